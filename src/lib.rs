@@ -1,5 +1,13 @@
 //! diptych: a terminal reader for analysts who compare two reports.
 #![forbid(unsafe_code)]
 
+pub mod action;
+pub mod app;
+pub mod cli;
 pub mod document;
+pub mod keymap;
+pub mod pane;
+pub mod runtime;
+pub mod search;
 pub mod theme;
+pub mod ui;

@@ -114,6 +114,12 @@ const BOILERPLATE: &[&str] = &[
     "comments",
 ];
 
+/// Words a heading does not end with: a line ending so runs on.
+const DANGLING_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "that", "which", "who", "with", "for", "in",
+    "on", "at", "by", "as", "if", "is", "are", "was", "were", "be", "from", "than",
+];
+
 /// Splits `text` into passages.
 pub fn segment(text: &str) -> Vec<Passage> {
     let lines = classify_lines(text);
@@ -249,7 +255,8 @@ fn list_marker_len(t: &str) -> Option<usize> {
         }
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let letter = usize::from(digits == 0 && t.bytes().next().is_some_and(|b| b.is_ascii_lowercase()));
+    let letter =
+        usize::from(digits == 0 && t.bytes().next().is_some_and(|b| b.is_ascii_lowercase()));
     let n = digits.max(letter);
     if n == 0 || n > 3 {
         return None;
@@ -288,7 +295,10 @@ fn word_count(t: &str) -> usize {
 }
 
 fn starts_lowercase(t: &str) -> bool {
-    t.trim_start().chars().next().is_some_and(char::is_lowercase)
+    t.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -342,9 +352,16 @@ fn looks_like_heading(lines: &[Line<'_>], i: usize, blank_separated: bool) -> bo
     if t.ends_with([',', ';', '-', '–', '—']) {
         return false;
     }
-    // A sentence-like ending is allowed only for short numbered or one-word
-    // headings ("1. IS-K and the Ambition to Strike Europe.", "Conclusions.").
-    if ends_sentence(t) && !t.ends_with('?') && words > 10 {
+    // A full stop is allowed only for numbered or one-word headings
+    // ("1. IS-K and the Ambition to Strike Europe.", "Conclusions."); a short
+    // sentence is otherwise just a short paragraph.
+    let numbered = first.is_ascii_digit();
+    if ends_sentence(t) && !t.ends_with('?') && !numbered && words > 1 {
+        return false;
+    }
+    // "Reasons are given that" introduces what follows; it is not a title.
+    let last_word = t.rsplit(' ').next().unwrap_or("");
+    if DANGLING_WORDS.contains(&last_word) {
         return false;
     }
     let next = lines.get(i + 1);
@@ -402,8 +419,7 @@ fn mark_repeated_boilerplate(text: &str, passages: &mut [Passage]) {
     for p in passages.iter_mut() {
         if p.kind == PassageKind::Body && p.line_start == p.line_end {
             let t = text[p.byte_start..p.byte_end].trim();
-            if seen.get(t).copied().unwrap_or(0) >= 2 && word_count(t) >= 4 && word_count(t) <= 40
-            {
+            if seen.get(t).copied().unwrap_or(0) >= 2 && word_count(t) >= 4 && word_count(t) <= 40 {
                 p.kind = PassageKind::Boilerplate;
             }
         }

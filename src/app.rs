@@ -1,0 +1,427 @@
+//! The model of the reader and its only state transition, [`App::update`].
+//! Pure: no terminal, no disk, no clock. Side effects come back as
+//! [`Effect`]s for the runtime to perform.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use crate::action::{Action, Effect};
+use crate::document::Document;
+use crate::keymap::{Chord, Keymap};
+use crate::pane::Pane;
+use crate::search::{self, Search};
+use crate::ui::layout::Layout;
+
+/// Everything that can happen to the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    /// A key press, interpreted according to the current mode.
+    Key(KeyEvent),
+    /// An action, from the keymap or a script.
+    Action(Action),
+    /// The mouse wheel turned over cell (`column`, `row`); `down` or up.
+    Wheel { column: u16, row: u16, down: bool },
+    /// The terminal now has this size.
+    Resize { width: u16, height: u16 },
+}
+
+/// What the keyboard is currently talking to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing a search query for the focused pane.
+    SearchInput {
+        query: String,
+    },
+    /// The help overlay, scrolled by this many rows.
+    Help {
+        scroll: usize,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warn,
+    Error,
+}
+
+/// The message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub level: Level,
+}
+
+/// Rows the mouse wheel scrolls per notch.
+const WHEEL_ROWS: isize = 3;
+
+/// The reader's whole state.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub panes: [Pane; 2],
+    /// Index of the focused pane.
+    pub focus: usize,
+    pub mode: Mode,
+    pub status: Option<Status>,
+    pub keymap: Keymap,
+    pub search: Option<Search>,
+    /// Geometry for the current terminal size; `None` when too small.
+    pub layout: Option<Layout>,
+    pub size: (u16, u16),
+}
+
+impl App {
+    pub fn new(left: Document, right: Document, keymap: Keymap) -> Self {
+        let notices: Vec<String> = [&left, &right].iter().filter_map(|d| d.notice()).collect();
+        let status = (!notices.is_empty()).then(|| Status {
+            text: notices.join(" · "),
+            level: Level::Warn,
+        });
+        App {
+            panes: [Pane::new(left), Pane::new(right)],
+            focus: 0,
+            mode: Mode::Normal,
+            status,
+            keymap,
+            search: None,
+            layout: None,
+            size: (0, 0),
+        }
+    }
+
+    pub fn focused(&self) -> &Pane {
+        &self.panes[self.focus]
+    }
+
+    fn focused_mut(&mut self) -> &mut Pane {
+        &mut self.panes[self.focus]
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            level: Level::Info,
+        });
+    }
+
+    fn warn(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            level: Level::Warn,
+        });
+    }
+
+    /// Applies one message. The only place state changes.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Resize { width, height } => {
+                self.resize(width, height);
+                Vec::new()
+            }
+            Msg::Wheel { column, row, down } => {
+                if let Some(pane) = self.layout.and_then(|l| l.pane_at(column, row)) {
+                    let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
+                    self.panes[pane].scroll_by(delta);
+                }
+                Vec::new()
+            }
+            Msg::Action(action) => self.apply(action),
+            Msg::Key(key) => self.key(key),
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let chord = Chord::from_event(&key);
+        // Ctrl-c always quits, whatever the mode and the keymap.
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return vec![Effect::Quit];
+        }
+        match &mut self.mode {
+            Mode::Normal => match chord.and_then(|c| self.keymap.action_for(&c)) {
+                Some(action) => self.apply(action),
+                None => Vec::new(),
+            },
+            Mode::SearchInput { query } => {
+                match key.code {
+                    KeyCode::Enter => {
+                        let query = std::mem::take(query);
+                        self.mode = Mode::Normal;
+                        self.run_search(query);
+                    }
+                    KeyCode::Esc => {
+                        self.mode = Mode::Normal;
+                        self.status = None;
+                    }
+                    // Backspace on an empty query leaves search, as in vi.
+                    KeyCode::Backspace if query.pop().is_none() => self.mode = Mode::Normal,
+                    KeyCode::Backspace => {}
+                    KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                        query.push(c);
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Mode::Help { scroll } => {
+                let action = chord.and_then(|c| self.keymap.action_for(&c));
+                match (key.code, action) {
+                    (_, Some(Action::ScrollDown)) => *scroll += 1,
+                    (_, Some(Action::ScrollUp)) => *scroll = scroll.saturating_sub(1),
+                    (_, Some(Action::Top)) => *scroll = 0,
+                    (_, Some(Action::ForceQuit)) => return vec![Effect::Quit],
+                    (KeyCode::Esc | KeyCode::Enter, _) | (_, Some(Action::Help | Action::Quit)) => {
+                        self.mode = Mode::Normal;
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    /// Performs one action in normal mode.
+    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        let page = self.focused().height.max(1) as isize;
+        match action {
+            Action::ScrollDown => self.focused_mut().scroll_by(1),
+            Action::ScrollUp => self.focused_mut().scroll_by(-1),
+            Action::HalfPageDown => self.focused_mut().scroll_by((page / 2).max(1)),
+            Action::HalfPageUp => self.focused_mut().scroll_by(-(page / 2).max(1)),
+            Action::PageDown => self.focused_mut().scroll_by((page - 1).max(1)),
+            Action::PageUp => self.focused_mut().scroll_by(-(page - 1).max(1)),
+            Action::Top => self.focused_mut().top = 0,
+            Action::Bottom => {
+                let pane = self.focused_mut();
+                pane.top = pane.max_top();
+            }
+            Action::NextPassage => self.step_passage(true),
+            Action::PrevPassage => self.step_passage(false),
+            Action::SwitchPane => self.focus = 1 - self.focus,
+            Action::Search => {
+                self.mode = Mode::SearchInput {
+                    query: String::new(),
+                };
+            }
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
+            Action::Help => {
+                self.mode = match self.mode {
+                    Mode::Help { .. } => Mode::Normal,
+                    _ => Mode::Help { scroll: 0 },
+                }
+            }
+            Action::Quit | Action::ForceQuit => return vec![Effect::Quit],
+            Action::Suspend => return vec![Effect::Suspend],
+        }
+        Vec::new()
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.layout = Layout::compute(Rect::new(0, 0, width, height));
+        if let Some(layout) = self.layout {
+            for (pane, areas) in self.panes.iter_mut().zip(layout.panes) {
+                pane.relayout(areas.text.width, areas.text.height);
+            }
+        }
+    }
+
+    fn step_passage(&mut self, forward: bool) {
+        let pane = self.focused_mut();
+        let Some(current) = pane.top_passage() else {
+            return;
+        };
+        let first = pane.wrapped.passage_first_line[current];
+        let target = if forward {
+            current + 1
+        } else if pane.top > first {
+            current
+        } else {
+            current.saturating_sub(1)
+        };
+        if target < pane.doc.passages.len() {
+            pane.show_passage(target);
+        }
+    }
+
+    fn run_search(&mut self, query: String) {
+        if query.is_empty() {
+            self.search = None;
+            self.status = None;
+            return;
+        }
+        let pane = self.focus;
+        let matches = search::find_all(&self.panes[pane].doc.text, &query);
+        self.search = Some(Search {
+            query,
+            pane,
+            matches,
+            current: None,
+        });
+        self.search_step(true);
+    }
+
+    /// Moves to the next (or previous) match in the searched pane.
+    fn search_step(&mut self, forward: bool) {
+        let Some(search) = &self.search else {
+            self.info("no search yet: press / to search");
+            return;
+        };
+        let pane = &self.panes[search.pane];
+        // Start after the current match, or from the top of the screen.
+        let from = match search.current {
+            Some(i) if forward => search.matches[i].start + 1,
+            Some(i) => search.matches[i].start,
+            None => pane
+                .wrapped
+                .lines
+                .get(pane.top)
+                .map_or(0, |l| l.start as usize),
+        };
+        let found = if forward {
+            search.next_from(from)
+        } else {
+            search.prev_from(from)
+        };
+        let Some((index, wrapped)) = found else {
+            let q = search.query.clone();
+            self.warn(format!("no match for “{q}”"));
+            return;
+        };
+        let total = search.matches.len();
+        let start = search.matches[index].start;
+        let pane_index = search.pane;
+        if let Some(s) = &mut self.search {
+            s.current = Some(index);
+        }
+        let pane = &mut self.panes[pane_index];
+        let line = pane.wrapped.line_of_byte(start);
+        let visible = pane.top..pane.top + pane.height;
+        if !visible.contains(&line) {
+            pane.reveal_line(line);
+        }
+        let note = match (wrapped, forward) {
+            (true, true) => " (wrapped to the top)",
+            (true, false) => " (wrapped to the bottom)",
+            _ => "",
+        };
+        self.focus = pane_index;
+        self.info(format!("match {} of {total}{note}", index + 1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Source;
+
+    fn app_with(text: &str) -> App {
+        let d = |t: &str| Document::from_bytes(Source::Embedded("t"), t.as_bytes()).unwrap();
+        let mut app = App::new(d(text), d(text), Keymap::default());
+        app.update(Msg::Resize {
+            width: 80,
+            height: 12,
+        });
+        app
+    }
+
+    fn key(c: char) -> Msg {
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    fn long_text() -> String {
+        let mut s = String::from("Title\n\n");
+        for i in 0..60 {
+            s.push_str(&format!(
+                "Paragraph {i} says something about topic {i}.\n\n"
+            ));
+        }
+        s
+    }
+
+    #[test]
+    fn scrolling_keys_move_the_focused_pane_only() {
+        let mut app = app_with(&long_text());
+        app.update(key('j'));
+        app.update(key('j'));
+        assert_eq!((app.panes[0].top, app.panes[1].top), (2, 0));
+        app.update(Msg::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+        app.update(key('G'));
+        assert_eq!(app.panes[1].top, app.panes[1].max_top());
+        app.update(key('g'));
+        assert_eq!(app.panes[1].top, 0);
+    }
+
+    #[test]
+    fn passage_steps() {
+        let mut app = app_with(&long_text());
+        app.update(key('}'));
+        assert_eq!(app.panes[0].top_passage(), Some(1));
+        app.update(key('}'));
+        app.update(key('{'));
+        assert_eq!(app.panes[0].top_passage(), Some(1));
+    }
+
+    #[test]
+    fn search_finds_wraps_and_reports_no_match() {
+        let mut app = app_with(&long_text());
+        for c in "/topic 59".chars() {
+            app.update(key(c));
+        }
+        app.update(Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+        let s = app.search.clone().unwrap();
+        assert_eq!(s.matches.len(), 1);
+        assert!(app.status.as_ref().unwrap().text.contains("match 1 of 1"));
+        let line = app.panes[0].wrapped.line_of_byte(s.matches[0].start);
+        assert!(line >= app.panes[0].top && line < app.panes[0].top + app.panes[0].height);
+        app.update(key('n'));
+        assert!(app.status.as_ref().unwrap().text.contains("wrapped"));
+
+        for c in "/zebra".chars() {
+            app.update(key(c));
+        }
+        app.update(Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+        assert!(app.status.as_ref().unwrap().text.contains("no match"));
+    }
+
+    #[test]
+    fn help_opens_and_closes_and_quit_is_an_effect() {
+        let mut app = app_with("T\n\nx\n");
+        app.update(key('?'));
+        assert!(matches!(app.mode, Mode::Help { .. }));
+        assert!(app.update(key('q')).is_empty());
+        assert_eq!(app.mode, Mode::Normal);
+        assert_eq!(app.update(key('q')), vec![Effect::Quit]);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        app.update(key('/'));
+        assert_eq!(app.update(Msg::Key(ctrl_c)), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn wheel_scrolls_the_pane_under_the_pointer() {
+        let mut app = app_with(&long_text());
+        app.update(Msg::Wheel {
+            column: 60,
+            row: 3,
+            down: true,
+        });
+        assert_eq!((app.panes[0].top, app.panes[1].top), (0, 3));
+    }
+
+    #[test]
+    fn tiny_sizes_do_not_lay_out() {
+        let mut app = app_with(&long_text());
+        app.update(Msg::Resize {
+            width: 1,
+            height: 1,
+        });
+        assert!(app.layout.is_none());
+        app.update(key('j'));
+        app.update(Msg::Resize {
+            width: 80,
+            height: 20,
+        });
+        assert!(app.layout.is_some());
+    }
+}

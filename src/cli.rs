@@ -1,0 +1,31 @@
+//! Command-line interface: the reader by default, headless subcommands for
+//! scripts.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "diptych",
+    version,
+    about = "Read two reports side by side, align what they share, judge where they agree.",
+    long_about = "Read two reports side by side, align what they share, judge where they agree.\n\n\
+        With no files, opens the two bundled sample reports.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// The two reports to compare: LEFT RIGHT (plain text or Markdown).
+    #[arg(value_name = "FILE", num_args = 0..=2)]
+    pub files: Vec<PathBuf>,
+
+    /// Draw the first frame and exit (for timing start-up).
+    #[arg(long, hide = true)]
+    pub first_frame_and_exit: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {}

@@ -1,0 +1,252 @@
+//! One side of the reader: a document, its soft-wrapped layout for the
+//! current width (a cache rebuilt only when the width changes), and the
+//! scroll position.
+
+use std::ops::Range;
+
+use crate::document::Document;
+
+/// One row of wrapped text: a byte range of the document's text belonging to
+/// one passage, or the blank row that separates two passages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VisualLine {
+    pub passage: u32,
+    pub start: u32,
+    pub end: u32,
+    /// First row of its passage (where the gutter shows the passage number).
+    pub first: bool,
+    /// The blank separator row after a passage.
+    pub separator: bool,
+}
+
+impl VisualLine {
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The whole document wrapped at one width.
+#[derive(Debug, Clone, Default)]
+pub struct Wrapped {
+    pub width: u16,
+    pub lines: Vec<VisualLine>,
+    /// Index into `lines` of each passage's first row.
+    pub passage_first_line: Vec<usize>,
+}
+
+impl Wrapped {
+    /// Soft-wraps every passage at word boundaries (textwrap), joining hard
+    /// line breaks inside a passage. Byte offsets are kept, not text, so the
+    /// cache costs 16 bytes per row whatever the document.
+    pub fn build(doc: &Document, width: u16) -> Wrapped {
+        let width = width.max(1);
+        let options = textwrap::Options::new(width as usize)
+            .break_words(true)
+            // Break only at spaces: "IS-K" or "al-Baghdadi" must not be split
+            // at the hyphen. Words longer than the width are still broken.
+            .word_separator(textwrap::WordSeparator::AsciiSpace);
+        let mut lines = Vec::with_capacity(doc.text.len() / (width as usize).max(1) + 16);
+        let mut passage_first_line = Vec::with_capacity(doc.passages.len());
+        for (index, passage) in doc.passages.iter().enumerate() {
+            let index = index as u32;
+            passage_first_line.push(lines.len());
+            // Replacing one ASCII byte with another keeps every offset in
+            // `flat` equal to the offset in the passage.
+            let flat = passage.raw(&doc.text).replace('\n', " ");
+            let base = passage.byte_start;
+            let mut search_from = 0usize;
+            let mut first = true;
+            for row in textwrap::wrap(&flat, &options) {
+                let offset = match row {
+                    std::borrow::Cow::Borrowed(s) => s.as_ptr() as usize - flat.as_ptr() as usize,
+                    std::borrow::Cow::Owned(ref s) => flat[search_from..]
+                        .find(s.as_str())
+                        .map_or(search_from, |o| search_from + o),
+                };
+                let end = offset + row.len();
+                search_from = end;
+                lines.push(VisualLine {
+                    passage: index,
+                    start: (base + offset) as u32,
+                    end: (base + end) as u32,
+                    first,
+                    separator: false,
+                });
+                first = false;
+            }
+            if first {
+                // A passage of spaces only: still give it a row.
+                lines.push(VisualLine {
+                    passage: index,
+                    start: base as u32,
+                    end: passage.byte_end as u32,
+                    first: true,
+                    separator: false,
+                });
+            }
+            lines.push(VisualLine {
+                passage: index,
+                start: passage.byte_end as u32,
+                end: passage.byte_end as u32,
+                first: false,
+                separator: true,
+            });
+        }
+        // No separator after the last passage.
+        if lines.last().is_some_and(|l| l.separator) {
+            lines.pop();
+        }
+        Wrapped {
+            width,
+            lines,
+            passage_first_line,
+        }
+    }
+
+    /// The row that shows byte `offset` (or the nearest row after it).
+    pub fn line_of_byte(&self, offset: usize) -> usize {
+        let i = self.lines.partition_point(|l| {
+            (l.end as usize) < offset || (l.separator && l.end as usize == offset)
+        });
+        i.min(self.lines.len().saturating_sub(1))
+    }
+}
+
+/// A pane: its document, wrap cache, and scroll state.
+#[derive(Debug, Clone)]
+pub struct Pane {
+    pub doc: Document,
+    pub wrapped: Wrapped,
+    /// Index of the top visible row.
+    pub top: usize,
+    /// Height of the text area in rows, as last laid out.
+    pub height: usize,
+}
+
+impl Pane {
+    pub fn new(doc: Document) -> Self {
+        Pane {
+            doc,
+            wrapped: Wrapped::default(),
+            top: 0,
+            height: 0,
+        }
+    }
+
+    /// Re-wraps for a new text width, keeping the same text at the top.
+    pub fn relayout(&mut self, width: u16, height: u16) {
+        self.height = height as usize;
+        if self.wrapped.width != width.max(1) || self.wrapped.lines.is_empty() {
+            let anchor = self.top_byte();
+            self.wrapped = Wrapped::build(&self.doc, width);
+            self.top = anchor.map_or(0, |b| self.wrapped.line_of_byte(b));
+        }
+        self.clamp();
+    }
+
+    fn top_byte(&self) -> Option<usize> {
+        self.wrapped.lines.get(self.top).map(|l| l.start as usize)
+    }
+
+    pub fn max_top(&self) -> usize {
+        self.wrapped.lines.len().saturating_sub(self.height.max(1))
+    }
+
+    pub fn clamp(&mut self) {
+        self.top = self.top.min(self.max_top());
+    }
+
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.top = self.top.saturating_add_signed(delta);
+        self.clamp();
+    }
+
+    /// Index of the passage shown on the top row.
+    pub fn top_passage(&self) -> Option<usize> {
+        self.wrapped.lines.get(self.top).map(|l| l.passage as usize)
+    }
+
+    /// Scrolls so that passage `index` starts on the top row.
+    pub fn show_passage(&mut self, index: usize) {
+        if let Some(&line) = self.wrapped.passage_first_line.get(index) {
+            self.top = line;
+            self.clamp();
+        }
+    }
+
+    /// Scrolls so that row `line` is visible, a third of the way down.
+    pub fn reveal_line(&mut self, line: usize) {
+        self.top = line.saturating_sub(self.height / 3);
+        self.clamp();
+    }
+
+    /// Percentage through the document of the bottom visible row.
+    pub fn percent(&self) -> u16 {
+        let total = self.wrapped.lines.len();
+        if total == 0 || total <= self.height {
+            return 100;
+        }
+        let bottom = (self.top + self.height).min(total);
+        (bottom * 100 / total) as u16
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Source;
+
+    fn doc(text: &str) -> Document {
+        Document::from_bytes(Source::Embedded("t"), text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn wraps_and_joins_hard_breaks() {
+        let d = doc("Title\n\nalpha beta\ngamma delta epsilon\n");
+        let w = Wrapped::build(&d, 11);
+        let rows: Vec<String> = w
+            .lines
+            .iter()
+            .map(|l| d.text[l.range()].replace('\n', " "))
+            .collect();
+        assert_eq!(
+            rows,
+            vec!["Title", "", "alpha beta", "gamma delta", "epsilon"]
+        );
+        assert!(w.lines[2].first && !w.lines[3].first && w.lines[1].separator);
+        assert_eq!(w.passage_first_line, vec![0, 2]);
+    }
+
+    #[test]
+    fn long_words_are_broken_and_widths_respected() {
+        let long = "x".repeat(50);
+        let d = doc(&format!("T\n\n{long} 👩‍👩‍👧 日本語のテキスト\n"));
+        let w = Wrapped::build(&d, 7);
+        for l in &w.lines {
+            let s = &d.text[l.range()];
+            assert!(unicode_width::UnicodeWidthStr::width(s) <= 8, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn relayout_keeps_top_text() {
+        let body: String = (0..200).map(|i| format!("word{i} ")).collect();
+        let mut p = Pane::new(doc(&format!("T\n\n{body}\n")));
+        p.relayout(20, 5);
+        p.scroll_by(30);
+        let before = p.wrapped.lines[p.top].start;
+        p.relayout(33, 5);
+        let l = p.wrapped.lines[p.top];
+        assert!(l.start <= before && before <= l.end + 1);
+    }
+
+    #[test]
+    fn empty_document_has_no_rows() {
+        let mut p = Pane::new(doc(""));
+        p.relayout(10, 5);
+        assert!(p.wrapped.lines.is_empty());
+        p.scroll_by(5);
+        assert_eq!(p.top, 0);
+        assert_eq!(p.percent(), 100);
+    }
+}

@@ -1,0 +1,33 @@
+//! The README must tell the truth: its key table is the live default keymap,
+//! and its first commands are the two set-up commands.
+
+use diptych::keymap::{Keymap, markdown_table};
+
+const README: &str = include_str!("../README.md");
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text.find(start).expect("start marker") + start.len();
+    let to = text[from..].find(end).expect("end marker") + from;
+    text[from..to].trim()
+}
+
+#[test]
+fn key_table_matches_the_keymap() {
+    let table = between(README, "<!-- keys:start -->", "<!-- keys:end -->");
+    let expected = markdown_table(&Keymap::default());
+    assert_eq!(
+        table,
+        expected.trim(),
+        "README key table is out of date; replace it with:\n{expected}"
+    );
+}
+
+#[test]
+fn setup_commands_come_first() {
+    let commands: Vec<&str> = README
+        .lines()
+        .take(20)
+        .filter(|l| l.trim_start().starts_with("cargo "))
+        .collect();
+    assert_eq!(commands, ["cargo run --release", "cargo test"]);
+}

@@ -1,5 +1,5 @@
 //! diptych: a terminal reader for analysts who compare two reports.
 #![forbid(unsafe_code)]
 
+pub mod diagnostic;
 pub mod document;
-pub mod theme;

@@ -89,6 +89,15 @@ impl fmt::Display for Warning {
     }
 }
 
+/// Whether a value spanning `value` was touched by a syntax error spanning
+/// `error`. Inclusive at both ends because errors at the end of input have
+/// empty spans. Such a value is only the parser's best guess, so it is
+/// dropped rather than interpreted: the syntax error already explains it,
+/// and a second, derived warning would only mislead.
+pub(crate) fn touched_by(value: &std::ops::Range<usize>, error: &std::ops::Range<usize>) -> bool {
+    value.start <= error.end && error.start <= value.end
+}
+
 /// The closest of `candidates` to `word`, if it is close enough to be a
 /// plausible typo; used for "did you mean" hints.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

@@ -82,10 +82,12 @@ fn syntax_error_is_reported_where_it_happens() {
         27,
         "TOML syntax error: missing comma between key-value pairs",
     );
-    // The rest of the file still applies.
+    // The rest of the file still applies; the slot the error is in is
+    // dropped, not guessed at, so it falls back to the parent's.
     let (set, _) = load("syntax-error");
     let warm = set.get("warm").expect("a broken theme still exists");
     assert_eq!(warm.agree, Style::new().fg(Color::Blue).bold());
+    assert_eq!(warm.contradict, dark().contradict);
 }
 
 #[test]
@@ -331,4 +333,22 @@ fn choosing_a_broken_theme_brings_its_warnings_and_its_parents() {
     assert_eq!(theme.name, "warm");
     assert_eq!(warnings.len(), 1);
     assert_eq!(warnings[0].location, Some(Location { line: 4, col: 16 }));
+}
+
+#[test]
+fn syntax_error_inside_a_slot_table_drops_only_that_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("t.toml"),
+        "inherits = \"dark\"\n[agree]\nfg = \"blue\"\nbold = tru e\n",
+    )
+    .expect("write theme");
+    let (set, warnings) = ThemeSet::load(Some(dir.path()));
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert_eq!(warnings[0].location, Some(Location { line: 4, col: 8 }));
+    assert!(warnings[0].message.starts_with("TOML syntax error: "));
+    assert_eq!(
+        set.get("t").map(|t| t.agree),
+        Some(Style::new().fg(Color::Blue))
+    );
 }

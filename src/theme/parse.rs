@@ -2,6 +2,7 @@
 //! line and column) about everything it cannot use instead of failing.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
 
 use ratatui::style::{Color, Modifier, Style};
@@ -10,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::Slot;
 use super::color::{color_from_index, parse_color};
-use crate::diagnostic::{Location, Warning, suggest};
+use crate::diagnostic::{Location, Warning, suggest, touched_by};
 
 /// The modifiers a slot may set, with their key in a theme file.
 pub const MODIFIER_KEYS: &[(&str, Modifier)] = &[
@@ -96,6 +97,7 @@ pub(crate) fn parse_theme(file: &Path, text: &str) -> ThemeFile {
     // Recovering parse: a syntax error loses what it touches, while every
     // other slot in the file still applies.
     let (table, errors) = DeTable::parse_recoverable(text);
+    let error_spans: Vec<_> = errors.iter().filter_map(|e| e.span()).collect();
     for error in errors {
         let offset = error.span().map_or(0, |s| s.start);
         out.warnings.push(Warning::at(
@@ -111,6 +113,9 @@ pub(crate) fn parse_theme(file: &Path, text: &str) -> ThemeFile {
 
     for (key, value) in table.get_ref().iter() {
         let name: &str = key.get_ref();
+        if touched(key, value, &error_spans) {
+            continue;
+        }
         if name == "inherits" {
             match value.get_ref() {
                 DeValue::String(parent) => {
@@ -145,7 +150,7 @@ pub(crate) fn parse_theme(file: &Path, text: &str) -> ThemeFile {
             );
             continue;
         };
-        if let Some(spec) = parse_slot(slot, value, &mut |offset, message| {
+        if let Some(spec) = parse_slot(slot, value, &error_spans, &mut |offset, message| {
             warn(&mut out, offset, message)
         }) {
             out.slots.insert(slot, spec);
@@ -160,6 +165,7 @@ pub(crate) fn parse_theme(file: &Path, text: &str) -> ThemeFile {
 fn parse_slot(
     slot: Slot,
     value: &Spanned<DeValue<'_>>,
+    error_spans: &[Range<usize>],
     warn: &mut dyn FnMut(usize, String),
 ) -> Option<SlotSpec> {
     let name = slot.name();
@@ -171,6 +177,9 @@ fn parse_slot(
         DeValue::Table(table) => {
             let mut spec = SlotSpec::default();
             for (key, field) in table.iter() {
+                if touched(key, field, error_spans) {
+                    continue;
+                }
                 let key_name: &str = key.get_ref();
                 let path = format!("{name}.{key_name}");
                 match key_name {
@@ -212,6 +221,12 @@ fn parse_slot(
             None
         }
     }
+}
+
+/// Whether a syntax error touched this entry (see [`touched_by`]).
+fn touched<K>(key: &Spanned<K>, value: &Spanned<DeValue<'_>>, errors: &[Range<usize>]) -> bool {
+    let span = key.span().start..value.span().end;
+    errors.iter().any(|e| touched_by(&span, e))
 }
 
 fn parse_color_value(

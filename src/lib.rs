@@ -1,6 +1,7 @@
 //! diptych: a terminal reader for analysts who compare two reports.
 #![forbid(unsafe_code)]
 
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod theme;

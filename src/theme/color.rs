@@ -122,4 +122,24 @@ mod tests {
         assert!(color_from_index(-1).is_err());
         assert_eq!(color_from_index(17), Ok(Color::Indexed(17)));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn hex_colours_round_trip(r: u8, g: u8, b: u8) {
+            let text = format!("#{r:02x}{g:02X}{b:02x}");
+            proptest::prop_assert_eq!(parse_color(&text), Ok(Color::Rgb(r, g, b)));
+        }
+
+        #[test]
+        fn index_strings_round_trip(i: u8) {
+            proptest::prop_assert_eq!(parse_color(&i.to_string()), Ok(Color::Indexed(i)));
+        }
+
+        #[test]
+        fn any_text_is_a_colour_or_a_reason(text in "\\PC{0,12}") {
+            if let Err(reason) = parse_color(&text) {
+                proptest::prop_assert!(reason.contains("colour"));
+            }
+        }
+    }
 }

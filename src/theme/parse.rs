@@ -278,3 +278,64 @@ fn parse_bool(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn resolve_takes_only_invalid_fields_from_the_fallback() {
+        let fallback = Style::new()
+            .fg(Color::Red)
+            .bg(Color::Blue)
+            .add_modifier(Modifier::BOLD)
+            .remove_modifier(Modifier::ITALIC);
+        let mut spec = SlotSpec {
+            fg: Field::Invalid,
+            bg: Field::Unset,
+            ..SlotSpec::default()
+        };
+        spec.modifiers[0] = Field::Invalid; // bold
+        spec.modifiers[2] = Field::Invalid; // italic
+        spec.modifiers[3] = Field::Set(true); // underline
+        spec.modifiers[4] = Field::Set(false); // reversed
+        assert_eq!(
+            spec.resolve(fallback),
+            Style::new()
+                .fg(Color::Red)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+                .remove_modifier(Modifier::ITALIC | Modifier::REVERSED)
+        );
+    }
+
+    proptest! {
+        /// Whatever a user writes, parsing returns (every warning located
+        /// inside the file) rather than panicking.
+        #[test]
+        fn arbitrary_text_never_panics(text in "(\\PC|\n){0,200}") {
+            let parsed = parse_theme(Path::new("t.toml"), &text);
+            let lines = text.split('\n').count();
+            for w in &parsed.warnings {
+                let at = w.location.expect("theme warnings are located");
+                prop_assert!(at.line <= lines, "{w}");
+            }
+        }
+
+        /// Near-valid themes: random slot names, keys and values.
+        #[test]
+        fn shuffled_theme_entries_never_panic(
+            entries in proptest::collection::vec(
+                ("[a-z_]{1,12}", "[a-z_]{1,10}", "(\"[#a-z0-9]{0,8}\"|[0-9]{1,4}|true|\\{\\})"),
+                0..8,
+            )
+        ) {
+            let text: String = entries
+                .iter()
+                .map(|(slot, key, value)| format!("{slot} = {{ {key} = {value} }}\n"))
+                .collect();
+            let parsed = parse_theme(Path::new("t.toml"), &text);
+            prop_assert!(parsed.slots.len() <= entries.len());
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::parse::{ThemeFile, parse_theme};
 use super::{Slot, Theme};
@@ -80,9 +81,11 @@ pub struct ThemeSet {
 }
 
 impl ThemeSet {
-    /// Only the bundled themes.
+    /// Only the bundled themes. Parsed once per process, since
+    /// `Theme::default()` goes through here.
     pub fn bundled() -> Self {
-        Self::load(None).0
+        static BUNDLED_SET: OnceLock<ThemeSet> = OnceLock::new();
+        BUNDLED_SET.get_or_init(|| Self::load(None).0).clone()
     }
 
     /// The bundled themes plus every `NAME.toml` in `user_themes_dir` (which

@@ -4,6 +4,8 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod config;
+pub mod diagnostic;
 pub mod document;
 pub mod keymap;
 pub mod pane;

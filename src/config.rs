@@ -1,0 +1,638 @@
+//! Where diptych keeps its files (XDG, overridable so tests never touch the
+//! real home directory) and the config file: reading it softly, with a
+//! located warning for every problem, and `config --check`.
+
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use etcetera::BaseStrategy;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Location, Warning, suggest, touched_by};
+use crate::theme::ThemeSet;
+
+/// Overrides the config directory (holds `config.toml` and `themes/`).
+pub const CONFIG_DIR_ENV: &str = "DIPTYCH_CONFIG_DIR";
+/// Overrides the data directory (holds tag sets by default).
+pub const DATA_DIR_ENV: &str = "DIPTYCH_DATA_DIR";
+
+const APP_DIR: &str = "diptych";
+
+/// Something that stops diptych from using a file the user named explicitly.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(
+        "cannot find the home directory to locate the config and data directories; \
+         set {CONFIG_DIR_ENV} and {DATA_DIR_ENV}"
+    )]
+    NoHome,
+    #[error("cannot read config file {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{location}: invalid config file: {message}", path.display())]
+    Syntax {
+        path: PathBuf,
+        location: Location,
+        message: String,
+    },
+}
+
+/// The directories diptych reads and writes. Passed around explicitly so no
+/// code looks up the home directory on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    /// `~/.config/diptych` by default.
+    pub config_dir: PathBuf,
+    /// `~/.local/share/diptych` by default.
+    pub data_dir: PathBuf,
+}
+
+impl Paths {
+    pub fn new(config_dir: impl Into<PathBuf>, data_dir: impl Into<PathBuf>) -> Self {
+        Paths {
+            config_dir: config_dir.into(),
+            data_dir: data_dir.into(),
+        }
+    }
+
+    /// The directories from [`CONFIG_DIR_ENV`] and [`DATA_DIR_ENV`] when set
+    /// and non-empty, otherwise the XDG defaults.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var_os(name))
+    }
+
+    /// Like [`Paths::from_env`] with an injected environment, so tests need
+    /// not (and, with `unsafe` forbidden, cannot) change the real one.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Self, ConfigError> {
+        let var = |name: &str| lookup(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let (config_dir, data_dir) = match (var(CONFIG_DIR_ENV), var(DATA_DIR_ENV)) {
+            (Some(config), Some(data)) => (config, data),
+            (config, data) => {
+                // Only consult the home directory when an override is missing.
+                let xdg = etcetera::choose_base_strategy().map_err(|_| ConfigError::NoHome)?;
+                (
+                    config.unwrap_or_else(|| xdg.config_dir().join(APP_DIR)),
+                    data.unwrap_or_else(|| xdg.data_dir().join(APP_DIR)),
+                )
+            }
+        };
+        Ok(Paths::new(config_dir, data_dir))
+    }
+
+    /// `<config dir>/config.toml`.
+    pub fn config_file(&self) -> PathBuf {
+        self.config_dir.join("config.toml")
+    }
+
+    /// `<config dir>/themes`, where user themes live.
+    pub fn themes_dir(&self) -> PathBuf {
+        self.config_dir.join("themes")
+    }
+
+    /// `<data dir>/tags`, where tag sets go unless `tagset_dir` says otherwise.
+    pub fn default_tagset_dir(&self) -> PathBuf {
+        self.data_dir.join("tags")
+    }
+}
+
+/// The settings from the config file. Every field has a default, so a
+/// missing or broken file still yields a usable config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Theme name; `None` lets `NO_COLOR` pick `mono`, else `dark`.
+    pub theme: Option<String>,
+    /// `[keys]`: action name (snake_case, as written) to chord strings, both
+    /// unvalidated: the keymap checks them. An empty list unbinds the action.
+    pub keys: BTreeMap<String, Vec<String>>,
+    /// Quiet time after an edit before tags are saved; 0 turns autosave off.
+    pub autosave_delay_ms: u64,
+    /// Where tag sets are stored, already made absolute; `None` means
+    /// [`Paths::default_tagset_dir`].
+    pub tagset_dir: Option<PathBuf>,
+    /// Widest a passage is wrapped, in columns; `None` wraps to the pane.
+    pub wrap_width_limit: Option<u16>,
+    /// Whether the panes start scrolling together.
+    pub scroll_lock: bool,
+}
+
+/// Accepted range of `wrap_width_limit`: narrower is unreadable, wider is
+/// surely a typo.
+pub const WRAP_WIDTH_RANGE: std::ops::RangeInclusive<u16> = 20..=1000;
+/// Largest accepted `autosave_delay_ms` (one hour).
+pub const MAX_AUTOSAVE_DELAY_MS: u64 = 3_600_000;
+
+const KNOWN_KEYS: &[&str] = &[
+    "theme",
+    "autosave_delay_ms",
+    "tagset_dir",
+    "wrap_width_limit",
+    "scroll_lock",
+    "keys",
+];
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            theme: None,
+            keys: BTreeMap::new(),
+            autosave_delay_ms: 2000,
+            tagset_dir: None,
+            wrap_width_limit: None,
+            scroll_lock: true,
+        }
+    }
+}
+
+impl Config {
+    /// Reads the config at `path` softly: a missing file is the default
+    /// config, and every problem is a warning with the default kept for
+    /// what was wrong.
+    pub fn load(path: &Path) -> (Config, Vec<Warning>) {
+        let loaded = LoadedConfig::load(path);
+        (loaded.config, loaded.warnings)
+    }
+
+    /// Reads a config file named explicitly (`--config`): a file that cannot
+    /// be read or is not valid TOML is an error. Problems with single values
+    /// are still only warnings.
+    pub fn load_explicit(path: &Path) -> Result<(Config, Vec<Warning>), ConfigError> {
+        LoadedConfig::load_explicit(path).map(|loaded| (loaded.config, loaded.warnings))
+    }
+
+    /// The directory for tag sets: the configured one or the default.
+    pub fn tagset_dir_or_default(&self, paths: &Paths) -> PathBuf {
+        self.tagset_dir
+            .clone()
+            .unwrap_or_else(|| paths.default_tagset_dir())
+    }
+}
+
+/// Where one `[keys]` entry is written, for the keymap's own warnings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyLocations {
+    /// The action name.
+    pub action: Location,
+    /// Each chord string, in the order of `Config::keys[action]`.
+    pub chords: Vec<Location>,
+}
+
+/// A config as read from a file, with everything needed to report problems
+/// in it at their line and column.
+#[derive(Debug, Clone)]
+pub struct LoadedConfig {
+    pub config: Config,
+    pub warnings: Vec<Warning>,
+    /// The file read; `None` when there was none and defaults apply.
+    pub file: Option<PathBuf>,
+    /// Where `theme = ...` is written.
+    pub theme_at: Option<Location>,
+    /// Where each `[keys]` entry is written, by action name.
+    pub key_at: BTreeMap<String, KeyLocations>,
+}
+
+impl LoadedConfig {
+    /// The default config, read from no file.
+    pub fn defaults() -> Self {
+        LoadedConfig {
+            config: Config::default(),
+            warnings: Vec::new(),
+            file: None,
+            theme_at: None,
+            key_at: BTreeMap::new(),
+        }
+    }
+
+    /// See [`Config::load`].
+    pub fn load(path: &Path) -> Self {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Self::parse(path, &text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Self::defaults(),
+            Err(e) => {
+                let mut loaded = Self::defaults();
+                loaded.warnings.push(Warning::in_file(
+                    path,
+                    format!("cannot read the config file: {e}; using the defaults"),
+                ));
+                loaded
+            }
+        }
+    }
+
+    /// See [`Config::load_explicit`].
+    pub fn load_explicit(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if let Err(error) = DeTable::parse(&text) {
+            return Err(ConfigError::Syntax {
+                path: path.to_path_buf(),
+                location: Location::from_offset(&text, error.span().map_or(0, |s| s.start)),
+                message: error.message().trim().to_owned(),
+            });
+        }
+        Ok(Self::parse(path, &text))
+    }
+
+    /// Parses config `text` read from `file`. Never fails: a syntax error
+    /// loses only what it touches, and each unusable value keeps its default.
+    pub fn parse(file: &Path, text: &str) -> Self {
+        let mut loaded = Self::defaults();
+        loaded.file = Some(file.to_path_buf());
+        let (table, errors) = DeTable::parse_recoverable(text);
+        let error_spans: Vec<_> = errors.iter().filter_map(|e| e.span()).collect();
+        let mut warnings = Vec::new();
+        for error in errors {
+            warnings.push(Warning::at(
+                file,
+                text,
+                error.span().map_or(0, |s| s.start),
+                format!("TOML syntax error: {}", error.message().trim()),
+            ));
+        }
+        let mut cx = Cx {
+            file,
+            text,
+            warnings: &mut warnings,
+            error_spans: &error_spans,
+        };
+        let base_dir = file.parent().unwrap_or(Path::new("."));
+        let config = &mut loaded.config;
+        for (key, value) in table.get_ref().iter() {
+            let name: &str = key.get_ref();
+            if cx.touched(key, value) {
+                continue;
+            }
+            match name {
+                "theme" => {
+                    if let Some(theme) = cx.string(name, value) {
+                        config.theme = Some(theme);
+                        loaded.theme_at = Some(cx.location(value));
+                    }
+                }
+                "autosave_delay_ms" => {
+                    if let Some(ms) = cx.integer(name, value, 0, MAX_AUTOSAVE_DELAY_MS as i64) {
+                        config.autosave_delay_ms = ms as u64;
+                    }
+                }
+                "tagset_dir" => {
+                    if let Some(dir) = cx.string(name, value) {
+                        config.tagset_dir = cx.directory(name, value, &dir, base_dir);
+                    }
+                }
+                "wrap_width_limit" => {
+                    let (lo, hi) = (*WRAP_WIDTH_RANGE.start(), *WRAP_WIDTH_RANGE.end());
+                    if let Some(width) = cx.integer(name, value, lo.into(), hi.into()) {
+                        config.wrap_width_limit = u16::try_from(width).ok();
+                    }
+                }
+                "scroll_lock" => {
+                    if let Some(on) = cx.boolean(name, value) {
+                        config.scroll_lock = on;
+                    }
+                }
+                "keys" => {
+                    let (keys, at) = cx.keys(value);
+                    config.keys = keys;
+                    loaded.key_at = at;
+                }
+                _ => {
+                    let hint = suggest(name, KNOWN_KEYS.iter().copied())
+                        .map(|s| format!(" (did you mean `{s}`?)"))
+                        .unwrap_or_default();
+                    cx.warn(
+                        key.span().start,
+                        format!(
+                            "unknown setting `{name}`{hint}; known settings: {}",
+                            KNOWN_KEYS.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        warnings.sort();
+        loaded.warnings = warnings;
+        loaded
+    }
+
+    /// A warning at `location` in this config file, for problems found later
+    /// (an unknown theme, a bad chord).
+    pub fn warning_at(&self, location: Location, message: impl Into<String>) -> Warning {
+        Warning {
+            file: self.file.clone(),
+            location: Some(location),
+            message: message.into(),
+        }
+    }
+}
+
+/// The file being parsed and the warnings found so far.
+struct Cx<'a> {
+    file: &'a Path,
+    text: &'a str,
+    warnings: &'a mut Vec<Warning>,
+    error_spans: &'a [std::ops::Range<usize>],
+}
+
+impl Cx<'_> {
+    /// Whether a syntax error touched this entry (see [`touched_by`]).
+    fn touched<K>(&self, key: &Spanned<K>, value: &Spanned<DeValue<'_>>) -> bool {
+        let span = key.span().start..value.span().end;
+        self.error_spans.iter().any(|e| touched_by(&span, e))
+    }
+
+    fn warn(&mut self, offset: usize, message: String) {
+        self.warnings
+            .push(Warning::at(self.file, self.text, offset, message));
+    }
+
+    fn location(&self, value: &Spanned<DeValue<'_>>) -> Location {
+        Location::from_offset(self.text, value.span().start)
+    }
+
+    fn wrong_type(&mut self, name: &str, value: &Spanned<DeValue<'_>>, expected: &str) {
+        self.warn(
+            value.span().start,
+            format!(
+                "`{name}` must be {expected}, found {}; using the default",
+                value.get_ref().type_str()
+            ),
+        );
+    }
+
+    fn string(&mut self, name: &str, value: &Spanned<DeValue<'_>>) -> Option<String> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.wrong_type(name, value, "a string in quotes");
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, name: &str, value: &Spanned<DeValue<'_>>) -> Option<bool> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(name, value, "true or false");
+                None
+            }
+        }
+    }
+
+    fn integer(
+        &mut self,
+        name: &str,
+        value: &Spanned<DeValue<'_>>,
+        min: i64,
+        max: i64,
+    ) -> Option<i64> {
+        let DeValue::Integer(i) = value.get_ref() else {
+            self.wrong_type(name, value, &format!("a whole number from {min} to {max}"));
+            return None;
+        };
+        match i64::from_str_radix(i.as_str(), i.radix()) {
+            Ok(n) if (min..=max).contains(&n) => Some(n),
+            _ => {
+                self.warn(
+                    value.span().start,
+                    format!("`{name}` = {i} is out of range {min} to {max}; using the default"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Makes a configured directory absolute: `~/` is the home directory,
+    /// relative paths are relative to the config file, so the setting means
+    /// the same whatever directory diptych is started from.
+    fn directory(
+        &mut self,
+        name: &str,
+        value: &Spanned<DeValue<'_>>,
+        written: &str,
+        base_dir: &Path,
+    ) -> Option<PathBuf> {
+        if written.trim().is_empty() {
+            self.warn(
+                value.span().start,
+                format!("`{name}` is empty; using the default"),
+            );
+            return None;
+        }
+        let path = if let Some(rest) = written.strip_prefix("~/") {
+            match etcetera::home_dir() {
+                Ok(home) => home.join(rest),
+                Err(_) => {
+                    self.warn(
+                        value.span().start,
+                        format!(
+                            "`{name}` starts with ~/ but the home directory is unknown; \
+                             using the default"
+                        ),
+                    );
+                    return None;
+                }
+            }
+        } else {
+            base_dir.join(written)
+        };
+        Some(path)
+    }
+
+    /// `[keys]`: each entry is a chord string or a list of them.
+    fn keys(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+    ) -> (
+        BTreeMap<String, Vec<String>>,
+        BTreeMap<String, KeyLocations>,
+    ) {
+        let mut keys = BTreeMap::new();
+        let mut at = BTreeMap::new();
+        let DeValue::Table(table) = value.get_ref() else {
+            self.wrong_type("keys", value, "a table of action = [\"chord\", ...]");
+            return (keys, at);
+        };
+        for (action, chords) in table.iter() {
+            if self.touched(action, chords) {
+                continue;
+            }
+            let action_name: &str = action.get_ref();
+            let single;
+            let items: &[Spanned<DeValue<'_>>] = match chords.get_ref() {
+                DeValue::Array(items) => items,
+                DeValue::String(_) => {
+                    single = [chords.clone()];
+                    &single
+                }
+                other => {
+                    self.warn(
+                        chords.span().start,
+                        format!(
+                            "keys.{action_name} must be a key like \"ctrl-s\" or a list of \
+                             them, found {}; keeping the default keys",
+                            other.type_str()
+                        ),
+                    );
+                    continue;
+                }
+            };
+            let mut strings = Vec::new();
+            let mut locations = Vec::new();
+            let mut all_strings = true;
+            for item in items {
+                match item.get_ref() {
+                    DeValue::String(s) => {
+                        strings.push(s.to_string());
+                        locations.push(self.location(item));
+                    }
+                    other => {
+                        all_strings = false;
+                        self.warn(
+                            item.span().start,
+                            format!(
+                                "keys.{action_name}: a key is a string like \"ctrl-s\", \
+                                 found {}; keeping the default keys",
+                                other.type_str()
+                            ),
+                        );
+                    }
+                }
+            }
+            // A half-valid list would silently drop a binding the user meant
+            // to have; keeping the defaults is the predictable fallback.
+            if all_strings {
+                keys.insert(action_name.to_owned(), strings);
+                at.insert(
+                    action_name.to_owned(),
+                    KeyLocations {
+                        action: Location::from_offset(self.text, action.span().start),
+                        chords: locations,
+                    },
+                );
+            }
+        }
+        (keys, at)
+    }
+}
+
+/// Everything `diptych config --check` looks at, and every problem found.
+///
+/// The keymap adds its own problems with [`CheckReport::push`] (locating
+/// them with [`LoadedConfig::key_at`] and [`LoadedConfig::warning_at`]);
+/// the check passes when [`CheckReport::problems`] is empty.
+#[derive(Debug, Clone)]
+pub struct CheckReport {
+    pub config: LoadedConfig,
+    pub themes: ThemeSet,
+    pub problems: Vec<Warning>,
+}
+
+impl CheckReport {
+    pub fn push(&mut self, problem: Warning) {
+        self.problems.push(problem);
+    }
+
+    pub fn is_ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Validates the config file (`explicit` or the one in `paths`) and every
+/// user theme, collecting every problem rather than stopping at the first.
+/// An explicit config file that is missing is a problem; a missing default
+/// one is not.
+pub fn check(paths: &Paths, explicit: Option<&Path>) -> CheckReport {
+    let mut problems = Vec::new();
+    let config = match explicit {
+        Some(path) => match LoadedConfig::load_explicit(path) {
+            Ok(loaded) => loaded,
+            Err(ConfigError::Syntax { .. }) => match std::fs::read_to_string(path) {
+                // Re-parse softly so every syntax error and every bad value is
+                // listed, not only the first.
+                Ok(text) => LoadedConfig::parse(path, &text),
+                Err(e) => {
+                    problems.push(Warning::in_file(path, format!("cannot read: {e}")));
+                    LoadedConfig::defaults()
+                }
+            },
+            Err(e) => {
+                problems.push(Warning::in_file(path, e.to_string()));
+                LoadedConfig::defaults()
+            }
+        },
+        None => LoadedConfig::load(&paths.config_file()),
+    };
+    problems.extend(config.warnings.iter().cloned());
+
+    let (themes, theme_warnings) = ThemeSet::load(Some(&paths.themes_dir()));
+    if let (Some(name), Some(at)) = (&config.config.theme, config.theme_at)
+        && themes.get(name).is_none()
+    {
+        problems.push(config.warning_at(
+            at,
+            format!(
+                "unknown theme `{name}`; available themes: {}",
+                themes.names().join(", ")
+            ),
+        ));
+    }
+    problems.extend(theme_warnings);
+    CheckReport {
+        config,
+        themes,
+        problems,
+    }
+}
+
+/// A complete, commented config file with every setting at its default
+/// (`diptych config --default` prints it).
+pub fn default_config_text() -> &'static str {
+    DEFAULT_CONFIG
+}
+
+const DEFAULT_CONFIG: &str = r#"# diptych configuration
+#
+# Read from $XDG_CONFIG_HOME/diptych/config.toml (usually
+# ~/.config/diptych/config.toml), from $DIPTYCH_CONFIG_DIR/config.toml when
+# that is set, or from the file given with --config. Every setting is
+# optional: the values below are the defaults. A mistake never stops diptych;
+# it is reported with its line and column. `diptych config --check` lists
+# every problem in this file, the key bindings and your themes.
+
+# Colour theme. Bundled: cvd, dark, high-contrast, light, mono. Your own
+# themes go in themes/NAME.toml next to this file. When unset, diptych uses
+# `dark`, or `mono` if the NO_COLOR environment variable is set.
+# `--theme NAME` overrides this.
+# theme = "dark"
+
+# Milliseconds without an edit before tags are saved automatically.
+# 0 turns autosave off (save with the save key). At most 3600000.
+autosave_delay_ms = 2000
+
+# Directory for tag sets. `~/` is your home directory; a relative path is
+# relative to this file's directory. When unset: the `tags` directory in the
+# data directory ($XDG_DATA_HOME/diptych, usually ~/.local/share/diptych, or
+# $DIPTYCH_DATA_DIR).
+# tagset_dir = "~/analysis/tags"
+
+# Widest a passage is wrapped, in columns (20 to 1000), however wide its
+# pane is. When unset, passages wrap to the pane width.
+# wrap_width_limit = 100
+
+# Whether the two panes start scrolling together.
+scroll_lock = true
+
+# Key bindings. Each line gives an action (in snake_case) its keys, replacing
+# that action's default keys; an empty list unbinds it. A key is a chord like
+# "a", "A", "]", "ctrl-s", "shift-tab", "enter", "esc", "f1". The help
+# overlay (?) lists every action and its current keys.
+[keys]
+# tag_agree = ["a"]
+# quit = ["q", "ctrl-c"]
+"#;

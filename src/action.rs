@@ -64,6 +64,8 @@ actions! {
     SearchNext = "search_next",
     /// Go to the previous search match
     SearchPrev = "search_prev",
+    /// Choose a theme (previewed live)
+    PickTheme = "pick_theme",
     /// Show or hide this help
     Help = "help",
     /// Quit diptych

@@ -10,6 +10,7 @@ use crate::document::Document;
 use crate::keymap::{Chord, Keymap};
 use crate::pane::Pane;
 use crate::search::{self, Search};
+use crate::theme::Theme;
 use crate::ui::layout::Layout;
 
 /// Everything that can happen to the reader.
@@ -36,6 +37,12 @@ pub enum Mode {
     /// The help overlay, scrolled by this many rows.
     Help {
         scroll: usize,
+    },
+    /// The theme picker: `selected` is previewed live; Esc goes back to
+    /// `original`.
+    ThemePicker {
+        selected: usize,
+        original: usize,
     },
 }
 
@@ -69,6 +76,11 @@ pub struct App {
     /// Geometry for the current terminal size; `None` when too small.
     pub layout: Option<Layout>,
     pub size: (u16, u16),
+    /// Every available theme, and the index of the one in use.
+    pub themes: Vec<Theme>,
+    pub theme_index: usize,
+    /// Widest text column to wrap at, whatever the pane width.
+    pub wrap_limit: Option<u16>,
 }
 
 impl App {
@@ -87,7 +99,44 @@ impl App {
             search: None,
             layout: None,
             size: (0, 0),
+            themes: vec![Theme::default()],
+            theme_index: 0,
+            wrap_limit: None,
         }
+    }
+
+    /// Uses `theme`, with `themes` offered by the theme picker.
+    pub fn with_themes(mut self, theme: Theme, mut themes: Vec<Theme>) -> Self {
+        self.theme_index = match themes.iter().position(|t| t.name == theme.name) {
+            Some(i) => {
+                themes[i] = theme;
+                i
+            }
+            None => {
+                themes.push(theme);
+                themes.len() - 1
+            }
+        };
+        self.themes = themes;
+        self
+    }
+
+    pub fn with_wrap_limit(mut self, limit: Option<u16>) -> Self {
+        self.wrap_limit = limit;
+        self
+    }
+
+    /// Shows `text` as a warning in the status line.
+    pub fn with_warning(mut self, text: Option<String>) -> Self {
+        if let Some(text) = text {
+            self.warn(text);
+        }
+        self
+    }
+
+    /// The theme in use.
+    pub fn theme(&self) -> &Theme {
+        &self.themes[self.theme_index]
     }
 
     pub fn focused(&self) -> &Pane {
@@ -177,6 +226,31 @@ impl App {
                 }
                 Vec::new()
             }
+            Mode::ThemePicker { selected, original } => {
+                let count = self.themes.len();
+                match key.code {
+                    KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
+                        *selected = (*selected + 1) % count;
+                    }
+                    KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
+                        *selected = (*selected + count - 1) % count;
+                    }
+                    KeyCode::Enter => {
+                        let name = self.themes[*selected].name.clone();
+                        self.mode = Mode::Normal;
+                        self.info(format!("theme: {name}"));
+                        return Vec::new();
+                    }
+                    KeyCode::Esc | KeyCode::Char('q') => {
+                        self.theme_index = *original;
+                        self.mode = Mode::Normal;
+                        return Vec::new();
+                    }
+                    _ => {}
+                }
+                self.theme_index = *selected;
+                Vec::new()
+            }
         }
     }
 
@@ -205,6 +279,12 @@ impl App {
             }
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
+            Action::PickTheme => {
+                self.mode = Mode::ThemePicker {
+                    selected: self.theme_index,
+                    original: self.theme_index,
+                };
+            }
             Action::Help => {
                 self.mode = match self.mode {
                     Mode::Help { .. } => Mode::Normal,
@@ -222,7 +302,10 @@ impl App {
         self.layout = Layout::compute(Rect::new(0, 0, width, height));
         if let Some(layout) = self.layout {
             for (pane, areas) in self.panes.iter_mut().zip(layout.panes) {
-                pane.relayout(areas.text.width, areas.text.height);
+                let width = self
+                    .wrap_limit
+                    .map_or(areas.text.width, |w| w.min(areas.text.width));
+                pane.relayout(width, areas.text.height);
             }
         }
     }

@@ -19,6 +19,14 @@ pub struct Cli {
     #[arg(value_name = "FILE", num_args = 0..=2)]
     pub files: Vec<PathBuf>,
 
+    /// Theme to use (see `diptych config --check` for the available names).
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+
+    /// Config file to read instead of ~/.config/diptych/config.toml.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
+
     /// Draw the first frame and exit (for timing start-up).
     #[arg(long, hide = true)]
     pub first_frame_and_exit: bool,
@@ -28,4 +36,15 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Print the default config, or check the user's config, keymap and themes.
+    Config {
+        /// Print a complete, commented default config file.
+        #[arg(long, conflicts_with = "check")]
+        default: bool,
+        /// Validate the config file, key bindings and user themes; exit 1 if
+        /// anything is wrong, listing every problem.
+        #[arg(long)]
+        check: bool,
+    },
+}

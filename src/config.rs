@@ -139,7 +139,7 @@ impl Default for Config {
         Config {
             theme: None,
             keys: BTreeMap::new(),
-            autosave_delay_ms: 2000,
+            autosave_delay_ms: 1000,
             tagset_dir: None,
             wrap_width_limit: None,
             scroll_lock: true,
@@ -592,8 +592,19 @@ pub fn check(paths: &Paths, explicit: Option<&Path>) -> CheckReport {
 
 /// A complete, commented config file with every setting at its default
 /// (`diptych config --default` prints it).
-pub fn default_config_text() -> &'static str {
-    DEFAULT_CONFIG
+pub fn default_config_text() -> String {
+    let mut text = DEFAULT_CONFIG.to_string();
+    let width = crate::action::Action::ALL
+        .iter()
+        .map(|a| a.name().len())
+        .max()
+        .unwrap_or(0);
+    for (action, keys) in crate::keymap::DEFAULT_BINDINGS {
+        let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
+        let binding = format!("{:width$} = [{}]", action.name(), keys.join(", "));
+        text.push_str(&format!("# {binding:<40} # {}\n", action.description()));
+    }
+    text
 }
 
 const DEFAULT_CONFIG: &str = r#"# diptych configuration
@@ -613,7 +624,7 @@ const DEFAULT_CONFIG: &str = r#"# diptych configuration
 
 # Milliseconds without an edit before tags are saved automatically.
 # 0 turns autosave off (save with the save key). At most 3600000.
-autosave_delay_ms = 2000
+autosave_delay_ms = 1000
 
 # Directory for tag sets. `~/` is your home directory; a relative path is
 # relative to this file's directory. When unset: the `tags` directory in the
@@ -633,6 +644,4 @@ scroll_lock = true
 # "a", "A", "]", "ctrl-s", "shift-tab", "enter", "esc", "f1". The help
 # overlay (?) lists every action and its current keys.
 [keys]
-# tag_agree = ["a"]
-# quit = ["q", "ctrl-c"]
 "#;

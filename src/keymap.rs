@@ -244,6 +244,7 @@ pub const DEFAULT_BINDINGS: &[(Action, &[&str])] = &[
     (Action::Search, &["/"]),
     (Action::SearchNext, &["n"]),
     (Action::SearchPrev, &["N"]),
+    (Action::PickTheme, &["ctrl-t"]),
     (Action::Help, &["?", "f1"]),
     (Action::Quit, &["q"]),
     (Action::ForceQuit, &["ctrl-c"]),

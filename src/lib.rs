@@ -11,5 +11,6 @@ pub mod keymap;
 pub mod pane;
 pub mod runtime;
 pub mod search;
+pub mod setup;
 pub mod theme;
 pub mod ui;

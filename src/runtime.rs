@@ -17,7 +17,6 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use crate::action::Effect;
 use crate::app::{App, Msg};
-use crate::theme::Theme;
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +89,7 @@ impl Signals {
 }
 
 /// Runs the reader until the user quits or a signal arrives.
-pub fn run(mut app: App, theme: &Theme, options: Options) -> anyhow::Result<Exit> {
+pub fn run(mut app: App, options: Options) -> anyhow::Result<Exit> {
     let signals = Signals::register().context("cannot install signal handlers")?;
     // Under NO_COLOR crossterm would write a full attribute reset on every
     // colour change, wiping bold and reverse; the theme decides colours.
@@ -112,7 +111,7 @@ pub fn run(mut app: App, theme: &Theme, options: Options) -> anyhow::Result<Exit
         height: size.height,
     });
     loop {
-        terminal.draw(|frame| crate::ui::draw(frame, &app, theme))?;
+        terminal.draw(|frame| crate::ui::draw(frame, &app, app.theme()))?;
         if options.first_frame_and_exit {
             return Ok(Exit::Quit);
         }

@@ -29,7 +29,7 @@ fn located(warnings: &[Warning]) -> Vec<(Option<Location>, &str)> {
 
 #[test]
 fn default_text_parses_to_the_default_config() {
-    let loaded = LoadedConfig::parse(Path::new("default.toml"), default_config_text());
+    let loaded = LoadedConfig::parse(Path::new("default.toml"), &default_config_text());
     assert_eq!(loaded.warnings, vec![]);
     assert_eq!(loaded.config, Config::default());
 }

@@ -176,3 +176,26 @@ fn drawing_never_panics_on_every_small_size() {
         }
     }
 }
+
+#[test]
+fn mono_theme_draws_no_colour_and_marks_selection_by_modifiers() {
+    use ratatui::style::Color;
+    let mono = diptych::theme::ThemeSet::bundled().get("mono").unwrap();
+    let mut app = seeds_app(100, 24);
+    press(&mut app, "/Turkey\n");
+    let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
+    terminal
+        .draw(|f| diptych::ui::draw(f, &app, &mono))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    for cell in buffer.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    let reversed: String = buffer
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect();
+    assert!(reversed.contains("Turkey"), "{reversed}");
+}

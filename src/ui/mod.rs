@@ -3,6 +3,7 @@
 pub mod help;
 pub mod layout;
 pub mod pane;
+pub mod picker;
 pub mod status;
 
 use ratatui::Frame;
@@ -31,7 +32,24 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
         pane::render(frame, app, index, areas, theme);
     }
     status::render(frame, app, layout.status, theme);
-    if let Mode::Help { scroll } = app.mode {
-        help::render(frame, app, scroll, theme);
+    match app.mode {
+        Mode::Help { scroll } => help::render(frame, app, scroll, theme),
+        Mode::ThemePicker { selected, .. } => {
+            let rows = app
+                .themes
+                .iter()
+                .map(|t| Line::from(t.name.clone()))
+                .collect();
+            picker::render(
+                frame,
+                "Theme",
+                Vec::new(),
+                rows,
+                Some(selected),
+                "j/k preview · enter keep · esc cancel",
+                theme,
+            );
+        }
+        _ => {}
     }
 }

@@ -1,0 +1,202 @@
+//! The reader's view of an alignment: which pair is current, the order pairs
+//! are visited in, the topic that filters them, the highlighted terms, and
+//! the chain of pairs that keeps the two panes level when scroll lock is on.
+//! Pure: the alignment itself is computed elsewhere (on a worker thread).
+
+use std::ops::Range;
+
+use crate::align::{Alignment, Side, topic_spans};
+use crate::document::Document;
+
+/// The alignment as the reader uses it.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub alignment: Alignment,
+    /// Indices into `alignment.pairs`, in reading order (left passage, then
+    /// right passage): the order `]` and `[` visit them in.
+    pub reading_order: Vec<usize>,
+    /// Pairs whose left and right passages both increase along the chain
+    /// (longest such chain): anchors for synchronised scrolling.
+    pub chain: Vec<usize>,
+    /// Topic selected in the topics panel, filtering pair navigation.
+    pub topic: Option<usize>,
+    /// Byte ranges of the selected topic's terms in each document.
+    pub spans: [Vec<Range<usize>>; 2],
+    /// The current pair (index into `alignment.pairs`).
+    pub current: Option<usize>,
+    /// For each side, whether each passage takes part in some pair.
+    paired: [Vec<bool>; 2],
+}
+
+impl Comparison {
+    pub fn new(alignment: Alignment) -> Self {
+        let mut reading_order: Vec<usize> = (0..alignment.pairs.len()).collect();
+        reading_order.sort_by_key(|&i| (alignment.pairs[i].left, alignment.pairs[i].right));
+        let chain = monotone_chain(&alignment, &reading_order);
+        let mut paired = [Vec::new(), Vec::new()];
+        for p in &alignment.pairs {
+            for (side, index) in [(0, p.left), (1, p.right)] {
+                if paired[side].len() <= index {
+                    paired[side].resize(index + 1, false);
+                }
+                paired[side][index] = true;
+            }
+        }
+        Comparison {
+            alignment,
+            reading_order,
+            chain,
+            topic: None,
+            spans: [Vec::new(), Vec::new()],
+            current: None,
+            paired,
+        }
+    }
+
+    /// Pairs that navigation visits: all, or those of the selected topic.
+    pub fn visible_pairs(&self) -> impl Iterator<Item = usize> + '_ {
+        self.reading_order.iter().copied().filter(move |&i| {
+            self.topic
+                .is_none_or(|t| self.alignment.pairs[i].topics.contains(&t))
+        })
+    }
+
+    /// The next (or previous) pair after the current one, in reading order,
+    /// wrapping around. `None` when no pair is visible.
+    pub fn step(&self, forward: bool) -> Option<(usize, bool)> {
+        let visible: Vec<usize> = self.visible_pairs().collect();
+        let first = *visible.first()?;
+        let last = *visible.last()?;
+        let Some(current) = self.current.filter(|c| visible.contains(c)) else {
+            return Some(if forward { (first, false) } else { (last, false) });
+        };
+        let at = visible.iter().position(|&p| p == current).unwrap_or(0);
+        Some(match (forward, at) {
+            (true, at) if at + 1 < visible.len() => (visible[at + 1], false),
+            (true, _) => (first, true),
+            (false, 0) => (last, true),
+            (false, at) => (visible[at - 1], false),
+        })
+    }
+
+    /// Selects a topic (or none) and computes its highlights.
+    pub fn select_topic(&mut self, topic: Option<usize>, left: &Document, right: &Document) {
+        self.topic = topic.filter(|&t| t < self.alignment.topics.len());
+        self.spans = match self.topic {
+            Some(t) => [
+                topic_spans(left, &self.alignment, t, Side::Left),
+                topic_spans(right, &self.alignment, t, Side::Right),
+            ],
+            None => [Vec::new(), Vec::new()],
+        };
+        if let Some(current) = self.current
+            && !self.visible_pairs().any(|p| p == current)
+        {
+            self.current = None;
+        }
+    }
+
+    /// The passage of the current pair on `side` (0 left, 1 right).
+    pub fn current_passage(&self, side: usize) -> Option<usize> {
+        let pair = &self.alignment.pairs[self.current?];
+        Some(if side == 0 { pair.left } else { pair.right })
+    }
+
+    /// Whether passage `index` on `side` takes part in any pair.
+    pub fn is_paired(&self, side: usize, index: usize) -> bool {
+        self.paired[side].get(index).copied().unwrap_or(false)
+    }
+
+    /// "shared: Turkey, financial hub" for the status line.
+    pub fn explain(&self, pair: usize) -> String {
+        let p = &self.alignment.pairs[pair];
+        let mut reasons: Vec<&str> = p
+            .topics
+            .iter()
+            .filter_map(|&t| self.alignment.topics.get(t).map(|t| t.label.as_str()))
+            .collect();
+        for term in &p.terms {
+            if reasons.len() >= 6 {
+                break;
+            }
+            if !reasons.iter().any(|r| r.eq_ignore_ascii_case(term)) {
+                reasons.push(term);
+            }
+        }
+        if reasons.is_empty() {
+            "similar wording".to_string()
+        } else {
+            format!("shared: {}", reasons.join(", "))
+        }
+    }
+}
+
+/// Longest chain of pairs whose left and right passages both strictly
+/// increase: crossing pairs cannot both keep the panes level.
+fn monotone_chain(alignment: &Alignment, order: &[usize]) -> Vec<usize> {
+    // Sorting by left ascending, right descending, makes a strictly
+    // increasing run of rights also strictly increasing in left; then
+    // patience sorting finds the longest one in O(n log n).
+    let mut order = order.to_vec();
+    order.sort_by_key(|&i| {
+        let p = &alignment.pairs[i];
+        (p.left, std::cmp::Reverse(p.right))
+    });
+    let right = |k: usize| alignment.pairs[order[k]].right;
+    let mut tails: Vec<usize> = Vec::new(); // positions in `order`
+    let mut prev: Vec<Option<usize>> = vec![None; order.len()];
+    for k in 0..order.len() {
+        let pos = tails.partition_point(|&t| right(t) < right(k));
+        prev[k] = pos.checked_sub(1).map(|p| tails[p]);
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut chain = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(k) = at {
+        chain.push(order[k]);
+        at = prev[k];
+    }
+    chain.reverse();
+    chain
+}
+
+/// Where the other pane's top row should be so that the chain of pairs stays
+/// level: interpolates between the chain anchors around `row` (a row of the
+/// leading pane), given each pane's first row of every passage.
+pub fn level_row(
+    comparison: &Comparison,
+    leading: usize,
+    row: usize,
+    first_rows: [&[usize]; 2],
+) -> Option<usize> {
+    let other = 1 - leading;
+    let anchor = |pair: usize, side: usize| -> usize {
+        let p = &comparison.alignment.pairs[pair];
+        let passage = if side == 0 { p.left } else { p.right };
+        first_rows[side].get(passage).copied().unwrap_or(0)
+    };
+    let chain = &comparison.chain;
+    if chain.is_empty() {
+        return None;
+    }
+    let after = chain.partition_point(|&p| anchor(p, leading) <= row);
+    let mapped = match (after.checked_sub(1), chain.get(after)) {
+        (Some(b), Some(&next)) => {
+            let before = chain[b];
+            let (l0, l1) = (anchor(before, leading), anchor(next, leading));
+            let (o0, o1) = (anchor(before, other), anchor(next, other));
+            let f = (row - l0) as f64 / (l1 - l0).max(1) as f64;
+            o0 as f64 + f * (o1 as f64 - o0 as f64)
+        }
+        (Some(b), None) => (anchor(chain[b], other) + (row - anchor(chain[b], leading))) as f64,
+        (None, Some(&next)) => {
+            anchor(next, other).saturating_sub(anchor(next, leading) - row) as f64
+        }
+        (None, None) => return None,
+    };
+    Some(mapped.round().max(0.0) as usize)
+}

@@ -1,0 +1,105 @@
+//! Start-up settings: the config file, the themes and the keymap, resolved
+//! from the command line, the environment and the user's files. Soft
+//! problems become warnings for the status line; only what the user asked for
+//! explicitly and cannot be honoured is an error.
+
+use std::path::Path;
+
+use thiserror::Error;
+
+use crate::config::{CheckReport, Config, ConfigError, LoadedConfig, Paths};
+use crate::diagnostic::Warning;
+use crate::keymap::{Keymap, KeymapError};
+use crate::theme::{Theme, ThemeError, ThemeSet, no_color_from_env};
+
+/// Why the reader cannot start with what the user asked for.
+#[derive(Debug, Error)]
+pub enum SetupError {
+    #[error("{0}")]
+    Config(#[from] ConfigError),
+    #[error("{0}")]
+    Theme(#[from] ThemeError),
+}
+
+/// Everything resolved at start-up.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    pub paths: Paths,
+    pub config: Config,
+    pub theme: Theme,
+    /// Every theme, in name order, for the theme picker.
+    pub themes: Vec<Theme>,
+    pub keymap: Keymap,
+    pub warnings: Vec<Warning>,
+}
+
+impl Setup {
+    /// Reads the config (`explicit` or the default file), the themes and the
+    /// keymap overrides. `theme` is an explicit `--theme`.
+    pub fn load(
+        paths: Paths,
+        explicit: Option<&Path>,
+        theme: Option<&str>,
+    ) -> Result<Setup, SetupError> {
+        let loaded = match explicit {
+            Some(path) => LoadedConfig::load_explicit(path)?,
+            None => LoadedConfig::load(&paths.config_file()),
+        };
+        let mut warnings = loaded.warnings.clone();
+        let (set, _all_theme_warnings) = ThemeSet::load(Some(&paths.themes_dir()));
+        let (chosen, theme_warnings) =
+            set.resolve_choice(theme, loaded.config.theme.as_deref(), no_color_from_env())?;
+        warnings.extend(theme_warnings);
+        let (keymap, key_errors) = Keymap::with_overrides(&loaded.config.keys);
+        warnings.extend(keymap_warnings(&loaded, &key_errors));
+        let themes = set.names().iter().filter_map(|n| set.get(n)).collect();
+        Ok(Setup {
+            paths,
+            config: loaded.config,
+            theme: chosen,
+            themes,
+            keymap,
+            warnings,
+        })
+    }
+
+    /// The status line's first message: the first warning and how many more.
+    pub fn summary(&self) -> Option<String> {
+        let first = self.warnings.first()?;
+        Some(match self.warnings.len() {
+            1 => first.to_string(),
+            n => format!("{first} (+{} more: run `diptych config --check`)", n - 1),
+        })
+    }
+}
+
+/// Keymap problems placed at their line and column in the config file.
+pub fn keymap_warnings(loaded: &LoadedConfig, errors: &[KeymapError]) -> Vec<Warning> {
+    errors
+        .iter()
+        .map(|error| {
+            let action = match error {
+                KeymapError::UnknownAction { action } | KeymapError::BadChord { action, .. } => {
+                    action.as_str()
+                }
+                KeymapError::Conflict { second, .. } => second,
+            };
+            match (loaded.key_at.get(action), &loaded.file) {
+                (Some(at), Some(_)) => loaded.warning_at(at.action, error.to_string()),
+                (_, Some(file)) => Warning::in_file(file, error.to_string()),
+                _ => Warning::general(error.to_string()),
+            }
+        })
+        .collect()
+}
+
+/// `diptych config --check`: the config, the user themes and the keymap,
+/// every problem listed.
+pub fn check(paths: &Paths, explicit: Option<&Path>) -> CheckReport {
+    let mut report = crate::config::check(paths, explicit);
+    let (_, key_errors) = Keymap::with_overrides(&report.config.config.keys);
+    for warning in keymap_warnings(&report.config, &key_errors) {
+        report.push(warning);
+    }
+    report
+}

@@ -1,0 +1,60 @@
+//! A centred list popup with one selected row, shared by the pickers.
+
+use ratatui::Frame;
+use ratatui::layout::Constraint;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+
+use crate::theme::Theme;
+
+/// Draws `rows` in a popup titled `title`, `selected` marked by a `▶` and
+/// the selection style, scrolled so the selection is visible.
+pub fn render(
+    frame: &mut Frame<'_>,
+    title: &str,
+    header: Vec<Line<'_>>,
+    rows: Vec<Line<'_>>,
+    selected: Option<usize>,
+    footer: &str,
+    theme: &Theme,
+) {
+    let area = frame.area();
+    let content_width = rows
+        .iter()
+        .chain(&header)
+        .map(Line::width)
+        .max()
+        .unwrap_or(0)
+        .max(title.chars().count() + 4)
+        .max(footer.chars().count() + 4);
+    let width = (content_width + 6).min(area.width.saturating_sub(2) as usize) as u16;
+    let height = (rows.len() + header.len() + 2)
+        .max(5)
+        .min(area.height.saturating_sub(2) as usize) as u16;
+    let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focused)
+        .style(theme.popup)
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .title_bottom(Line::from(Span::styled(format!(" {footer} "), theme.muted)).right_aligned());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let visible = (inner.height as usize).saturating_sub(header.len());
+    let skip = selected.map_or(0, |s| (s + 1).saturating_sub(visible));
+    let mut lines = header;
+    for (i, row) in rows.into_iter().enumerate().skip(skip).take(visible) {
+        let chosen = Some(i) == selected;
+        let marker = if chosen { "▶ " } else { "  " };
+        let mut spans = vec![Span::raw(marker)];
+        spans.extend(row.spans);
+        let mut line = Line::from(spans);
+        if chosen {
+            line = line.style(theme.selection);
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines).style(theme.popup), inner);
+}

@@ -4,6 +4,7 @@
 
 pub mod anchor;
 pub mod codec;
+pub mod history;
 pub mod model;
 pub mod reanchor;
 pub mod time;

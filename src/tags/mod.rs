@@ -7,11 +7,13 @@ pub mod codec;
 pub mod history;
 pub mod model;
 pub mod reanchor;
+pub mod store;
 pub mod time;
+pub mod view;
 
 pub use anchor::Anchor;
 pub use model::{
     Counts, DocumentMismatch, DocumentRef, DocumentStatus, FORMAT_VERSION, Label, Origin, Side,
     Stance, Tag, TagId, TagSet,
 };
-pub use reanchor::{AnchorState, AnchorText};
+pub use reanchor::{AnchorState, AnchorText, reanchor_tagset};

@@ -24,6 +24,8 @@
 use std::collections::HashMap;
 
 use super::anchor::{Anchor, CONTEXT_CHARS};
+use super::model::{DocumentMismatch, DocumentRef, DocumentStatus, Side, TagSet};
+use crate::document::Document;
 
 /// Smallest quote similarity (1 − errors / quote length) accepted.
 pub const MIN_QUOTE_SIMILARITY: f64 = 0.75;
@@ -141,6 +143,30 @@ pub fn reanchor_all(text: &AnchorText, anchors: &[&Anchor]) -> Vec<AnchorState> 
         states[i] = found.state(anchors[i]);
     }
     states
+}
+
+/// Where every tag of `set` points in the open documents: both sides of
+/// each tag, in tag order. Sides whose document is unchanged are anchored as
+/// recorded; changed ones are re-anchored. Refuses documents the tag set was
+/// not made for. Whole-document work: run it off the UI thread.
+pub fn reanchor_tagset(
+    set: &TagSet,
+    left: &Document,
+    right: &Document,
+) -> Result<Vec<[AnchorState; 2]>, DocumentMismatch> {
+    let status = set.check_documents(&DocumentRef::of(left), &DocumentRef::of(right))?;
+    let mut out = vec![[AnchorState::Anchored; 2]; set.tags.len()];
+    for (side, doc) in [(Side::Left, left), (Side::Right, right)] {
+        if status[side.index()] == DocumentStatus::Unchanged {
+            continue;
+        }
+        let text = AnchorText::new(&doc.text);
+        let anchors: Vec<&Anchor> = set.tags.iter().map(|t| t.anchor(side)).collect();
+        for (i, state) in reanchor_all(&text, &anchors).into_iter().enumerate() {
+            out[i][side.index()] = state;
+        }
+    }
+    Ok(out)
 }
 
 /// An anchor being searched for, with its pattern tables.

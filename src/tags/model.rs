@@ -394,7 +394,7 @@ impl TagSet {
         &self,
         left: &DocumentRef,
         right: &DocumentRef,
-    ) -> Result<[DocumentStatus; 2], DocumentMismatch> {
+    ) -> Result<[DocumentStatus; 2], Box<DocumentMismatch>> {
         let status = |recorded: &DocumentRef, open: &DocumentRef| {
             if recorded.hash == open.hash {
                 Some(DocumentStatus::Unchanged)
@@ -410,7 +410,7 @@ impl TagSet {
             (l, _) => {
                 let swapped = status(rl, right).is_some() && status(rr, left).is_some();
                 let side = if l.is_none() { Side::Left } else { Side::Right };
-                Err(DocumentMismatch {
+                Err(Box::new(DocumentMismatch {
                     tag_set: self.name.clone(),
                     side,
                     expected: self.documents[side.index()].clone(),
@@ -419,7 +419,7 @@ impl TagSet {
                         Side::Right => right.clone(),
                     },
                     swapped,
-                })
+                }))
             }
         }
     }

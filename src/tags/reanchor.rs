@@ -153,7 +153,7 @@ pub fn reanchor_tagset(
     set: &TagSet,
     left: &Document,
     right: &Document,
-) -> Result<Vec<[AnchorState; 2]>, DocumentMismatch> {
+) -> Result<Vec<[AnchorState; 2]>, Box<DocumentMismatch>> {
     let status = set.check_documents(&DocumentRef::of(left), &DocumentRef::of(right))?;
     let mut out = vec![[AnchorState::Anchored; 2]; set.tags.len()];
     for (side, doc) in [(Side::Left, left), (Side::Right, right)] {
@@ -188,6 +188,8 @@ struct Scored {
     score: f64,
     evidence: f64,
     quote_similarity: f64,
+    /// Mean of prefix and suffix similarity.
+    context: f64,
 }
 
 impl Scored {
@@ -243,10 +245,31 @@ impl<'a> Quote<'a> {
                 return Some(s);
             }
         }
+        let reach = (2 * m).clamp(2048, 65_536);
+        let lo = a.start.saturating_sub(reach).min(t.chars.len());
+        let hi = (a.end + reach).min(t.chars.len());
+        // Exact occurrences near the old position: the usual case of text
+        // inserted or deleted elsewhere, settled without a whole-text scan.
         let mut best: Option<Scored> = None;
+        if hi >= lo + m {
+            for start in lo..=hi - m {
+                if t.chars[start] == self.chars[0] && t.chars[start..start + m] == self.chars[..] {
+                    let s = self.score(t, start, start + m, 0);
+                    if s.accepted() {
+                        best = s.better(best);
+                    }
+                }
+            }
+        }
+        if let Some(b) = best
+            && b.context >= 0.9
+        {
+            return Some(b);
+        }
+        // Exact occurrences anywhere (the string search is fast; code point
+        // offsets are counted incrementally between occurrences).
         let mut last = (0, 0);
         for (byte, _) in t.text.match_indices(a.exact.as_str()).take(MAX_OCCURRENCES) {
-            // Occurrences come in order; count code points incrementally.
             let start = last.1 + t.text[last.0..byte].chars().count();
             last = (byte, start);
             let s = self.score(t, start, start + m, 0);
@@ -254,9 +277,6 @@ impl<'a> Quote<'a> {
                 best = s.better(best);
             }
         }
-        let reach = (2 * m).clamp(2048, 65_536);
-        let lo = a.start.saturating_sub(reach).min(t.chars.len());
-        let hi = (a.end + reach).min(t.chars.len());
         if let Some(s) = self.search_window(t, lo, hi) {
             best = s.better(best);
         }
@@ -348,6 +368,7 @@ impl<'a> Quote<'a> {
             score,
             evidence,
             quote_similarity: q,
+            context: (p + s) / 2.0,
         }
     }
 }
@@ -498,7 +519,7 @@ impl Peq {
                 other.entry(c).or_insert_with(|| vec![0; blocks])[b] |= bit;
             }
         }
-        let last_row = 1u64 << (pattern.len().max(1) - 1) % 64;
+        let last_row = 1u64 << ((pattern.len().max(1) - 1) % 64);
         Peq {
             blocks,
             ascii,

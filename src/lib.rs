@@ -12,5 +12,6 @@ pub mod pane;
 pub mod runtime;
 pub mod search;
 pub mod setup;
+pub mod tags;
 pub mod theme;
 pub mod ui;

@@ -1,0 +1,625 @@
+//! Tagging edits and their undo/redo history. Every change to a tag set goes
+//! through [`History::apply`], which records the tags and labels as they were
+//! before and after, so undo and redo restore them exactly (modified times
+//! included). Pure and deterministic: the caller passes `now` and new ids.
+
+use thiserror::Error;
+
+use super::anchor::Anchor;
+use super::model::{Label, Origin, Side, Stance, Tag, TagId, TagSet};
+
+/// Steps kept for undo; older ones are forgotten.
+pub const DEFAULT_UNDO_LIMIT: usize = 1000;
+
+/// One tagging action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Op {
+    /// Adds a tag: the first judgement on an aligned pair, or a manual link.
+    AddTag(Tag),
+    /// Sets or clears (`None`) the label of a tag.
+    SetLabel {
+        id: TagId,
+        label: Option<String>,
+    },
+    SetNote {
+        id: TagId,
+        note: String,
+    },
+    /// Removes a tag, whatever its origin.
+    RemoveTag {
+        id: TagId,
+    },
+    /// Removes a manual link; refused for aligned pairs so a slip of the
+    /// key cannot be mistaken for unlinking.
+    Unlink {
+        id: TagId,
+    },
+    /// Points one side of a tag at new text: re-attaching an orphan, or
+    /// accepting a moved anchor.
+    Reattach {
+        id: TagId,
+        side: Side,
+        anchor: Anchor,
+    },
+    AddLabel(Label),
+    /// Changes how a custom label is shown; its id (what tags refer to) stays.
+    RenameLabel {
+        id: String,
+        name: String,
+        glyph: String,
+    },
+    /// Removes a custom label; tags carrying it get `replacement` (a known
+    /// label, or `None` to clear theirs), all in one undoable step.
+    RemoveLabel {
+        id: String,
+        replacement: Option<String>,
+    },
+}
+
+/// Why an edit was refused. The tag set is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum EditError {
+    #[error("no tag with id {0} in this tag set")]
+    UnknownTag(TagId),
+    #[error("a tag with id {0} already exists")]
+    DuplicateTag(TagId),
+    #[error("unknown label `{0}`: add it first with the label picker")]
+    UnknownLabel(String),
+    #[error("a label with id `{0}` already exists")]
+    DuplicateLabel(String),
+    #[error("`{0}` is a built-in stance and cannot be renamed or removed")]
+    BuiltInLabel(String),
+    #[error("tag {0} pairs passages the alignment found; remove its tag instead of unlinking")]
+    NotManual(TagId),
+    #[error("invalid {what}: {problem}")]
+    Invalid { what: &'static str, problem: String },
+}
+
+/// The history of applied edits.
+#[derive(Debug, Clone)]
+pub struct History {
+    done: Vec<Step>,
+    undone: Vec<Step>,
+    limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::new(DEFAULT_UNDO_LIMIT)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Step {
+    what: String,
+    changes: Vec<Change>,
+}
+
+/// One element replaced, inserted (`before` is `None`) or removed (`after`
+/// is `None`) at `index`.
+// Few steps live at once; boxing would only add indirection.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+enum Change {
+    Tag {
+        index: usize,
+        before: Option<Tag>,
+        after: Option<Tag>,
+    },
+    Label {
+        index: usize,
+        before: Option<Label>,
+        after: Option<Label>,
+    },
+}
+
+impl History {
+    pub fn new(limit: usize) -> History {
+        History {
+            done: Vec::new(),
+            undone: Vec::new(),
+            limit: limit.max(1),
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.done.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.undone.is_empty()
+    }
+
+    /// Forgets everything, e.g. when another tag set is opened.
+    pub fn clear(&mut self) {
+        self.done.clear();
+        self.undone.clear();
+    }
+
+    /// Applies `op` to `set` at time `now` (RFC 3339). Returns a short
+    /// description for the status line, or `None` if the edit changed
+    /// nothing (no history entry then, and nothing to save).
+    pub fn apply(
+        &mut self,
+        set: &mut TagSet,
+        op: Op,
+        now: &str,
+    ) -> Result<Option<String>, EditError> {
+        let step = plan(set, op, now)?;
+        let Some(step) = step else {
+            return Ok(None);
+        };
+        for c in &step.changes {
+            c.forward(set);
+        }
+        let what = step.what.clone();
+        self.done.push(step);
+        if self.done.len() > self.limit {
+            self.done.remove(0);
+        }
+        self.undone.clear();
+        Ok(Some(what))
+    }
+
+    /// Undoes the last edit; returns its description, or `None` if there is
+    /// nothing to undo.
+    pub fn undo(&mut self, set: &mut TagSet) -> Option<String> {
+        let step = self.done.pop()?;
+        for c in step.changes.iter().rev() {
+            c.backward(set);
+        }
+        let what = step.what.clone();
+        self.undone.push(step);
+        Some(what)
+    }
+
+    /// Redoes the last undone edit; returns its description.
+    pub fn redo(&mut self, set: &mut TagSet) -> Option<String> {
+        let step = self.undone.pop()?;
+        for c in &step.changes {
+            c.forward(set);
+        }
+        let what = step.what.clone();
+        self.done.push(step);
+        Some(what)
+    }
+}
+
+impl Change {
+    fn forward(&self, set: &mut TagSet) {
+        match self {
+            Change::Tag {
+                index,
+                before,
+                after,
+            } => swap_in(&mut set.tags, *index, before.is_some(), after.clone()),
+            Change::Label {
+                index,
+                before,
+                after,
+            } => swap_in(&mut set.labels, *index, before.is_some(), after.clone()),
+        }
+    }
+
+    fn backward(&self, set: &mut TagSet) {
+        match self {
+            Change::Tag {
+                index,
+                before,
+                after,
+            } => swap_in(&mut set.tags, *index, after.is_some(), before.clone()),
+            Change::Label {
+                index,
+                before,
+                after,
+            } => swap_in(&mut set.labels, *index, after.is_some(), before.clone()),
+        }
+    }
+}
+
+/// Replaces, removes or inserts at `index`. Steps are replayed strictly in
+/// LIFO order, so the index is always where the element was.
+fn swap_in<T>(v: &mut Vec<T>, index: usize, present: bool, new: Option<T>) {
+    match (present, new) {
+        (true, Some(x)) => {
+            if let Some(slot) = v.get_mut(index) {
+                *slot = x;
+            }
+        }
+        (true, None) => {
+            if index < v.len() {
+                v.remove(index);
+            }
+        }
+        (false, Some(x)) => v.insert(index.min(v.len()), x),
+        (false, None) => {}
+    }
+}
+
+/// Works out the changes `op` makes, validating it, without touching `set`.
+fn plan(set: &TagSet, op: Op, now: &str) -> Result<Option<Step>, EditError> {
+    let find = |id: &TagId| -> Result<(usize, &Tag), EditError> {
+        set.tag_index(id)
+            .map(|i| (i, &set.tags[i]))
+            .ok_or_else(|| EditError::UnknownTag(id.clone()))
+    };
+    let known_label = |l: &Option<String>| -> Result<(), EditError> {
+        match l {
+            Some(l) if set.label(l).is_none() => Err(EditError::UnknownLabel(l.clone())),
+            _ => Ok(()),
+        }
+    };
+    let edit_tag = |index: usize, before: &Tag, after: Tag, what: String| {
+        if &after == before {
+            return None;
+        }
+        let mut after = after;
+        after.modified = now.to_string();
+        Some(Step {
+            what,
+            changes: vec![Change::Tag {
+                index,
+                before: Some(before.clone()),
+                after: Some(after),
+            }],
+        })
+    };
+    let step = match op {
+        Op::AddTag(tag) => {
+            if set.tag(&tag.id).is_some() {
+                return Err(EditError::DuplicateTag(tag.id));
+            }
+            known_label(&tag.label)?;
+            let mut probe = set.clone();
+            probe.tags = vec![tag.clone()];
+            if let Some(p) = probe.problems().into_iter().next() {
+                return Err(EditError::Invalid {
+                    what: "tag",
+                    problem: p.what,
+                });
+            }
+            let what = match (&tag.origin, &tag.label) {
+                (Origin::Manual, None) => "passages linked".to_string(),
+                (_, l) => format!("tagged {}", label_name(set, l)),
+            };
+            Some(Step {
+                what,
+                changes: vec![Change::Tag {
+                    index: set.tags.len(),
+                    before: None,
+                    after: Some(tag),
+                }],
+            })
+        }
+        Op::SetLabel { id, label } => {
+            known_label(&label)?;
+            let (i, t) = find(&id)?;
+            let what = format!("tagged {}", label_name(set, &label));
+            edit_tag(i, t, Tag { label, ..t.clone() }, what)
+        }
+        Op::SetNote { id, note } => {
+            let (i, t) = find(&id)?;
+            let what = if note.is_empty() {
+                "note cleared"
+            } else {
+                "note saved"
+            };
+            edit_tag(i, t, Tag { note, ..t.clone() }, what.into())
+        }
+        Op::RemoveTag { id } => {
+            let (i, t) = find(&id)?;
+            Some(removal(i, t, "tag removed"))
+        }
+        Op::Unlink { id } => {
+            let (i, t) = find(&id)?;
+            if t.origin != Origin::Manual {
+                return Err(EditError::NotManual(id));
+            }
+            Some(removal(i, t, "passages unlinked"))
+        }
+        Op::Reattach { id, side, anchor } => {
+            if let Some(problem) = anchor.problem() {
+                return Err(EditError::Invalid {
+                    what: "anchor",
+                    problem,
+                });
+            }
+            let (i, t) = find(&id)?;
+            let mut after = t.clone();
+            *after.anchor_mut(side) = anchor;
+            edit_tag(i, t, after, format!("{} side re-attached", side.name()))
+        }
+        Op::AddLabel(label) => {
+            if set.label(&label.id).is_some() {
+                return Err(EditError::DuplicateLabel(label.id));
+            }
+            let mut probe = set.clone();
+            probe.labels = vec![label.clone()];
+            probe.tags.clear();
+            if let Some(p) = probe.problems().into_iter().next() {
+                return Err(EditError::Invalid {
+                    what: "label",
+                    problem: p.what,
+                });
+            }
+            Some(Step {
+                what: format!("label {} added", label.name),
+                changes: vec![Change::Label {
+                    index: set.labels.len(),
+                    before: None,
+                    after: Some(label),
+                }],
+            })
+        }
+        Op::RenameLabel { id, name, glyph } => {
+            if Stance::from_id(&id).is_some() {
+                return Err(EditError::BuiltInLabel(id));
+            }
+            let index = set
+                .labels
+                .iter()
+                .position(|l| l.id == id)
+                .ok_or_else(|| EditError::UnknownLabel(id.clone()))?;
+            let before = set.labels[index].clone();
+            let after = Label { id, name, glyph };
+            let mut probe = set.clone();
+            probe.labels = vec![after.clone()];
+            probe.tags.clear();
+            if let Some(p) = probe.problems().into_iter().next() {
+                return Err(EditError::Invalid {
+                    what: "label",
+                    problem: p.what,
+                });
+            }
+            (before != after).then(|| Step {
+                what: format!("label {} renamed to {}", before.name, after.name),
+                changes: vec![Change::Label {
+                    index,
+                    before: Some(before),
+                    after: Some(after),
+                }],
+            })
+        }
+        Op::RemoveLabel { id, replacement } => {
+            if Stance::from_id(&id).is_some() {
+                return Err(EditError::BuiltInLabel(id));
+            }
+            let index = set
+                .labels
+                .iter()
+                .position(|l| l.id == id)
+                .ok_or_else(|| EditError::UnknownLabel(id.clone()))?;
+            if replacement.as_deref() == Some(id.as_str()) {
+                return Err(EditError::UnknownLabel(id));
+            }
+            known_label(&replacement)?;
+            let mut changes: Vec<Change> = set
+                .tags
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.label.as_deref() == Some(id.as_str()))
+                .map(|(i, t)| Change::Tag {
+                    index: i,
+                    before: Some(t.clone()),
+                    after: Some(Tag {
+                        label: replacement.clone(),
+                        modified: now.to_string(),
+                        ..t.clone()
+                    }),
+                })
+                .collect();
+            let relabelled = changes.len();
+            changes.push(Change::Label {
+                index,
+                before: Some(set.labels[index].clone()),
+                after: None,
+            });
+            Some(Step {
+                what: format!(
+                    "label {} removed ({relabelled} tags now {})",
+                    set.labels[index].name,
+                    label_name(set, &replacement)
+                ),
+                changes,
+            })
+        }
+    };
+    Ok(step)
+}
+
+fn removal(index: usize, t: &Tag, what: &str) -> Step {
+    Step {
+        what: what.into(),
+        changes: vec![Change::Tag {
+            index,
+            before: Some(t.clone()),
+            after: None,
+        }],
+    }
+}
+
+fn label_name(set: &TagSet, label: &Option<String>) -> String {
+    match label {
+        None => "unlabelled".into(),
+        Some(id) => set
+            .label(id)
+            .map_or_else(|| id.clone(), |l| l.name.to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tags::model::DocumentRef;
+
+    const T0: &str = "2024-05-01T09:00:00Z";
+    const T1: &str = "2024-05-01T10:00:00Z";
+
+    fn set() -> TagSet {
+        let d = |p: &str, c: &str| DocumentRef {
+            path: p.into(),
+            title: p.into(),
+            hash: c.repeat(64),
+        };
+        TagSet::new("s", d("a", "a"), d("b", "b"))
+    }
+
+    fn tag(id: &str, origin: Origin, at: usize) -> Tag {
+        let text = "alpha beta gamma delta epsilon zeta eta theta";
+        let a = Anchor::for_range(text, at, at + 5).unwrap();
+        Tag::new(TagId(id.into()), origin, a.clone(), a, T0)
+    }
+
+    #[test]
+    fn every_op_undoes_and_redoes_exactly() {
+        let mut s = set();
+        let mut h = History::default();
+        let custom = Label {
+            id: "source".into(),
+            name: "Source dispute".into(),
+            glyph: "§".into(),
+        };
+        let ops = vec![
+            Op::AddTag(tag("t1", Origin::Aligned, 0)),
+            Op::AddTag(tag("t2", Origin::Manual, 6)),
+            Op::SetLabel {
+                id: TagId("t1".into()),
+                label: Some("contradict".into()),
+            },
+            Op::SetNote {
+                id: TagId("t1".into()),
+                note: "dates differ\nby a year".into(),
+            },
+            Op::AddLabel(custom.clone()),
+            Op::SetLabel {
+                id: TagId("t2".into()),
+                label: Some("source".into()),
+            },
+            Op::RenameLabel {
+                id: "source".into(),
+                name: "Sourcing".into(),
+                glyph: "$".into(),
+            },
+            Op::Reattach {
+                id: TagId("t2".into()),
+                side: Side::Right,
+                anchor: Anchor::for_range("alpha beta gamma", 11, 16).unwrap(),
+            },
+            Op::RemoveLabel {
+                id: "source".into(),
+                replacement: Some("partial".into()),
+            },
+            Op::Unlink {
+                id: TagId("t2".into()),
+            },
+            Op::RemoveTag {
+                id: TagId("t1".into()),
+            },
+        ];
+        let mut snapshots = vec![s.clone()];
+        for op in ops {
+            let what = h.apply(&mut s, op.clone(), T1).unwrap();
+            assert!(what.is_some(), "{op:?} changed nothing");
+            assert!(s.problems().is_empty(), "{op:?}: {:?}", s.problems());
+            snapshots.push(s.clone());
+        }
+        assert!(s.tags.is_empty());
+        for want in snapshots.iter().rev().skip(1) {
+            assert!(h.undo(&mut s).is_some());
+            assert_eq!(&s, want);
+        }
+        assert!(h.undo(&mut s).is_none());
+        for want in snapshots.iter().skip(1) {
+            assert!(h.redo(&mut s).is_some());
+            assert_eq!(&s, want);
+        }
+        assert!(h.redo(&mut s).is_none());
+    }
+
+    #[test]
+    fn edits_stamp_modified_and_new_edit_clears_redo() {
+        let mut s = set();
+        let mut h = History::default();
+        h.apply(&mut s, Op::AddTag(tag("t1", Origin::Aligned, 0)), T0)
+            .unwrap();
+        let id = TagId("t1".into());
+        let label = |l: &str| Op::SetLabel {
+            id: id.clone(),
+            label: Some(l.into()),
+        };
+        h.apply(&mut s, label("agree"), T1).unwrap();
+        assert_eq!(s.tags[0].modified, T1);
+        assert_eq!(s.tags[0].created, T0);
+        assert_eq!(h.apply(&mut s, label("agree"), T1), Ok(None));
+        h.undo(&mut s);
+        assert_eq!(s.tags[0].modified, T0);
+        h.apply(&mut s, label("partial"), T1).unwrap();
+        assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn refusals_leave_the_set_alone() {
+        let mut s = set();
+        let mut h = History::new(2);
+        h.apply(&mut s, Op::AddTag(tag("t1", Origin::Aligned, 0)), T0)
+            .unwrap();
+        let before = s.clone();
+        let id = TagId("t1".into());
+        let cases = [
+            (
+                Op::AddTag(tag("t1", Origin::Manual, 6)),
+                EditError::DuplicateTag(id.clone()),
+            ),
+            (
+                Op::SetLabel {
+                    id: id.clone(),
+                    label: Some("nope".into()),
+                },
+                EditError::UnknownLabel("nope".into()),
+            ),
+            (
+                Op::SetNote {
+                    id: TagId("zz".into()),
+                    note: String::new(),
+                },
+                EditError::UnknownTag(TagId("zz".into())),
+            ),
+            (
+                Op::Unlink { id: id.clone() },
+                EditError::NotManual(id.clone()),
+            ),
+            (
+                Op::RemoveLabel {
+                    id: "agree".into(),
+                    replacement: None,
+                },
+                EditError::BuiltInLabel("agree".into()),
+            ),
+        ];
+        for (op, want) in cases {
+            assert_eq!(h.apply(&mut s, op, T1), Err(want));
+            assert_eq!(s, before);
+        }
+        let mut bad = tag("t9", Origin::Manual, 6);
+        bad.left.end += 3;
+        assert!(matches!(
+            h.apply(&mut s, Op::AddTag(bad), T1),
+            Err(EditError::Invalid { what: "tag", .. })
+        ));
+        // The limit keeps only the newest steps.
+        for l in ["agree", "partial", "unclear"] {
+            h.apply(
+                &mut s,
+                Op::SetLabel {
+                    id: id.clone(),
+                    label: Some(l.into()),
+                },
+                T1,
+            )
+            .unwrap();
+        }
+        assert!(h.undo(&mut s).is_some() && h.undo(&mut s).is_some());
+        assert!(h.undo(&mut s).is_none());
+        assert_eq!(s.tags[0].label.as_deref(), Some("agree"));
+    }
+}

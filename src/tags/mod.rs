@@ -1,0 +1,19 @@
+//! Tag sets: the analyst's judgements on pairs of passages. The model,
+//! anchors, re-anchoring, edit history and views are pure; `store` does the
+//! file I/O.
+
+pub mod anchor;
+pub mod codec;
+pub mod history;
+pub mod model;
+pub mod reanchor;
+pub mod store;
+pub mod time;
+pub mod view;
+
+pub use anchor::Anchor;
+pub use model::{
+    Counts, DocumentMismatch, DocumentRef, DocumentStatus, FORMAT_VERSION, Label, Origin, Side,
+    Stance, Tag, TagId, TagSet,
+};
+pub use reanchor::{AnchorState, AnchorText, reanchor_tagset};

@@ -1,5 +1,6 @@
 //! diptych: a terminal reader for analysts who compare two reports.
 #![forbid(unsafe_code)]
 
+pub mod align;
 pub mod document;
 pub mod theme;

@@ -210,10 +210,13 @@ fn name_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -
                     words = &words[1..];
                     at_start = false;
                 }
-                while words
-                    .first()
-                    .is_some_and(|w| is_stop_word(&w.0) || CALENDAR.contains(&w.0.as_str()))
-                {
+                // Interjections ("O Cyclop"), stop words and month names
+                // never start a name.
+                while words.first().is_some_and(|w| {
+                    is_stop_word(&w.0)
+                        || CALENDAR.contains(&w.0.as_str())
+                        || w.0.chars().count() < 2
+                }) {
                     words = &words[1..];
                 }
                 let Some(first) = words.first() else {

@@ -117,14 +117,16 @@ impl Document {
     pub fn notice(&self) -> Option<String> {
         let name = self.short_name();
         match (self.encoding, self.controls_replaced) {
-            (Encoding::Windows1252, 0) => Some(format!(
-                "{name}: not valid UTF-8, read as Windows-1252"
-            )),
+            (Encoding::Windows1252, 0) => {
+                Some(format!("{name}: not valid UTF-8, read as Windows-1252"))
+            }
             (Encoding::Windows1252, n) => Some(format!(
                 "{name}: not valid UTF-8, read as Windows-1252; {n} control characters replaced"
             )),
             (_, 0) => None,
-            (_, n) => Some(format!("{name}: {n} control characters replaced by ␛-style symbols")),
+            (_, n) => Some(format!(
+                "{name}: {n} control characters replaced by ␛-style symbols"
+            )),
         }
     }
 
@@ -159,10 +161,12 @@ fn clean_title(t: &str) -> String {
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 #[cfg(test)]

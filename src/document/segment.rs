@@ -249,7 +249,8 @@ fn list_marker_len(t: &str) -> Option<usize> {
         }
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let letter = usize::from(digits == 0 && t.bytes().next().is_some_and(|b| b.is_ascii_lowercase()));
+    let letter =
+        usize::from(digits == 0 && t.bytes().next().is_some_and(|b| b.is_ascii_lowercase()));
     let n = digits.max(letter);
     if n == 0 || n > 3 {
         return None;
@@ -288,7 +289,10 @@ fn word_count(t: &str) -> usize {
 }
 
 fn starts_lowercase(t: &str) -> bool {
-    t.trim_start().chars().next().is_some_and(char::is_lowercase)
+    t.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -402,8 +406,7 @@ fn mark_repeated_boilerplate(text: &str, passages: &mut [Passage]) {
     for p in passages.iter_mut() {
         if p.kind == PassageKind::Body && p.line_start == p.line_end {
             let t = text[p.byte_start..p.byte_end].trim();
-            if seen.get(t).copied().unwrap_or(0) >= 2 && word_count(t) >= 4 && word_count(t) <= 40
-            {
+            if seen.get(t).copied().unwrap_or(0) >= 2 && word_count(t) >= 4 && word_count(t) <= 40 {
                 p.kind = PassageKind::Boilerplate;
             }
         }

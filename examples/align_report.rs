@@ -33,7 +33,9 @@ fn main() -> anyhow::Result<()> {
     let alignment = align(&left, &right, &AliasTable::builtin());
     let report = AlignReport::new(&left, &right, &alignment);
     if json {
-        println!("{}", report.to_json());
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        report.write_json(&mut out)?;
+        std::io::Write::flush(&mut out)?;
     } else {
         print!("{}", report.to_table());
     }

@@ -10,7 +10,13 @@ fn main() -> anyhow::Result<()> {
     for p in &doc.passages {
         let text = p.joined(&doc.text);
         let short: String = text.chars().take(70).collect();
-        println!("{:>5} {:<11} {:>4}-{:<4} {short}", p.id, p.kind.as_str(), p.line_start, p.line_end);
+        println!(
+            "{:>5} {:<11} {:>4}-{:<4} {short}",
+            p.id,
+            p.kind.as_str(),
+            p.line_start,
+            p.line_end
+        );
     }
     Ok(())
 }

@@ -25,15 +25,15 @@
 //! them ("Wagnerites"). A term that already belongs to another group moves to
 //! the user's group: the user's file wins.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use serde::Deserialize;
 use thiserror::Error;
 use toml::Spanned;
 
+use super::fxhash::FastMap;
 use super::tokens::{TokenKind, tokenize};
 
 const GEOGRAPHY: &str = include_str!("../../data/aliases/geography.toml");
@@ -99,7 +99,7 @@ struct Form {
 /// A word of the text as the matcher sees it.
 #[derive(Debug, Clone)]
 pub(crate) struct Unit<'a> {
-    pub key: String,
+    pub key: Cow<'a, str>,
     pub text: &'a str,
     pub boundary_before: bool,
 }
@@ -110,9 +110,9 @@ pub(crate) struct Unit<'a> {
 pub struct AliasTable {
     groups: Vec<Group>,
     forms: Vec<Form>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FastMap<String, Vec<usize>>,
     /// Dedup key of every term, to find which group owns it.
-    owner: HashMap<String, usize>,
+    owner: FastMap<String, usize>,
 }
 
 #[derive(Deserialize)]
@@ -177,15 +177,12 @@ struct UserTopic {
 }
 
 impl AliasTable {
-    /// The built-in world geography and organisation acronyms.
+    /// The built-in world geography and organisation acronyms. Parsed on
+    /// each call (a few milliseconds) rather than kept in a static: callers
+    /// build it once, and a static would be one more copy in memory.
     pub fn builtin() -> Self {
-        static BUILTIN: OnceLock<AliasTable> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| {
-                Self::from_data(GEOGRAPHY, ORGANISATIONS)
-                    .expect("embedded alias data is valid (checked by the aliases tests)")
-            })
-            .clone()
+        Self::from_data(GEOGRAPHY, ORGANISATIONS)
+            .expect("embedded alias data is valid (checked by the aliases tests)")
     }
 
     /// Parses a user `topics.toml` and merges it over the built-ins.
@@ -258,8 +255,8 @@ impl AliasTable {
         let mut t = AliasTable {
             groups: Vec::new(),
             forms: Vec::new(),
-            by_first: HashMap::new(),
-            owner: HashMap::new(),
+            by_first: FastMap::default(),
+            owner: FastMap::default(),
         };
         // Explicit terms first, generated plurals after, so that a plural
         // never takes a term another group names explicitly.
@@ -466,7 +463,7 @@ impl AliasTable {
     /// consumed). Terms never run across phrase punctuation.
     pub(crate) fn longest_match(&self, units: &[Unit<'_>]) -> Option<(usize, usize)> {
         let first = units.first()?;
-        let candidates = self.by_first.get(&first.key)?;
+        let candidates = self.by_first.get(first.key.as_ref())?;
         candidates.iter().find_map(|&f| {
             let form = &self.forms[f];
             let n = form.words.len();
@@ -520,7 +517,7 @@ fn parse_term(term: &str) -> Option<(Vec<String>, Vec<CaseRule>)> {
             _ => CaseRule::Any,
         })
         .collect();
-    Some((tokens.iter().map(|t| t.key()).collect(), case))
+    Some((tokens.iter().map(|t| t.key().into_owned()).collect(), case))
 }
 
 /// Terms that match the same text are the same term: "US" and "U.S." share

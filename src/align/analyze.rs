@@ -2,10 +2,9 @@
 //! their regions), stemmed content words, capitalised-name candidates and
 //! word pairs for key phrases. Everything later works on these numbers.
 
-use std::collections::{HashMap, HashSet};
-
 use super::aliases::{AliasTable, Unit};
-use super::tokens::{StemCache, Token, TokenKind, fold, is_stop_word, tokenize};
+use super::fxhash::{FastMap, FastSet};
+use super::tokens::{StemCache, Token, TokenKind, fold, fold_cow, is_stop_word, tokenize};
 
 /// Words that may sit inside a name ("Bureau *of* Special Operations", "Abu
 /// Bakr *al* Baghdadi") but never start or end one.
@@ -281,32 +280,36 @@ pub(crate) enum TermKind {
 /// A scoring term: an alias group, or a stemmed word, acronym or number.
 #[derive(Debug, Clone)]
 pub(crate) struct TermInfo {
-    /// The stem, acronym or number (alias groups: an internal key).
-    pub key: String,
     pub kind: TermKind,
-    /// Lower-cased spellings met in the text, with counts, first met first.
-    pub surfaces: Vec<(String, u32)>,
+    /// How the term is shown: the group's label, the acronym or number, or
+    /// the stem's most frequent spelling (set by [`Analyzer::finish`]).
+    pub display: String,
+    /// A stem of a word of argument ([`GENERIC`]).
+    pub generic: bool,
+    /// Some spelling of it was met in lower case: a common word, not a name.
+    pub lowercase: bool,
 }
 
 impl TermInfo {
-    /// The most frequent spelling (ties: first met).
     pub fn display(&self) -> &str {
-        let mut best: Option<&(String, u32)> = None;
-        for s in &self.surfaces {
-            if best.is_none_or(|b| s.1 > b.1) {
-                best = Some(s);
-            }
-        }
-        best.map_or("", |b| b.0.as_str())
+        &self.display
     }
 }
 
-/// A capitalised run of words, before the sentence-start check.
-#[derive(Debug, Clone)]
-pub(crate) struct NameCandidate {
-    /// (folded key, surface) per word; connectors included.
-    pub words: Vec<(String, String)>,
+/// One word of a capitalised run (a name candidate), before the
+/// sentence-start check. Runs are stored flat, one entry per word, so that a
+/// book's thousands of capitalised line starts stay cheap.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NameWord {
+    /// Byte range in the document's text.
+    pub start: u32,
+    pub end: u32,
+    /// First word of its run.
+    pub first: bool,
+    /// The run starts a sentence or line (only set on the first word).
     pub sentence_start: bool,
+    /// A connector inside the run ("of", "al").
+    pub connector: bool,
 }
 
 /// Where a matching unit lies and what it looked like.
@@ -330,7 +333,7 @@ pub(crate) struct PassageTerms {
     pub groups: Vec<usize>,
     /// Distinct adjacent content-word pairs (term ids), sorted.
     pub bigrams: Vec<(u32, u32)>,
-    pub names: Vec<NameCandidate>,
+    pub names: Vec<NameWord>,
 }
 
 /// The vocabulary and state shared by both documents' analyses.
@@ -339,14 +342,25 @@ pub(crate) struct Analyzer<'t> {
     /// Regions and user topics that list each group as a member.
     parents: Vec<Vec<usize>>,
     stems: StemCache,
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
     pub terms: Vec<TermInfo>,
-    /// Folded words seen in lower case: such words are not names.
-    pub lowercase: HashSet<String>,
+    /// Every folded word met, so that each is stemmed and looked up once.
+    words: FastMap<String, WordEntry>,
     /// Spellings of each alias group met in the text: (group, surface) → count.
-    pub group_surfaces: HashMap<(usize, String), u32>,
+    pub group_surfaces: FastMap<(usize, String), u32>,
     /// Stems of [`GENERIC`].
-    generic: HashSet<String>,
+    generic: FastSet<String>,
+}
+
+/// What we know about one folded word.
+#[derive(Debug, Clone, Copy)]
+struct WordEntry {
+    /// Its stem's term; none for stop words and single letters.
+    term: Option<u32>,
+    stop: bool,
+    count: u32,
+    /// Met in lower case somewhere: then it is not a name.
+    lowercase: bool,
 }
 
 impl<'t> Analyzer<'t> {
@@ -365,34 +379,110 @@ impl<'t> Analyzer<'t> {
             parents,
             generic,
             stems,
-            ids: HashMap::new(),
+            ids: FastMap::default(),
             terms: Vec::new(),
-            lowercase: HashSet::new(),
-            group_surfaces: HashMap::new(),
+            words: FastMap::default(),
+            group_surfaces: FastMap::default(),
         }
     }
 
-    fn intern(&mut self, key: &str, kind: TermKind, surface: &str) -> u32 {
-        let id = match self.ids.get(key) {
-            Some(&id) => id,
-            None => {
-                let id = self.terms.len() as u32;
-                self.ids.insert(key.to_owned(), id);
-                self.terms.push(TermInfo {
-                    key: key.to_owned(),
-                    kind,
-                    surfaces: Vec::new(),
-                });
-                id
-            }
-        };
-        let surfaces = &mut self.terms[id as usize].surfaces;
-        if let Some(s) = surfaces.iter_mut().find(|s| s.0 == surface) {
-            s.1 += 1;
-        } else if surfaces.len() < MAX_SURFACES {
-            surfaces.push((surface.to_owned(), 1));
+    /// The id of a term that is not a word (alias group, acronym, number),
+    /// shown as `display`.
+    fn intern(&mut self, key: &str, kind: TermKind, display: &str) -> u32 {
+        let id = self.id_of(key, kind);
+        let info = &mut self.terms[id as usize];
+        if info.display.is_empty() {
+            info.display = display.to_owned();
         }
         id
+    }
+
+    /// Counts a folded word and returns what we know of it; a new word is
+    /// stemmed and interned on first sight.
+    fn word(&mut self, key: &str, lowercase: bool) -> WordEntry {
+        if let Some(e) = self.words.get_mut(key) {
+            e.count += 1;
+            e.lowercase |= lowercase;
+            return *e;
+        }
+        let stop = is_stop_word(key);
+        let term = if stop || key.chars().count() < 2 {
+            None
+        } else {
+            let stem = self.stems.stem_uncached(key);
+            Some(self.id_of(&stem, TermKind::Stem))
+        };
+        let entry = WordEntry {
+            term,
+            stop,
+            count: 1,
+            lowercase,
+        };
+        self.words.insert(key.to_owned(), entry);
+        entry
+    }
+
+    /// Notes that a term's word was met in lower case.
+    fn mark_lowercase(&mut self, e: &WordEntry) {
+        if let (Some(t), true) = (e.term, e.lowercase) {
+            self.terms[t as usize].lowercase = true;
+        }
+    }
+
+    fn id_of(&mut self, key: &str, kind: TermKind) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.ids.insert(key.to_owned(), id);
+        self.terms.push(TermInfo {
+            kind,
+            display: String::new(),
+            generic: kind == TermKind::Stem && self.generic.contains(key),
+            lowercase: false,
+        });
+        id
+    }
+
+    /// Gives each stem its most frequent spelling (ties: alphabetical) once
+    /// both documents are analysed.
+    pub fn finish(&mut self) {
+        let mut best: Vec<Option<(&str, u32)>> = vec![None; self.terms.len()];
+        for (word, e) in &self.words {
+            let Some(t) = e.term else { continue };
+            let slot = &mut best[t as usize];
+            let better =
+                slot.is_none_or(|(w, n)| e.count > n || (e.count == n && word.as_str() < w));
+            if better {
+                *slot = Some((word.as_str(), e.count));
+            }
+        }
+        for (info, b) in self.terms.iter_mut().zip(best) {
+            if let Some((w, _)) = b {
+                info.display = w.to_owned();
+            }
+        }
+        self.terms.shrink_to_fit();
+    }
+
+    /// A stem's spellings, most frequent first (for the few key phrases).
+    pub fn spellings(&self, t: u32) -> Vec<String> {
+        let mut out: Vec<(&str, u32)> = self
+            .words
+            .iter()
+            .filter(|(_, e)| e.term == Some(t))
+            .map(|(w, e)| (w.as_str(), e.count))
+            .collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        out.into_iter()
+            .take(MAX_SURFACES)
+            .map(|(w, _)| w.to_owned())
+            .collect()
+    }
+
+    /// Whether a folded word was met in lower case (so is not a name).
+    pub fn is_lowercase(&self, key: &str) -> bool {
+        self.words.get(key).is_some_and(|e| e.lowercase)
     }
 
     fn concept(&mut self, group: usize) -> u32 {
@@ -400,24 +490,24 @@ impl<'t> Analyzer<'t> {
         self.intern(&format!("\u{1}{group}"), TermKind::Concept(group), &label)
     }
 
-    /// Analyses one passage's text.
-    pub fn passage(&mut self, passage: usize, text: &str) -> PassageTerms {
+    /// Analyses one passage's text; `base` is its byte offset in the
+    /// document.
+    pub fn passage(&mut self, passage: usize, base: usize, text: &str) -> PassageTerms {
         let tokens = tokenize(text);
         let (units, meta) = self.units(&tokens);
         let mut out = PassageTerms {
             passage,
             ..PassageTerms::default()
         };
-        let mut counts: HashMap<u32, f32> = HashMap::new();
-        let mut bigrams: HashSet<(u32, u32)> = HashSet::new();
+        let mut counts: Vec<(u32, f32)> = Vec::new();
+        let mut bigrams: Vec<(u32, u32)> = Vec::new();
         let mut prev_word: Option<u32> = None;
-        let mut run: Vec<(String, String, bool)> = Vec::new();
-        let mut run_sentence_start = false;
+        let mut run: Vec<NameWord> = Vec::new();
         let mut i = 0;
         while i < units.len() {
             let u = &units[i];
             if u.boundary_before {
-                flush_name(&mut run, run_sentence_start, &mut out.names);
+                flush_name(&mut run, &mut out.names);
                 prev_word = None;
             }
             if let Some((g, n)) = self.table.longest_match(&units[i..]) {
@@ -427,12 +517,12 @@ impl<'t> Analyzer<'t> {
                 *self.group_surfaces.entry((g, surface)).or_default() += 1;
                 out.groups.push(g);
                 let id = self.concept(g);
-                *counts.entry(id).or_default() += 1.0;
-                for p in self.parents[g].clone() {
-                    let id = self.concept(p);
-                    *counts.entry(id).or_default() += REGION_SHARE;
+                counts.push((id, 1.0));
+                for k in 0..self.parents[g].len() {
+                    let id = self.concept(self.parents[g][k]);
+                    counts.push((id, REGION_SHARE));
                 }
-                flush_name(&mut run, run_sentence_start, &mut out.names);
+                flush_name(&mut run, &mut out.names);
                 prev_word = None;
                 i += n;
                 continue;
@@ -440,20 +530,30 @@ impl<'t> Analyzer<'t> {
             let kind = meta[i].kind;
             let sentence_start = meta[i].sentence_start;
             let capitalised = is_name_like(u.text);
-            if kind == TokenKind::Word && !capitalised {
-                self.lowercase.insert(u.key.clone());
+            let word = (kind == TokenKind::Word).then(|| self.word(&u.key, !capitalised));
+            if let Some(w) = &word {
+                self.mark_lowercase(w);
             }
-            let stop = kind == TokenKind::Word && is_stop_word(&u.key);
+            let stop = word.is_some_and(|w| w.stop);
             // Names: capitalised runs, with connectors inside.
             if (capitalised || kind == TokenKind::Acronym) && !stop {
-                if run.is_empty() {
-                    run_sentence_start = sentence_start;
-                }
-                run.push((u.key.clone(), u.text.to_owned(), false));
-            } else if !run.is_empty() && CONNECTORS.contains(&u.key.as_str()) {
-                run.push((u.key.clone(), u.text.to_owned(), true));
+                run.push(NameWord {
+                    start: (base + meta[i].start) as u32,
+                    end: (base + meta[i].end) as u32,
+                    first: run.is_empty(),
+                    sentence_start: run.is_empty() && sentence_start,
+                    connector: false,
+                });
+            } else if !run.is_empty() && CONNECTORS.contains(&u.key.as_ref()) {
+                run.push(NameWord {
+                    start: (base + meta[i].start) as u32,
+                    end: (base + meta[i].end) as u32,
+                    first: false,
+                    sentence_start: false,
+                    connector: true,
+                });
             } else {
-                flush_name(&mut run, run_sentence_start, &mut out.names);
+                flush_name(&mut run, &mut out.names);
             }
             // Scoring terms.
             let term = match kind {
@@ -462,18 +562,14 @@ impl<'t> Analyzer<'t> {
                     let key = u.key.to_uppercase();
                     Some(self.intern(&key, TermKind::Acronym, &key))
                 }
-                TokenKind::Word if stop || u.key.chars().count() < 2 => None,
-                TokenKind::Word => {
-                    let stem = self.stems.stem(&u.key);
-                    Some(self.intern(&stem, TermKind::Stem, &u.key))
-                }
+                TokenKind::Word => word.and_then(|w| w.term),
             };
             match term {
                 Some(id) => {
-                    *counts.entry(id).or_default() += 1.0;
+                    counts.push((id, 1.0));
                     if kind == TokenKind::Word {
                         if let Some(p) = prev_word.filter(|&p| p != id) {
-                            bigrams.insert((p, id));
+                            bigrams.push((p, id));
                         }
                         prev_word = Some(id);
                     } else {
@@ -484,13 +580,23 @@ impl<'t> Analyzer<'t> {
             }
             i += 1;
         }
-        flush_name(&mut run, run_sentence_start, &mut out.names);
-        out.terms = counts.into_iter().collect();
-        out.terms.sort_unstable_by_key(|t| t.0);
+        flush_name(&mut run, &mut out.names);
+        counts.sort_unstable_by_key(|t| t.0);
+        let distinct = counts.windows(2).filter(|w| w[0].0 != w[1].0).count() + 1;
+        out.terms.reserve_exact(distinct.min(counts.len()));
+        for (id, n) in counts {
+            match out.terms.last_mut() {
+                Some(last) if last.0 == id => last.1 += n,
+                _ => out.terms.push((id, n)),
+            }
+        }
+        out.names.shrink_to_fit();
         out.groups.sort_unstable();
         out.groups.dedup();
-        out.bigrams = bigrams.into_iter().collect();
-        out.bigrams.sort_unstable();
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        bigrams.shrink_to_fit();
+        out.bigrams = bigrams;
         out
     }
 
@@ -543,7 +649,7 @@ impl<'t> Analyzer<'t> {
                     TokenKind::Word
                 };
                 units.push(Unit {
-                    key: fold(part),
+                    key: fold_cow(part),
                     text: part,
                     boundary_before: n == 0 && t.boundary_before,
                 });
@@ -564,8 +670,7 @@ impl<'t> Analyzer<'t> {
 
     /// Whether a term is a stem of a word of argument ([`GENERIC`]).
     pub fn is_generic(&self, t: u32) -> bool {
-        let info = &self.terms[t as usize];
-        info.kind == TermKind::Stem && self.generic.contains(&info.key)
+        self.terms[t as usize].generic
     }
 
     /// Groups that list `g` as a member (its regions).
@@ -594,19 +699,9 @@ fn surface_of(text: &str) -> String {
     }
 }
 
-fn flush_name(
-    run: &mut Vec<(String, String, bool)>,
-    sentence_start: bool,
-    out: &mut Vec<NameCandidate>,
-) {
-    while run.last().is_some_and(|w| w.2) {
+fn flush_name(run: &mut Vec<NameWord>, out: &mut Vec<NameWord>) {
+    while run.last().is_some_and(|w| w.connector) {
         run.pop();
     }
-    if !run.is_empty() {
-        out.push(NameCandidate {
-            words: run.drain(..).map(|(k, s, _)| (k, s)).collect(),
-            sentence_start,
-        });
-    }
-    run.clear();
+    out.append(run);
 }

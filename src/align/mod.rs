@@ -12,6 +12,7 @@
 mod acronyms;
 mod aliases;
 mod analyze;
+mod fxhash;
 mod pairs;
 mod report;
 mod spans;
@@ -127,11 +128,18 @@ pub fn align_with_progress(
     let lt = analyse(&mut an, left);
     progress(0.25);
     let rt = analyse(&mut an, right);
+    an.finish();
     progress(0.5);
     let (topics, covers) = topics::build(
         &an,
-        topics::SideTerms { passages: &lt },
-        topics::SideTerms { passages: &rt },
+        topics::SideTerms {
+            passages: &lt,
+            text: &left.text,
+        },
+        topics::SideTerms {
+            passages: &rt,
+            text: &right.text,
+        },
     );
     progress(0.6);
     let pairs = pairs::build(&an, &lt, &rt, &topics, &covers, &mut |f| {
@@ -140,17 +148,23 @@ pub fn align_with_progress(
     Alignment { topics, pairs }
 }
 
-/// Content passages with their text, in document order.
-fn content(doc: &Document) -> impl Iterator<Item = (usize, &str)> {
+/// Content passages (index, byte offset, text), in document order.
+fn content(doc: &Document) -> impl Iterator<Item = (usize, usize, &str)> {
     doc.passages
         .iter()
         .enumerate()
         .filter(|(_, p)| p.kind.is_content())
-        .filter_map(|(i, p)| doc.text.get(p.byte_start..p.byte_end).map(|t| (i, t)))
+        .filter_map(|(i, p)| {
+            doc.text
+                .get(p.byte_start..p.byte_end)
+                .map(|t| (i, p.byte_start, t))
+        })
 }
 
 fn analyse(an: &mut Analyzer<'_>, doc: &Document) -> Vec<PassageTerms> {
-    content(doc).map(|(i, text)| an.passage(i, text)).collect()
+    let mut out = Vec::with_capacity(content(doc).count());
+    out.extend(content(doc).map(|(i, base, text)| an.passage(i, base, text)));
+    out
 }
 
 /// The alias table extended with the acronyms both documents define.
@@ -162,7 +176,7 @@ fn with_definitions<'t>(
     let known = |a: &str| aliases.group_of(a).is_some();
     let defs: Vec<acronyms::Definition> = content(left)
         .chain(content(right))
-        .flat_map(|(_, text)| acronyms::find_definitions(text, &known))
+        .flat_map(|(_, _, text)| acronyms::find_definitions(text, &known))
         .collect();
     if defs.is_empty() {
         return Cow::Borrowed(aliases);

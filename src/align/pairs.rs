@@ -50,25 +50,36 @@ pub(crate) fn build(
             }
         })
         .collect();
-    let lv: Vec<Vector> = left.iter().map(|p| vector(p, &idf)).collect();
-    let rv: Vec<Vector> = right.iter().map(|p| vector(p, &idf)).collect();
-
-    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
-    for (r, v) in rv.iter().enumerate() {
-        for &(t, w) in v {
-            postings[t as usize].push((r as u32, w));
+    // Inverted index of the right side, flat: postings of term t are
+    // entries[starts[t]..starts[t + 1]]. Vectors are computed on the fly and
+    // never all kept: a book has thousands of passages.
+    let mut starts = vec![0usize; n_terms + 1];
+    for p in right {
+        for &(t, _) in &p.terms {
+            starts[t as usize + 1] += 1;
+        }
+    }
+    for t in 0..n_terms {
+        starts[t + 1] += starts[t];
+    }
+    let mut fill = starts.clone();
+    let mut entries = vec![(0u32, 0f32); starts[n_terms]];
+    for (r, p) in right.iter().enumerate() {
+        for (t, w) in vector(p, &idf) {
+            entries[fill[t as usize]] = (r as u32, w);
+            fill[t as usize] += 1;
         }
     }
 
     // Best matches of each passage: (score, other index), best first.
-    let mut best_left: Vec<Vec<(f32, u32)>> = vec![Vec::new(); left.len()];
-    let mut best_right: Vec<Vec<(f32, u32)>> = vec![Vec::new(); right.len()];
+    let mut best_left: Vec<Best> = vec![Best::default(); left.len()];
+    let mut best_right: Vec<Best> = vec![Best::default(); right.len()];
     let mut acc = vec![0f32; right.len()];
     let mut touched: Vec<u32> = Vec::new();
     let step = (left.len() / 20).max(1);
-    for (l, v) in lv.iter().enumerate() {
-        for &(t, w) in v {
-            for &(r, rw) in &postings[t as usize] {
+    for (l, p) in left.iter().enumerate() {
+        for (t, w) in vector(p, &idf) {
+            for &(r, rw) in &entries[starts[t as usize]..starts[t as usize + 1]] {
                 if acc[r as usize] == 0.0 {
                     touched.push(r);
                 }
@@ -78,14 +89,15 @@ pub(crate) fn build(
         for &r in &touched {
             let s = acc[r as usize];
             acc[r as usize] = 0.0;
-            offer(&mut best_left[l], s, r);
-            offer(&mut best_right[r as usize], s, l as u32);
+            best_left[l].offer(s, r);
+            best_right[r as usize].offer(s, l as u32);
         }
         touched.clear();
         if l % step == 0 {
             progress(l as f32 / left.len() as f32);
         }
     }
+    drop((acc, entries, starts, fill));
 
     let membership = |side_left: bool, count: usize| {
         let mut m: Vec<Vec<usize>> = vec![Vec::new(); count];
@@ -105,7 +117,7 @@ pub(crate) fn build(
 
     let mut pairs = Vec::new();
     for (l, best) in best_left.iter().enumerate() {
-        for &(s, r) in best {
+        for &(s, r) in best.iter() {
             let mutual = best_right[r as usize].iter().any(|&(_, x)| x as usize == l);
             if !mutual || f64::from(s) < MIN_SCORE {
                 continue;
@@ -132,7 +144,11 @@ pub(crate) fn build(
                 right: rp,
                 score: f64::from(s).clamp(0.0, 1.0),
                 topics,
-                terms: explain(an, &lv[l], &rv[r as usize]),
+                terms: explain(
+                    an,
+                    &vector(&left[l], &idf),
+                    &vector(&right[r as usize], &idf),
+                ),
             });
         }
     }
@@ -166,19 +182,34 @@ fn vector(p: &PassageTerms, idf: &[f32]) -> Vector {
     v
 }
 
-/// Keeps the `MUTUAL_RANK` best (score, index) offers; ties go to the lower
-/// index, which is the earlier passage.
-fn offer(best: &mut Vec<(f32, u32)>, score: f32, idx: u32) {
-    let better = |a: (f32, u32), b: (f32, u32)| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1);
-    if best.len() == MUTUAL_RANK && !better((score, idx), best[MUTUAL_RANK - 1]) {
-        return;
+/// The `MUTUAL_RANK` best (score, index) offers to one passage, best
+/// first; a fixed array, since every passage has one.
+#[derive(Debug, Clone, Copy, Default)]
+struct Best {
+    items: [(f32, u32); MUTUAL_RANK],
+    len: usize,
+}
+
+impl Best {
+    /// Ties go to the lower index, which is the earlier passage.
+    fn offer(&mut self, score: f32, idx: u32) {
+        let better = |a: (f32, u32), b: (f32, u32)| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1);
+        let at = self.items[..self.len]
+            .iter()
+            .position(|&b| better((score, idx), b))
+            .unwrap_or(self.len);
+        if at == MUTUAL_RANK {
+            return;
+        }
+        let last = self.len.min(MUTUAL_RANK - 1);
+        self.items.copy_within(at..last, at + 1);
+        self.items[at] = (score, idx);
+        self.len = (self.len + 1).min(MUTUAL_RANK);
     }
-    let at = best
-        .iter()
-        .position(|&b| better((score, idx), b))
-        .unwrap_or(best.len());
-    best.insert(at, (score, idx));
-    best.truncate(MUTUAL_RANK);
+
+    fn iter(&self) -> std::slice::Iter<'_, (f32, u32)> {
+        self.items[..self.len].iter()
+    }
 }
 
 /// The shared terms that contribute most to the cosine, as readable words:
@@ -210,10 +241,10 @@ fn explain(an: &Analyzer<'_>, a: &Vector, b: &Vector) -> Vec<String> {
     for (_, t) in shared {
         let info = &an.terms[t as usize];
         // A region is no explanation when one of its countries is.
-        if let TermKind::Concept(g) = info.kind {
-            if groups[g].members.iter().any(|m| concepts.contains(m)) {
-                continue;
-            }
+        if let TermKind::Concept(g) = info.kind
+            && groups[g].members.iter().any(|m| concepts.contains(m))
+        {
+            continue;
         }
         let word = match info.kind {
             TermKind::Concept(g) => an.table().groups()[g].label.clone(),

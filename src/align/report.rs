@@ -24,7 +24,24 @@ struct DocOut<'a> {
     title: &'a str,
     path: String,
     hash: &'a str,
-    passages: Vec<PassageOut<'a>>,
+    passages: Passages<'a>,
+}
+
+/// A document's passages, each joined only while it is written: a book's
+/// text is not copied whole into the report.
+struct Passages<'a>(&'a Document);
+
+impl Serialize for Passages<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let doc = self.0;
+        serializer.collect_seq(doc.passages.iter().map(|p| PassageOut {
+            id: &p.id,
+            kind: p.kind.as_str(),
+            line_start: p.line_start,
+            line_end: p.line_end,
+            text: p.joined(&doc.text),
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -87,17 +104,7 @@ fn doc_out(doc: &Document) -> DocOut<'_> {
         title: &doc.title,
         path: path_of(doc),
         hash: &doc.hash,
-        passages: doc
-            .passages
-            .iter()
-            .map(|p| PassageOut {
-                id: &p.id,
-                kind: p.kind.as_str(),
-                line_start: p.line_start,
-                line_end: p.line_end,
-                text: p.joined(&doc.text),
-            })
-            .collect(),
+        passages: Passages(doc),
     }
 }
 
@@ -171,6 +178,12 @@ impl AlignReport<'_> {
     /// The JSON document of the contract, pretty-printed.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
+    /// Writes the JSON document without building it in memory first (for a
+    /// book, the report is several times the size of the text).
+    pub fn write_json<W: std::io::Write>(&self, out: W) -> serde_json::Result<()> {
+        serde_json::to_writer(out, self)
     }
 
     /// A readable plain-text report: topics with counts on each side, then

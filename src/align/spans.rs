@@ -52,7 +52,7 @@ pub fn topic_spans(
         })
         .filter(|p| !p.words.is_empty())
         .collect();
-    patterns.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+    patterns.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
     let firsts: HashSet<&str> = patterns.iter().map(|p| p.words[0].as_str()).collect();
 
     let passages = match side {

@@ -3,9 +3,11 @@
 //! dotted acronyms (U.S.), numbers with ranges and plus signs ("400-500",
 //! "200+"), plus case folding, the stop word list and English stemming.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use rust_stemmers::{Algorithm, Stemmer};
+
+use super::fxhash::FastMap;
 
 /// What a token looks like, which decides how it is folded and whether it
 /// may be a stop word.
@@ -35,16 +37,29 @@ pub(crate) struct Token<'a> {
     pub sentence_start: bool,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
     /// The matching key: lower case, curly apostrophes straightened, dots of
     /// dotted acronyms removed. Hyphens are kept.
-    pub fn key(&self) -> String {
-        fold(self.text)
+    pub fn key(&self) -> Cow<'a, str> {
+        fold_cow(self.text)
     }
 
     /// Whether the token starts with an upper-case letter.
     pub fn is_capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// [`fold`] without allocating for words already in folded form, which is
+/// most words of a report.
+pub(crate) fn fold_cow(text: &str) -> Cow<'_, str> {
+    let folded = text
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\'');
+    if folded {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(fold(text))
     }
 }
 
@@ -446,35 +461,41 @@ pub(crate) fn is_stop_word(folded: &str) -> bool {
 /// vocabulary, so most tokens are cache hits.
 pub(crate) struct StemCache {
     stemmer: Stemmer,
-    cache: HashMap<String, String>,
+    cache: FastMap<String, String>,
 }
 
 impl StemCache {
     pub fn new() -> Self {
         StemCache {
             stemmer: Stemmer::create(Algorithm::English),
-            cache: HashMap::new(),
+            cache: FastMap::default(),
         }
     }
 
-    /// The stem of a folded word. Hyphens are dropped first so that
-    /// "counter-terrorism" and "counterterrorism" meet. Words in other
-    /// scripts are kept whole: the English stemmer would only mangle them.
+    /// The stem of a folded word, remembered.
     pub fn stem(&mut self, folded: &str) -> String {
         if let Some(s) = self.cache.get(folded) {
             return s.clone();
         }
+        let stem = self.stem_uncached(folded);
+        self.cache.insert(folded.to_owned(), stem.clone());
+        stem
+    }
+
+    /// The stem of a folded word, for callers that keep their own table of
+    /// words. Hyphens are dropped first so that "counter-terrorism" and
+    /// "counterterrorism" meet. Words in other scripts are kept whole: the
+    /// English stemmer would only mangle them.
+    pub fn stem_uncached(&self, folded: &str) -> String {
         let joined: String = folded.chars().filter(|c| *c != '-').collect();
         let latin = joined
             .chars()
             .all(|c| c.is_ascii_alphabetic() || c == '\'' || ('\u{c0}'..='\u{24f}').contains(&c));
-        let stem = if latin {
+        if latin {
             self.stemmer.stem(&joined).into_owned()
         } else {
             joined
-        };
-        self.cache.insert(folded.to_owned(), stem.clone());
-        stem
+        }
     }
 }
 

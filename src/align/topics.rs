@@ -6,8 +6,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::aliases::GroupKind;
-use super::analyze::{Analyzer, PassageTerms, TermKind};
-use super::tokens::is_stop_word;
+use super::analyze::{Analyzer, NameWord, PassageTerms, TermKind};
+use super::fxhash::FastMap;
+use super::tokens::{fold, is_stop_word};
 use super::{Topic, TopicKind};
 
 /// Most spellings listed under one topic.
@@ -41,6 +42,8 @@ const CALENDAR: &[&str] = &[
 /// One side's analysed content passages and their count.
 pub(crate) struct SideTerms<'a> {
     pub passages: &'a [PassageTerms],
+    /// The document's text, which name candidates point into.
+    pub text: &'a str,
 }
 
 /// A topic before ranking: passage positions are indices into the side's
@@ -194,18 +197,27 @@ fn name_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -
         /// Met at least once where its capital means something.
         mid_sentence: bool,
     }
-    let mut stats: BTreeMap<String, Stat> = BTreeMap::new();
+    let mut stats: FastMap<String, Stat> = FastMap::default();
     for (side, st) in [left, right].into_iter().enumerate() {
         for (pos, p) in st.passages.iter().enumerate() {
-            for cand in &p.names {
-                let mut words: &[(String, String)] = &cand.words;
-                let mut at_start = cand.sentence_start;
+            let word = |w: &NameWord| {
+                let surface = st.text.get(w.start as usize..w.end as usize).unwrap_or("");
+                (fold(surface), surface.to_owned())
+            };
+            let mut k = 0;
+            while k < p.names.len() {
+                let len = p.names[k + 1..].iter().take_while(|w| !w.first).count() + 1;
+                let cand = &p.names[k..k + len];
+                k += len;
+                let words_owned: Vec<(String, String)> = cand.iter().map(word).collect();
+                let mut words: &[(String, String)] = &words_owned;
+                let mut at_start = cand[0].sentence_start;
                 // At a sentence or line start a capital proves nothing: drop
                 // a first word that also appears in lower case.
                 if at_start
                     && words
                         .first()
-                        .is_some_and(|w| an.lowercase.contains(&w.0) || is_stop_word(&w.0))
+                        .is_some_and(|w| an.is_lowercase(&w.0) || is_stop_word(&w.0))
                 {
                     words = &words[1..];
                     at_start = false;
@@ -222,9 +234,7 @@ fn name_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -
                 let Some(first) = words.first() else {
                     continue;
                 };
-                if words.len() == 1
-                    && (an.lowercase.contains(&first.0) || first.0.chars().count() < 3)
-                {
+                if words.len() == 1 && (an.is_lowercase(&first.0) || first.0.chars().count() < 3) {
                     continue;
                 }
                 let key: Vec<&str> = words.iter().map(|w| w.0.as_str()).collect();
@@ -251,9 +261,14 @@ fn name_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -
             }
         }
     }
+    let mut stats: Vec<(String, Stat)> = stats
+        .into_iter()
+        .filter(|(_, s)| s.mid_sentence && s.left.len() + s.right.len() >= 2)
+        .collect();
+    stats.sort_by(|a, b| a.0.cmp(&b.0));
     stats
-        .into_values()
-        .filter(|s| s.mid_sentence && s.left.len() + s.right.len() >= 2)
+        .into_iter()
+        .map(|(_, s)| s)
         .map(|s| {
             let mut surfaces: Vec<(String, u32)> = s.surfaces.into_iter().collect();
             surfaces.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -285,75 +300,88 @@ fn key_phrase_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<
     let idf = |df: usize| (n as f64 / df as f64).ln();
     // A key phrase is made of common nouns (seen in lower case) that are not
     // words of argument.
-    let topical = |t: u32| {
-        let info = &an.terms[t as usize];
-        info.kind == TermKind::Stem && an.lowercase.contains(info.display()) && !an.is_generic(t)
-    };
+    let topical: Vec<bool> = (0..an.terms.len() as u32)
+        .map(|t| {
+            let info = &an.terms[t as usize];
+            info.kind == TermKind::Stem && info.lowercase && !info.generic
+        })
+        .collect();
+    let sides = [left, right];
 
-    // Word pairs.
-    let mut pairs: BTreeMap<(u32, u32), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    // Single stems with their tf-idf mass.
-    let mut words: BTreeMap<u32, (Vec<usize>, Vec<usize>, f64)> = BTreeMap::new();
-    for (side, st) in [left, right].into_iter().enumerate() {
-        for (pos, p) in st.passages.iter().enumerate() {
-            for &b in &p.bigrams {
-                let e = pairs.entry(b).or_default();
-                if side == 0 { &mut e.0 } else { &mut e.1 }.push(pos);
+    // First count, then collect passages only for the few chosen: a book
+    // has hundreds of thousands of word pairs.
+    let mut pair_df: FastMap<(u32, u32), usize> = FastMap::default();
+    let mut word_df = vec![0usize; an.terms.len()];
+    let mut word_mass = vec![0f64; an.terms.len()];
+    for p in sides.iter().flat_map(|s| s.passages) {
+        for &(a, b) in &p.bigrams {
+            if topical[a as usize] && topical[b as usize] {
+                *pair_df.entry((a, b)).or_default() += 1;
             }
-            for &(t, tf) in &p.terms {
-                if !topical(t) {
-                    continue;
-                }
-                let e = words.entry(t).or_default();
-                if side == 0 { &mut e.0 } else { &mut e.1 }.push(pos);
-                e.2 += 1.0 + f64::from(tf.max(1.0)).ln();
+        }
+        for &(t, tf) in &p.terms {
+            if topical[t as usize] {
+                word_df[t as usize] += 1;
+                word_mass[t as usize] += 1.0 + f64::from(tf.max(1.0)).ln();
             }
         }
     }
-    let mut chosen_pairs: Vec<(f64, (u32, u32), Vec<usize>, Vec<usize>)> = pairs
+    let mut chosen_pairs: Vec<(f64, (u32, u32))> = pair_df
         .into_iter()
-        .filter(|(_, (l, r))| (2..=max_df).contains(&(l.len() + r.len())))
-        .filter(|((a, b), _)| topical(*a) && topical(*b))
-        .map(|(k, (l, r))| {
-            let df = l.len() + r.len();
-            (1.5 * df as f64 * idf(df), k, l, r)
-        })
+        .filter(|&(_, df)| (2..=max_df).contains(&df))
+        .map(|(k, df)| (1.5 * df as f64 * idf(df), k))
         .collect();
     chosen_pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     chosen_pairs.truncate(budget / 2);
+    let in_pair = |t: u32| chosen_pairs.iter().any(|c| c.1.0 == t || c.1.1 == t);
+    let mut chosen_words: Vec<(f64, u32)> = (0..an.terms.len())
+        .filter(|&t| (2..=max_df).contains(&word_df[t]) && !in_pair(t as u32))
+        .map(|t| (word_mass[t] * idf(word_df[t]), t as u32))
+        .collect();
+    chosen_words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    chosen_words.truncate(budget);
 
+    // Passages of the chosen phrases, per side.
+    let positions = |has: &dyn Fn(&PassageTerms) -> bool| -> (Vec<usize>, Vec<usize>) {
+        let on = |s: &SideTerms<'_>| {
+            s.passages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| has(p))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        (on(left), on(right))
+    };
     let mut drafts: Vec<(f64, Draft)> = Vec::new();
-    for (score, (a, b), l, r) in &chosen_pairs {
+    for &(score, (a, b)) in &chosen_pairs {
+        let (l, r) = positions(&|p| p.bigrams.binary_search(&(a, b)).is_ok());
         let (da, db) = (
-            an.terms[*a as usize].display(),
-            an.terms[*b as usize].display(),
+            an.terms[a as usize].display(),
+            an.terms[b as usize].display(),
         );
+        let label = format!("{da} {db}");
         drafts.push((
-            *score,
+            score,
             Draft {
                 group: None,
-                label: format!("{da} {db}"),
-                terms: vec![format!("{da} {db}")],
+                terms: vec![label.clone()],
+                label,
                 kind: TopicKind::KeyPhrase,
-                left: l.clone(),
-                right: r.clone(),
+                left: l,
+                right: r,
             },
         ));
     }
-    for (t, (l, r, mass)) in words {
-        let df = l.len() + r.len();
-        if !(2..=max_df).contains(&df) || chosen_pairs.iter().any(|c| c.1.0 == t || c.1.1 == t) {
-            continue;
-        }
+    for &(score, t) in &chosen_words {
+        let (l, r) = positions(&|p| p.terms.binary_search_by_key(&t, |x| x.0).is_ok());
         let info = &an.terms[t as usize];
-        let mut terms: Vec<(String, u32)> = info.surfaces.clone();
-        terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         drafts.push((
-            mass * idf(df),
+            score,
             Draft {
                 group: None,
                 label: info.display().to_owned(),
-                terms: terms.into_iter().map(|(s, _)| s).collect(),
+                terms: an.spellings(t),
                 kind: TopicKind::KeyPhrase,
                 left: l,
                 right: r,

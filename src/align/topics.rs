@@ -1,0 +1,394 @@
+//! Topics: alias groups (places, organisations, the user's groups, acronyms
+//! the text defines), capitalised names and distinctive key phrases, each
+//! with the passages that discuss it on each side. Shared topics come first,
+//! ranked by how much both reports discuss them; one-sided topics follow.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::aliases::GroupKind;
+use super::analyze::{Analyzer, NameWord, PassageTerms, TermKind};
+use super::fxhash::FastMap;
+use super::tokens::{fold, is_stop_word};
+use super::{Topic, TopicKind};
+
+/// Most spellings listed under one topic.
+const MAX_TERMS: usize = 24;
+/// Most name topics; long books have hundreds of names.
+const MAX_NAMES: usize = 80;
+
+/// Capitalised always, names never.
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// One side's analysed content passages and their count.
+pub(crate) struct SideTerms<'a> {
+    pub passages: &'a [PassageTerms],
+    /// The document's text, which name candidates point into.
+    pub text: &'a str,
+}
+
+/// A topic before ranking: passage positions are indices into the side's
+/// content passages, turned into document indices at the end.
+struct Draft {
+    /// The alias group behind the topic, if any.
+    group: Option<usize>,
+    label: String,
+    terms: Vec<String>,
+    kind: TopicKind,
+    left: Vec<usize>,
+    right: Vec<usize>,
+}
+
+/// Topics in rank order, and for each topic the topics of its members (a
+/// region's countries), which make it redundant as a reason for a pair.
+pub(crate) fn build(
+    an: &Analyzer<'_>,
+    left: SideTerms<'_>,
+    right: SideTerms<'_>,
+) -> (Vec<Topic>, Vec<Vec<usize>>) {
+    let mut drafts = alias_topics(an, &left, &right);
+    let mut names = name_topics(an, &left, &right);
+    names.sort_by(|a, b| {
+        let (na, nb) = (a.left.len() + a.right.len(), b.left.len() + b.right.len());
+        let shared = |d: &Draft| !d.left.is_empty() && !d.right.is_empty();
+        shared(b)
+            .cmp(&shared(a))
+            .then(nb.cmp(&na))
+            .then(a.label.cmp(&b.label))
+    });
+    names.truncate(MAX_NAMES);
+    drafts.extend(names);
+    drafts.extend(key_phrase_topics(an, &left, &right));
+
+    // One topic per label: an alias beats a name beats a key phrase.
+    let mut seen = std::collections::HashSet::new();
+    drafts.retain(|d| seen.insert(d.label.to_lowercase()));
+
+    let (nl, nr) = (
+        left.passages.len().max(1) as f64,
+        right.passages.len().max(1) as f64,
+    );
+    let weight = |d: &Draft| {
+        let (l, r) = (d.left.len() as f64 / nl, d.right.len() as f64 / nr);
+        if l > 0.0 && r > 0.0 {
+            (l * r).sqrt()
+        } else {
+            l.max(r)
+        }
+    };
+    drafts.sort_by(|a, b| {
+        let shared = |d: &Draft| !d.left.is_empty() && !d.right.is_empty();
+        shared(b)
+            .cmp(&shared(a))
+            .then(weight(b).total_cmp(&weight(a)))
+            .then((b.left.len() + b.right.len()).cmp(&(a.left.len() + a.right.len())))
+            .then(a.kind.cmp(&b.kind))
+            .then(a.label.cmp(&b.label))
+    });
+    let by_group: HashMap<usize, usize> = drafts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.group.map(|g| (g, i)))
+        .collect();
+    let groups = an.table().groups();
+    let covers = drafts
+        .iter()
+        .map(|d| {
+            d.group.map_or_else(Vec::new, |g| {
+                groups[g]
+                    .members
+                    .iter()
+                    .filter_map(|m| by_group.get(m).copied())
+                    .collect()
+            })
+        })
+        .collect();
+    let topics = drafts
+        .into_iter()
+        .map(|d| Topic {
+            shared: !d.left.is_empty() && !d.right.is_empty(),
+            left: d.left.iter().map(|&i| left.passages[i].passage).collect(),
+            right: d.right.iter().map(|&i| right.passages[i].passage).collect(),
+            label: d.label,
+            terms: d.terms,
+            kind: d.kind,
+        })
+        .collect();
+    (topics, covers)
+}
+
+fn alias_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -> Vec<Draft> {
+    // group -> (left positions, right positions); BTreeMap for a stable order.
+    let mut hits: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (side, st) in [left, right].into_iter().enumerate() {
+        for (pos, p) in st.passages.iter().enumerate() {
+            let mut groups: Vec<usize> = p.groups.clone();
+            for &g in &p.groups {
+                groups.extend_from_slice(an.parents(g));
+            }
+            groups.sort_unstable();
+            groups.dedup();
+            for g in groups {
+                let entry = hits.entry(g).or_default();
+                if side == 0 {
+                    &mut entry.0
+                } else {
+                    &mut entry.1
+                }
+                .push(pos);
+            }
+        }
+    }
+    // Spellings per group, a region's including its members'.
+    let mut spellings: HashMap<usize, Vec<(&str, u32)>> = HashMap::new();
+    for ((g, surface), &n) in &an.group_surfaces {
+        spellings.entry(*g).or_default().push((surface, n));
+        for &p in an.parents(*g) {
+            spellings.entry(p).or_default().push((surface, n));
+        }
+    }
+    let groups = an.table().groups();
+    hits.into_iter()
+        .map(|(g, (l, r))| {
+            let mut terms = spellings.remove(&g).unwrap_or_default();
+            terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            terms.truncate(MAX_TERMS);
+            Draft {
+                group: Some(g),
+                label: groups[g].label.clone(),
+                terms: terms.into_iter().map(|(s, _)| s.to_owned()).collect(),
+                kind: match groups[g].kind {
+                    GroupKind::Country | GroupKind::Region => TopicKind::Place,
+                    GroupKind::Organisation => TopicKind::Organisation,
+                    GroupKind::User => TopicKind::UserGroup,
+                    GroupKind::Defined => TopicKind::Acronym,
+                },
+                left: l,
+                right: r,
+            }
+        })
+        .collect()
+}
+
+fn name_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -> Vec<Draft> {
+    struct Stat {
+        left: Vec<usize>,
+        right: Vec<usize>,
+        surfaces: BTreeMap<String, u32>,
+        /// Met at least once where its capital means something.
+        mid_sentence: bool,
+    }
+    let mut stats: FastMap<String, Stat> = FastMap::default();
+    for (side, st) in [left, right].into_iter().enumerate() {
+        for (pos, p) in st.passages.iter().enumerate() {
+            let word = |w: &NameWord| {
+                let surface = st.text.get(w.start as usize..w.end as usize).unwrap_or("");
+                (fold(surface), surface.to_owned())
+            };
+            let mut k = 0;
+            while k < p.names.len() {
+                let len = p.names[k + 1..].iter().take_while(|w| !w.first).count() + 1;
+                let cand = &p.names[k..k + len];
+                k += len;
+                let words_owned: Vec<(String, String)> = cand.iter().map(word).collect();
+                let mut words: &[(String, String)] = &words_owned;
+                let mut at_start = cand[0].sentence_start;
+                // At a sentence or line start a capital proves nothing: drop
+                // a first word that also appears in lower case.
+                if at_start
+                    && words
+                        .first()
+                        .is_some_and(|w| an.is_lowercase(&w.0) || is_stop_word(&w.0))
+                {
+                    words = &words[1..];
+                    at_start = false;
+                }
+                // Interjections ("O Cyclop"), stop words and month names
+                // never start a name.
+                while words.first().is_some_and(|w| {
+                    is_stop_word(&w.0)
+                        || CALENDAR.contains(&w.0.as_str())
+                        || w.0.chars().count() < 2
+                }) {
+                    words = &words[1..];
+                }
+                let Some(first) = words.first() else {
+                    continue;
+                };
+                if words.len() == 1 && (an.is_lowercase(&first.0) || first.0.chars().count() < 3) {
+                    continue;
+                }
+                let key: Vec<&str> = words.iter().map(|w| w.0.as_str()).collect();
+                let surface: Vec<&str> = words.iter().map(|w| w.1.as_str()).collect();
+                let stat = stats.entry(key.join(" ")).or_insert_with(|| Stat {
+                    left: Vec::new(),
+                    right: Vec::new(),
+                    surfaces: BTreeMap::new(),
+                    mid_sentence: false,
+                });
+                stat.mid_sentence |= !at_start;
+                let list = if side == 0 {
+                    &mut stat.left
+                } else {
+                    &mut stat.right
+                };
+                if list.last() != Some(&pos) {
+                    list.push(pos);
+                }
+                *stat
+                    .surfaces
+                    .entry(surface.join(" ").replace('’', "'"))
+                    .or_default() += 1;
+            }
+        }
+    }
+    let mut stats: Vec<(String, Stat)> = stats
+        .into_iter()
+        .filter(|(_, s)| s.mid_sentence && s.left.len() + s.right.len() >= 2)
+        .collect();
+    stats.sort_by(|a, b| a.0.cmp(&b.0));
+    stats
+        .into_iter()
+        .map(|(_, s)| s)
+        .map(|s| {
+            let mut surfaces: Vec<(String, u32)> = s.surfaces.into_iter().collect();
+            surfaces.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            Draft {
+                group: None,
+                label: surfaces[0].0.clone(),
+                terms: surfaces
+                    .into_iter()
+                    .take(MAX_TERMS)
+                    .map(|(s, _)| s.to_lowercase())
+                    .collect(),
+                kind: TopicKind::Name,
+                left: s.left,
+                right: s.right,
+            }
+        })
+        .collect()
+}
+
+/// Distinctive words and word pairs: frequent in few passages (TF-IDF over
+/// both reports' content passages), common nouns only (names are above).
+fn key_phrase_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -> Vec<Draft> {
+    let n = left.passages.len() + right.passages.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let budget = (n / 10).clamp(12, 40);
+    let max_df = ((n as f64 * 0.3) as usize).max(3);
+    let idf = |df: usize| (n as f64 / df as f64).ln();
+    // A key phrase is made of common nouns (seen in lower case) that are not
+    // words of argument.
+    let topical: Vec<bool> = (0..an.terms.len() as u32)
+        .map(|t| {
+            let info = &an.terms[t as usize];
+            info.kind == TermKind::Stem && info.lowercase && !info.generic
+        })
+        .collect();
+    let sides = [left, right];
+
+    // First count, then collect passages only for the few chosen: a book
+    // has hundreds of thousands of word pairs.
+    let mut pair_df: FastMap<(u32, u32), usize> = FastMap::default();
+    let mut word_df = vec![0usize; an.terms.len()];
+    let mut word_mass = vec![0f64; an.terms.len()];
+    for p in sides.iter().flat_map(|s| s.passages) {
+        for &(a, b) in &p.bigrams {
+            if topical[a as usize] && topical[b as usize] {
+                *pair_df.entry((a, b)).or_default() += 1;
+            }
+        }
+        for &(t, tf) in &p.terms {
+            if topical[t as usize] {
+                word_df[t as usize] += 1;
+                word_mass[t as usize] += 1.0 + f64::from(tf.max(1.0)).ln();
+            }
+        }
+    }
+    let mut chosen_pairs: Vec<(f64, (u32, u32))> = pair_df
+        .into_iter()
+        .filter(|&(_, df)| (2..=max_df).contains(&df))
+        .map(|(k, df)| (1.5 * df as f64 * idf(df), k))
+        .collect();
+    chosen_pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    chosen_pairs.truncate(budget / 2);
+    let in_pair = |t: u32| chosen_pairs.iter().any(|c| c.1.0 == t || c.1.1 == t);
+    let mut chosen_words: Vec<(f64, u32)> = (0..an.terms.len())
+        .filter(|&t| (2..=max_df).contains(&word_df[t]) && !in_pair(t as u32))
+        .map(|t| (word_mass[t] * idf(word_df[t]), t as u32))
+        .collect();
+    chosen_words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    chosen_words.truncate(budget);
+
+    // Passages of the chosen phrases, per side.
+    let positions = |has: &dyn Fn(&PassageTerms) -> bool| -> (Vec<usize>, Vec<usize>) {
+        let on = |s: &SideTerms<'_>| {
+            s.passages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| has(p))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        (on(left), on(right))
+    };
+    let mut drafts: Vec<(f64, Draft)> = Vec::new();
+    for &(score, (a, b)) in &chosen_pairs {
+        let (l, r) = positions(&|p| p.bigrams.binary_search(&(a, b)).is_ok());
+        let (da, db) = (
+            an.terms[a as usize].display(),
+            an.terms[b as usize].display(),
+        );
+        let label = format!("{da} {db}");
+        drafts.push((
+            score,
+            Draft {
+                group: None,
+                terms: vec![label.clone()],
+                label,
+                kind: TopicKind::KeyPhrase,
+                left: l,
+                right: r,
+            },
+        ));
+    }
+    for &(score, t) in &chosen_words {
+        let (l, r) = positions(&|p| p.terms.binary_search_by_key(&t, |x| x.0).is_ok());
+        let info = &an.terms[t as usize];
+        drafts.push((
+            score,
+            Draft {
+                group: None,
+                label: info.display().to_owned(),
+                terms: an.spellings(t),
+                kind: TopicKind::KeyPhrase,
+                left: l,
+                right: r,
+            },
+        ));
+    }
+    drafts.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.label.cmp(&b.1.label)));
+    drafts.truncate(budget);
+    drafts.into_iter().map(|(_, d)| d).collect()
+}

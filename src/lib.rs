@@ -13,5 +13,6 @@ pub mod runtime;
 pub mod search;
 pub mod setup;
 pub mod tags;
+pub mod textarea;
 pub mod theme;
 pub mod ui;

@@ -14,5 +14,6 @@ pub mod runtime;
 pub mod search;
 pub mod setup;
 pub mod tags;
+pub mod textarea;
 pub mod theme;
 pub mod ui;

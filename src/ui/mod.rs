@@ -2,6 +2,7 @@
 
 pub mod help;
 pub mod layout;
+pub mod note;
 pub mod pane;
 pub mod picker;
 pub mod status;

@@ -1,0 +1,756 @@
+//! The model of the reader and its only state transition, [`App::update`].
+//! Pure: no terminal, no disk, no clock. Side effects come back as
+//! [`Effect`]s for the runtime to perform.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+mod compare;
+mod exporting;
+mod tagging;
+mod tagsets;
+
+pub use compare::TopicRow;
+pub use tagging::{LabelRow, OpenedSet, TagAccess, TagCounts, Tagging, prepare};
+pub use exporting::{ExportDialog, ExportFailure};
+pub use tagsets::{NameFor, TagSetEntry, TagSetPicker};
+
+use std::sync::Arc;
+
+use crate::action::{Action, Effect};
+use crate::align::{AliasTable, Alignment};
+use crate::compare::Comparison;
+use crate::document::Document;
+use crate::keymap::{Chord, Keymap};
+use crate::pane::Pane;
+use crate::search::{self, Search};
+use crate::theme::Theme;
+use crate::ui::layout::Layout;
+
+/// Everything that can happen to the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A key press, interpreted according to the current mode.
+    Key(KeyEvent),
+    /// An action, from the keymap or a script.
+    Action(Action),
+    /// The mouse wheel turned over cell (`column`, `row`); `down` or up.
+    Wheel { column: u16, row: u16, down: bool },
+    /// The terminal now has this size.
+    Resize { width: u16, height: u16 },
+    /// The alignment worker has done this fraction of its work.
+    AlignProgress(f32),
+    /// The alignment worker has finished.
+    Aligned(Box<Alignment>),
+    /// The time now (sent before every other message), and a fresh unique
+    /// id for a tag created by that message.
+    Tick(Clock),
+    /// A save of this generation of the tag set finished: a note to show
+    /// (e.g. the backup could not be kept), or the error.
+    Saved {
+        generation: u64,
+        result: Result<String, String>,
+    },
+    /// The tag sets of the directory, for the picker.
+    TagSets(Result<Vec<TagSetEntry>, String>),
+    /// A tag set was opened (switched to, created, reloaded, backup read).
+    TagSetOpened(Result<Box<OpenedSet>, String>),
+    /// `$EDITOR` closed: the note's new text, or why it failed.
+    EditorDone(Result<String, String>),
+    /// An export was written (to this path), or why not.
+    Exported(Result<std::path::PathBuf, ExportFailure>),
+}
+
+/// The clock and entropy the model may not read itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Clock {
+    /// Milliseconds on a monotonic clock (for delays).
+    pub ms: u64,
+    /// Wall-clock time, RFC 3339 UTC (for tag timestamps).
+    pub rfc3339: String,
+    /// A fresh unique id (UUID) for a new tag.
+    pub fresh_id: String,
+}
+
+/// What the keyboard is currently talking to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing a search query for the focused pane.
+    SearchInput {
+        query: String,
+    },
+    /// The help overlay, scrolled by this many rows.
+    Help {
+        scroll: usize,
+    },
+    /// The theme picker: `selected` is previewed live; Esc goes back to
+    /// `original`.
+    ThemePicker {
+        selected: usize,
+        original: usize,
+    },
+    /// The topics panel: a fuzzy filter and the selected row of the
+    /// filtered list.
+    Topics {
+        filter: String,
+        selected: usize,
+    },
+    /// Unsaved changes: asking before quitting.
+    ConfirmQuit,
+    /// The label picker: a fuzzy filter over the tag set's labels; a filter
+    /// that names no label offers to create it.
+    Labels {
+        filter: String,
+        selected: usize,
+    },
+    /// The tag set picker.
+    TagSets(TagSetPicker),
+    /// The list of orphaned tags.
+    Review {
+        selected: usize,
+    },
+    /// Writing a note (the text box is `App::note`).
+    Note,
+    /// The export dialog.
+    Export(ExportDialog),
+}
+
+/// The note being written, and the pair it belongs to.
+#[derive(Debug, Clone)]
+pub struct NoteEditor {
+    pub area: crate::textarea::TextArea,
+    pub left: usize,
+    pub right: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warn,
+    Error,
+}
+
+/// The message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub level: Level,
+}
+
+/// Rows the mouse wheel scrolls per notch.
+const WHEEL_ROWS: isize = 3;
+
+/// The reader's whole state.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub panes: [Pane; 2],
+    /// Index of the focused pane.
+    pub focus: usize,
+    pub mode: Mode,
+    pub status: Option<Status>,
+    pub keymap: Keymap,
+    pub search: Option<Search>,
+    /// Geometry for the current terminal size; `None` when too small.
+    pub layout: Option<Layout>,
+    pub size: (u16, u16),
+    /// Every available theme, and the index of the one in use.
+    pub themes: Vec<Theme>,
+    pub theme_index: usize,
+    /// Widest text column to wrap at, whatever the pane width.
+    pub wrap_limit: Option<u16>,
+    /// Alias groups the alignment uses (built-in and the user's).
+    pub aliases: Arc<AliasTable>,
+    /// The alignment, once the worker has delivered it.
+    pub comparison: Option<Comparison>,
+    /// Fraction of the alignment done while it runs.
+    pub align_progress: Option<f32>,
+    /// Scrolling one pane moves the other to keep pairs level.
+    pub scroll_lock: bool,
+    /// The open tag set, if one could be opened.
+    pub tagging: Option<Tagging>,
+    /// A passage marked for linking by hand: (pane, passage).
+    pub mark: Option<(usize, usize)>,
+    /// Quit once the save in flight succeeds.
+    pub quit_after_save: bool,
+    /// The note editor's state while `Mode::Note`.
+    pub note: Option<NoteEditor>,
+    pub clock: Clock,
+}
+
+impl App {
+    pub fn new(left: Document, right: Document, keymap: Keymap) -> Self {
+        let notices: Vec<String> = [&left, &right].iter().filter_map(|d| d.notice()).collect();
+        let status = (!notices.is_empty()).then(|| Status {
+            text: notices.join(" · "),
+            level: Level::Warn,
+        });
+        App {
+            panes: [Pane::new(left), Pane::new(right)],
+            focus: 0,
+            mode: Mode::Normal,
+            status,
+            keymap,
+            search: None,
+            layout: None,
+            size: (0, 0),
+            themes: vec![Theme::default()],
+            theme_index: 0,
+            wrap_limit: None,
+            aliases: Arc::new(AliasTable::builtin()),
+            comparison: None,
+            align_progress: None,
+            scroll_lock: true,
+            tagging: None,
+            mark: None,
+            quit_after_save: false,
+            note: None,
+            clock: Clock::default(),
+        }
+    }
+
+    /// What must happen once the reader starts: the alignment.
+    pub fn start(&mut self) -> Vec<Effect> {
+        self.align_progress = Some(0.0);
+        vec![Effect::StartAlignment]
+    }
+
+    pub fn with_aliases(mut self, aliases: AliasTable) -> Self {
+        self.aliases = Arc::new(aliases);
+        self
+    }
+
+    pub fn with_scroll_lock(mut self, on: bool) -> Self {
+        self.scroll_lock = on;
+        self
+    }
+
+    /// Uses `theme`, with `themes` offered by the theme picker.
+    pub fn with_themes(mut self, theme: Theme, mut themes: Vec<Theme>) -> Self {
+        self.theme_index = match themes.iter().position(|t| t.name == theme.name) {
+            Some(i) => {
+                themes[i] = theme;
+                i
+            }
+            None => {
+                themes.push(theme);
+                themes.len() - 1
+            }
+        };
+        self.themes = themes;
+        self
+    }
+
+    pub fn with_wrap_limit(mut self, limit: Option<u16>) -> Self {
+        self.wrap_limit = limit;
+        self
+    }
+
+    /// Shows `text` as a warning in the status line.
+    pub fn with_warning(mut self, text: Option<String>) -> Self {
+        if let Some(text) = text {
+            self.warn(text);
+        }
+        self
+    }
+
+    /// The theme in use.
+    pub fn theme(&self) -> &Theme {
+        &self.themes[self.theme_index]
+    }
+
+    pub fn focused(&self) -> &Pane {
+        &self.panes[self.focus]
+    }
+
+    fn focused_mut(&mut self) -> &mut Pane {
+        &mut self.panes[self.focus]
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            level: Level::Info,
+        });
+    }
+
+    fn warn(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            level: Level::Warn,
+        });
+    }
+
+    /// Applies one message. The only place state changes.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Resize { width, height } => {
+                self.resize(width, height);
+                Vec::new()
+            }
+            Msg::Wheel { column, row, down } => {
+                if let Some(pane) = self.layout.and_then(|l| l.pane_at(column, row)) {
+                    let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
+                    self.panes[pane].scroll_by(delta);
+                    self.sync_from(pane);
+                }
+                Vec::new()
+            }
+            Msg::AlignProgress(done) => {
+                self.align_progress = Some(done);
+                Vec::new()
+            }
+            Msg::Aligned(alignment) => {
+                self.aligned(*alignment);
+                self.sync_links();
+                Vec::new()
+            }
+            Msg::Tick(clock) => {
+                self.clock = clock;
+                self.autosave()
+            }
+            Msg::Saved { generation, result } => self.saved(generation, result),
+            Msg::TagSets(result) => {
+                self.tag_sets_listed(result);
+                Vec::new()
+            }
+            Msg::TagSetOpened(result) => self.tag_set_opened(result),
+            Msg::Exported(result) => {
+                self.exported(result);
+                Vec::new()
+            }
+            Msg::EditorDone(result) => {
+                match (result, &mut self.note) {
+                    (Ok(text), Some(editor)) => editor.area.replace_text(&text),
+                    (Err(e), _) => self.warn(e),
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Msg::Action(action) => self.apply(action),
+            Msg::Key(key) => self.key(key),
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let chord = Chord::from_event(&key);
+        // Ctrl-c always quits, whatever the mode and the keymap.
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return vec![Effect::Quit];
+        }
+        match &mut self.mode {
+            Mode::Normal => match chord.and_then(|c| self.keymap.action_for(&c)) {
+                Some(action) => self.apply(action),
+                None => Vec::new(),
+            },
+            Mode::SearchInput { query } => {
+                match key.code {
+                    KeyCode::Enter => {
+                        let query = std::mem::take(query);
+                        self.mode = Mode::Normal;
+                        self.run_search(query);
+                    }
+                    KeyCode::Esc => {
+                        self.mode = Mode::Normal;
+                        self.status = None;
+                    }
+                    // Backspace on an empty query leaves search, as in vi.
+                    KeyCode::Backspace if query.pop().is_none() => self.mode = Mode::Normal,
+                    KeyCode::Backspace => {}
+                    KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                        query.push(c);
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Mode::Help { scroll } => {
+                let action = chord.and_then(|c| self.keymap.action_for(&c));
+                match (key.code, action) {
+                    (_, Some(Action::ScrollDown)) => *scroll += 1,
+                    (_, Some(Action::ScrollUp)) => *scroll = scroll.saturating_sub(1),
+                    (_, Some(Action::Top)) => *scroll = 0,
+                    (_, Some(Action::ForceQuit)) => return vec![Effect::Quit],
+                    (KeyCode::Esc | KeyCode::Enter, _) | (_, Some(Action::Help | Action::Quit)) => {
+                        self.mode = Mode::Normal;
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Mode::ThemePicker { selected, original } => {
+                let count = self.themes.len();
+                match key.code {
+                    KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
+                        *selected = (*selected + 1) % count;
+                    }
+                    KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
+                        *selected = (*selected + count - 1) % count;
+                    }
+                    KeyCode::Enter => {
+                        let name = self.themes[*selected].name.clone();
+                        self.mode = Mode::Normal;
+                        self.info(format!("theme: {name}"));
+                        return Vec::new();
+                    }
+                    KeyCode::Esc | KeyCode::Char('q') => {
+                        self.theme_index = *original;
+                        self.mode = Mode::Normal;
+                        return Vec::new();
+                    }
+                    _ => {}
+                }
+                self.theme_index = *selected;
+                Vec::new()
+            }
+            Mode::Topics { .. } => {
+                self.topics_key(key);
+                Vec::new()
+            }
+            Mode::Labels { .. } => {
+                self.labels_key(key);
+                Vec::new()
+            }
+            Mode::TagSets(_) => self.tag_sets_key(key),
+            Mode::Review { .. } => {
+                self.review_key(key);
+                Vec::new()
+            }
+            Mode::Note => self.note_key(key),
+            Mode::Export(_) => self.export_key(key),
+            Mode::ConfirmQuit => match key.code {
+                KeyCode::Char('s') | KeyCode::Char('y') => {
+                    self.mode = Mode::Normal;
+                    self.quit_after_save = true;
+                    let effects = self.save();
+                    if effects.is_empty() {
+                        self.quit_after_save = false;
+                    }
+                    effects
+                }
+                KeyCode::Char('q') | KeyCode::Char('d') => vec![Effect::Quit],
+                _ => {
+                    self.mode = Mode::Normal;
+                    self.info("not quitting");
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    /// Performs one action in normal mode.
+    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.apply_inner(action);
+        if action.scrolls() {
+            self.sync_from(self.focus);
+        }
+        effects
+    }
+
+    fn apply_inner(&mut self, action: Action) -> Vec<Effect> {
+        let page = self.focused().height.max(1) as isize;
+        match action {
+            Action::ScrollDown => self.focused_mut().scroll_by(1),
+            Action::ScrollUp => self.focused_mut().scroll_by(-1),
+            Action::HalfPageDown => self.focused_mut().scroll_by((page / 2).max(1)),
+            Action::HalfPageUp => self.focused_mut().scroll_by(-(page / 2).max(1)),
+            Action::PageDown => self.focused_mut().scroll_by((page - 1).max(1)),
+            Action::PageUp => self.focused_mut().scroll_by(-(page - 1).max(1)),
+            Action::Top => self.focused_mut().top = 0,
+            Action::Bottom => {
+                let pane = self.focused_mut();
+                pane.top = pane.max_top();
+            }
+            Action::NextPassage => self.step_passage(true),
+            Action::PrevPassage => self.step_passage(false),
+            Action::SwitchPane => self.focus = 1 - self.focus,
+            Action::NextPair => self.step_pair(true),
+            Action::PrevPair => self.step_pair(false),
+            Action::Topics => {
+                self.mode = Mode::Topics {
+                    filter: String::new(),
+                    selected: 0,
+                };
+            }
+            Action::ToggleScrollLock => {
+                self.scroll_lock = !self.scroll_lock;
+                let state = if self.scroll_lock { "on" } else { "off" };
+                self.info(format!("scroll lock {state}"));
+                self.sync_from(self.focus);
+            }
+            Action::Search => {
+                self.mode = Mode::SearchInput {
+                    query: String::new(),
+                };
+            }
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
+            Action::PickTheme => {
+                self.mode = Mode::ThemePicker {
+                    selected: self.theme_index,
+                    original: self.theme_index,
+                };
+            }
+            Action::Help => {
+                self.mode = match self.mode {
+                    Mode::Help { .. } => Mode::Normal,
+                    _ => Mode::Help { scroll: 0 },
+                }
+            }
+            Action::Quit if self.tagging.as_ref().is_some_and(Tagging::dirty) => {
+                self.mode = Mode::ConfirmQuit;
+            }
+            Action::Quit | Action::ForceQuit => return vec![Effect::Quit],
+            Action::TagAgree => self.tag_current("agree"),
+            Action::TagContradict => self.tag_current("contradict"),
+            Action::TagPartial => self.tag_current("partial"),
+            Action::TagUnclear => self.tag_current("unclear"),
+            Action::PickLabel => {
+                if self.current_pair_passages().is_some() {
+                    self.mode = Mode::Labels {
+                        filter: String::new(),
+                        selected: 0,
+                    };
+                } else {
+                    self.info("no current pair: ] goes to the next one");
+                }
+            }
+            Action::Untag => self.untag_current(),
+            Action::EditNote => self.open_note(),
+            Action::MarkLink => self.mark_or_link(),
+            Action::Unlink => self.unlink_current(),
+            Action::NextUntagged => self.step_untagged(true),
+            Action::PrevUntagged => self.step_untagged(false),
+            Action::Undo => self.undo(false),
+            Action::Redo => self.undo(true),
+            Action::Save => return self.save(),
+            Action::TagSets => return self.open_tag_sets(),
+            Action::ReviewOrphans => self.open_review(),
+            Action::Export => self.open_export(),
+            Action::LoadBackup => {
+                let refused = self
+                    .tagging
+                    .as_ref()
+                    .is_some_and(|t| matches!(t.access, TagAccess::Refused(_)));
+                if refused {
+                    return vec![Effect::LoadBackup];
+                }
+                self.info("the tag file was read fine: no backup to load");
+            }
+            Action::Suspend => return vec![Effect::Suspend],
+        }
+        Vec::new()
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.layout = Layout::compute(Rect::new(0, 0, width, height));
+        if let Some(layout) = self.layout {
+            for (pane, areas) in self.panes.iter_mut().zip(layout.panes) {
+                let width = self
+                    .wrap_limit
+                    .map_or(areas.text.width, |w| w.min(areas.text.width));
+                pane.relayout(width, areas.text.height);
+            }
+        }
+    }
+
+    fn step_passage(&mut self, forward: bool) {
+        let pane = self.focused_mut();
+        let Some(current) = pane.top_passage() else {
+            return;
+        };
+        let first = pane.wrapped.passage_first_line[current];
+        let target = if forward {
+            current + 1
+        } else if pane.top > first {
+            current
+        } else {
+            current.saturating_sub(1)
+        };
+        if target < pane.doc.passages.len() {
+            pane.show_passage(target);
+        }
+    }
+
+    fn run_search(&mut self, query: String) {
+        if query.is_empty() {
+            self.search = None;
+            self.status = None;
+            return;
+        }
+        let pane = self.focus;
+        let matches = search::find_all(&self.panes[pane].doc.text, &query);
+        self.search = Some(Search {
+            query,
+            pane,
+            matches,
+            current: None,
+        });
+        self.search_step(true);
+    }
+
+    /// Moves to the next (or previous) match in the searched pane.
+    fn search_step(&mut self, forward: bool) {
+        let Some(search) = &self.search else {
+            self.info("no search yet: press / to search");
+            return;
+        };
+        let pane = &self.panes[search.pane];
+        // Start after the current match, or from the top of the screen.
+        let from = match search.current {
+            Some(i) if forward => search.matches[i].start + 1,
+            Some(i) => search.matches[i].start,
+            None => pane
+                .wrapped
+                .lines
+                .get(pane.top)
+                .map_or(0, |l| l.start as usize),
+        };
+        let found = if forward {
+            search.next_from(from)
+        } else {
+            search.prev_from(from)
+        };
+        let Some((index, wrapped)) = found else {
+            let q = search.query.clone();
+            self.warn(format!("no match for “{q}”"));
+            return;
+        };
+        let total = search.matches.len();
+        let start = search.matches[index].start;
+        let pane_index = search.pane;
+        if let Some(s) = &mut self.search {
+            s.current = Some(index);
+        }
+        let pane = &mut self.panes[pane_index];
+        let line = pane.wrapped.line_of_byte(start);
+        let visible = pane.top..pane.top + pane.height;
+        if !visible.contains(&line) {
+            pane.reveal_line(line);
+        }
+        let note = match (wrapped, forward) {
+            (true, true) => " (wrapped to the top)",
+            (true, false) => " (wrapped to the bottom)",
+            _ => "",
+        };
+        self.focus = pane_index;
+        self.info(format!("match {} of {total}{note}", index + 1));
+        self.sync_from(pane_index);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Source;
+
+    fn app_with(text: &str) -> App {
+        let d = |t: &str| Document::from_bytes(Source::Embedded("t"), t.as_bytes()).unwrap();
+        let mut app = App::new(d(text), d(text), Keymap::default());
+        app.update(Msg::Resize {
+            width: 80,
+            height: 12,
+        });
+        app
+    }
+
+    fn key(c: char) -> Msg {
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    fn long_text() -> String {
+        let mut s = String::from("Title\n\n");
+        for i in 0..60 {
+            s.push_str(&format!(
+                "Paragraph {i} says something about topic {i}.\n\n"
+            ));
+        }
+        s
+    }
+
+    #[test]
+    fn scrolling_keys_move_the_focused_pane_only() {
+        let mut app = app_with(&long_text());
+        app.update(key('j'));
+        app.update(key('j'));
+        assert_eq!((app.panes[0].top, app.panes[1].top), (2, 0));
+        app.update(Msg::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+        app.update(key('G'));
+        assert_eq!(app.panes[1].top, app.panes[1].max_top());
+        app.update(key('g'));
+        assert_eq!(app.panes[1].top, 0);
+    }
+
+    #[test]
+    fn passage_steps() {
+        let mut app = app_with(&long_text());
+        app.update(key('}'));
+        assert_eq!(app.panes[0].top_passage(), Some(1));
+        app.update(key('}'));
+        app.update(key('{'));
+        assert_eq!(app.panes[0].top_passage(), Some(1));
+    }
+
+    #[test]
+    fn search_finds_wraps_and_reports_no_match() {
+        let mut app = app_with(&long_text());
+        for c in "/topic 59".chars() {
+            app.update(key(c));
+        }
+        app.update(Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+        let s = app.search.clone().unwrap();
+        assert_eq!(s.matches.len(), 1);
+        assert!(app.status.as_ref().unwrap().text.contains("match 1 of 1"));
+        let line = app.panes[0].wrapped.line_of_byte(s.matches[0].start);
+        assert!(line >= app.panes[0].top && line < app.panes[0].top + app.panes[0].height);
+        app.update(key('n'));
+        assert!(app.status.as_ref().unwrap().text.contains("wrapped"));
+
+        for c in "/zebra".chars() {
+            app.update(key(c));
+        }
+        app.update(Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+        assert!(app.status.as_ref().unwrap().text.contains("no match"));
+    }
+
+    #[test]
+    fn help_opens_and_closes_and_quit_is_an_effect() {
+        let mut app = app_with("T\n\nx\n");
+        app.update(key('?'));
+        assert!(matches!(app.mode, Mode::Help { .. }));
+        assert!(app.update(key('q')).is_empty());
+        assert_eq!(app.mode, Mode::Normal);
+        assert_eq!(app.update(key('q')), vec![Effect::Quit]);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        app.update(key('/'));
+        assert_eq!(app.update(Msg::Key(ctrl_c)), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn wheel_scrolls_the_pane_under_the_pointer() {
+        let mut app = app_with(&long_text());
+        app.update(Msg::Wheel {
+            column: 60,
+            row: 3,
+            down: true,
+        });
+        assert_eq!((app.panes[0].top, app.panes[1].top), (0, 3));
+    }
+
+    #[test]
+    fn tiny_sizes_do_not_lay_out() {
+        let mut app = app_with(&long_text());
+        app.update(Msg::Resize {
+            width: 1,
+            height: 1,
+        });
+        assert!(app.layout.is_none());
+        app.update(key('j'));
+        app.update(Msg::Resize {
+            width: 80,
+            height: 20,
+        });
+        assert!(app.layout.is_some());
+    }
+}

@@ -58,6 +58,50 @@ actions! {
     PrevPassage = "prev_passage",
     /// Switch focus to the other pane
     SwitchPane = "switch_pane",
+    /// Go to the next aligned pair (both panes)
+    NextPair = "next_pair",
+    /// Go to the previous aligned pair (both panes)
+    PrevPair = "prev_pair",
+    /// Show the topics both reports discuss; pick one to filter pairs
+    Topics = "topics",
+    /// Scroll the two panes together, keeping pairs level (on/off)
+    ToggleScrollLock = "toggle_scroll_lock",
+    /// Tag the current pair: the reports agree
+    TagAgree = "tag_agree",
+    /// Tag the current pair: the reports contradict each other
+    TagContradict = "tag_contradict",
+    /// Tag the current pair: partial agreement, or a difference of nuance
+    TagPartial = "tag_partial",
+    /// Tag the current pair: unclear
+    TagUnclear = "tag_unclear",
+    /// Tag the current pair with a label of your own (fuzzy picker)
+    PickLabel = "pick_label",
+    /// Remove the current pair's tag
+    Untag = "untag",
+    /// Write or edit the current pair's note
+    EditNote = "edit_note",
+    /// Mark a passage; on the other pane, link it with the marked one
+    MarkLink = "mark_link",
+    /// Unlink the current pair linked by hand
+    Unlink = "unlink",
+    /// Go to the next pair with no tag
+    NextUntagged = "next_untagged",
+    /// Go to the previous pair with no tag
+    PrevUntagged = "prev_untagged",
+    /// Undo the last tagging action
+    Undo = "undo",
+    /// Redo the last undone tagging action
+    Redo = "redo",
+    /// Save the tag set now
+    Save = "save",
+    /// Tag sets: list, switch, create, save as, rename, delete
+    TagSets = "tag_sets",
+    /// Review orphaned tags: re-attach them to the current pair or delete
+    ReviewOrphans = "review_orphans",
+    /// Load the backup of a tag file that could not be read (read-only)
+    LoadBackup = "load_backup",
+    /// Export the comparison notes (Markdown, HTML, CSV, JSON, W3C)
+    Export = "export",
     /// Search in the focused pane
     Search = "search",
     /// Go to the next search match
@@ -76,14 +120,72 @@ actions! {
     Suspend = "suspend",
 }
 
+impl Action {
+    /// Whether the action moves the focused pane (so scroll lock follows it).
+    pub fn scrolls(self) -> bool {
+        matches!(
+            self,
+            Action::ScrollDown
+                | Action::ScrollUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Top
+                | Action::Bottom
+                | Action::NextPassage
+                | Action::PrevPassage
+        )
+    }
+}
+
 /// Work the runtime performs on behalf of [`crate::app::App::update`], which
 /// itself never touches the terminal, the disk or the clock.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Restore the terminal and exit.
     Quit,
     /// Restore the terminal, stop the process (SIGTSTP), and redraw on resume.
     Suspend,
+    /// Align the two documents on a worker thread; progress and the result
+    /// come back as messages.
+    StartAlignment,
+    /// Write this snapshot of the tag set to its file; the runtime answers
+    /// with `Msg::Saved` for this generation.
+    Save {
+        set: Box<crate::tags::TagSet>,
+        generation: u64,
+    },
+    /// List the tag sets of the directory (`Msg::TagSets`).
+    ListTagSets,
+    /// Open another tag set (`Msg::TagSetOpened`).
+    SwitchTagSet {
+        name: String,
+    },
+    /// Create a tag set from this content and switch to it.
+    CreateTagSet {
+        set: Box<crate::tags::TagSet>,
+    },
+    RenameTagSet {
+        old: String,
+        new: String,
+    },
+    DeleteTagSet {
+        name: String,
+    },
+    /// Read the open file's `.bak` into memory (the file stays untouched).
+    LoadBackup,
+    /// Edit this text in `$VISUAL`/`$EDITOR` (`Msg::EditorDone`).
+    EditExternally {
+        text: String,
+    },
+    /// Write an export atomically; an existing file only if `overwrite`
+    /// (`Msg::Exported`).
+    WriteExport {
+        path: std::path::PathBuf,
+        contents: String,
+        overwrite: bool,
+    },
 }
 
 #[cfg(test)]

@@ -27,6 +27,16 @@ pub struct Cli {
     #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
 
+    /// Topic alias file to merge over the built-in aliases instead of
+    /// ~/.config/diptych/topics.toml.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub topics: Option<PathBuf>,
+
+    /// Tag set file to use (created if missing) instead of the default tag
+    /// set of the two reports in the data directory.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub tags: Option<PathBuf>,
+
     /// Draw the first frame and exit (for timing start-up).
     #[arg(long, hide = true)]
     pub first_frame_and_exit: bool,
@@ -37,6 +47,36 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Align two reports without the reader: topics and pairs, as a table or
+    /// JSON (see the README for the fields).
+    Align {
+        /// LEFT RIGHT; none for the bundled reports.
+        #[arg(value_name = "FILE", num_args = 0..=2)]
+        files: Vec<PathBuf>,
+        /// Print one JSON document instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the comparison notes of a tag set (to stdout without -o).
+    Export {
+        /// LEFT RIGHT; none for the bundled reports.
+        #[arg(value_name = "FILE", num_args = 0..=2)]
+        files: Vec<PathBuf>,
+        /// md, html, csv, json or w3c.
+        #[arg(long, value_name = "FORMAT")]
+        format: String,
+        /// Also list aligned pairs that have no tag yet.
+        #[arg(long)]
+        include_untagged: bool,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Tag sets on disk.
+    Tags {
+        #[command(subcommand)]
+        command: TagsCommand,
+    },
     /// Print the default config, or check the user's config, keymap and themes.
     Config {
         /// Print a complete, commented default config file.
@@ -47,4 +87,10 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TagsCommand {
+    /// List the tag sets in the tag set directory: documents and counts.
+    List,
 }

@@ -8,12 +8,31 @@ use std::ops::Range;
 use crate::align::{Alignment, Side, topic_spans};
 use crate::document::Document;
 
+/// A pair the reader can visit and tag: one the alignment found, or one the
+/// analyst linked by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NavPair {
+    pub left: usize,
+    pub right: usize,
+    /// Index into `alignment.pairs`; `None` for a pair linked by hand.
+    pub aligned: Option<usize>,
+}
+
+impl NavPair {
+    pub fn passage(&self, side: usize) -> usize {
+        if side == 0 { self.left } else { self.right }
+    }
+}
+
 /// The alignment as the reader uses it.
 #[derive(Debug, Clone)]
 pub struct Comparison {
     pub alignment: Alignment,
-    /// Indices into `alignment.pairs`, in reading order (left passage, then
-    /// right passage): the order `]` and `[` visit them in.
+    /// The aligned pairs (same indices as `alignment.pairs`), then the pairs
+    /// linked by hand.
+    pub pairs: Vec<NavPair>,
+    /// Indices into `pairs`, in reading order (left passage, then right
+    /// passage): the order `]` and `[` visit them in.
     pub reading_order: Vec<usize>,
     /// Pairs whose left and right passages both increase along the chain
     /// (longest such chain): anchors for synchronised scrolling.
@@ -22,7 +41,7 @@ pub struct Comparison {
     pub topic: Option<usize>,
     /// Byte ranges of the selected topic's terms in each document.
     pub spans: [Vec<Range<usize>>; 2],
-    /// The current pair (index into `alignment.pairs`).
+    /// The current pair (index into `pairs`).
     pub current: Option<usize>,
     /// For each side, whether each passage takes part in some pair.
     paired: [Vec<bool>; 2],
@@ -30,35 +49,103 @@ pub struct Comparison {
 
 impl Comparison {
     pub fn new(alignment: Alignment) -> Self {
-        let mut reading_order: Vec<usize> = (0..alignment.pairs.len()).collect();
-        reading_order.sort_by_key(|&i| (alignment.pairs[i].left, alignment.pairs[i].right));
+        let pairs: Vec<NavPair> = alignment
+            .pairs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| NavPair {
+                left: p.left,
+                right: p.right,
+                aligned: Some(i),
+            })
+            .collect();
+        let mut reading_order: Vec<usize> = (0..pairs.len()).collect();
+        reading_order.sort_by_key(|&i| (pairs[i].left, pairs[i].right));
         let chain = monotone_chain(&alignment, &reading_order);
-        let mut paired = [Vec::new(), Vec::new()];
-        for p in &alignment.pairs {
-            for (side, index) in [(0, p.left), (1, p.right)] {
-                if paired[side].len() <= index {
-                    paired[side].resize(index + 1, false);
-                }
-                paired[side][index] = true;
-            }
-        }
-        Comparison {
+        let mut comparison = Comparison {
             alignment,
+            pairs,
             reading_order,
             chain,
             topic: None,
             spans: [Vec::new(), Vec::new()],
             current: None,
-            paired,
+            paired: [Vec::new(), Vec::new()],
+        };
+        comparison.index_paired();
+        comparison
+    }
+
+    fn index_paired(&mut self) {
+        self.paired = [Vec::new(), Vec::new()];
+        for p in &self.pairs {
+            for side in 0..2 {
+                let index = p.passage(side);
+                let marks = &mut self.paired[side];
+                if marks.len() <= index {
+                    marks.resize(index + 1, false);
+                }
+                marks[index] = true;
+            }
         }
+    }
+
+    /// Makes exactly `links` (left, right passages) navigable besides the
+    /// aligned pairs: the pairs the tag set covers.
+    pub fn set_links(&mut self, links: &[(usize, usize)]) {
+        let current = self.current.map(|c| self.pairs[c]);
+        let aligned = self.alignment.pairs.len();
+        self.pairs.truncate(aligned);
+        for &(left, right) in links {
+            if self.find(left, right).is_none() {
+                self.pairs.push(NavPair {
+                    left,
+                    right,
+                    aligned: None,
+                });
+            }
+        }
+        let pairs = &self.pairs;
+        self.reading_order = (0..pairs.len()).collect();
+        self.reading_order
+            .sort_by_key(|&i| (pairs[i].left, pairs[i].right));
+        self.current = current.and_then(|c| self.find(c.left, c.right));
+        self.index_paired();
+    }
+
+    /// Index in `pairs` of the pair of these two passages.
+    pub fn find(&self, left: usize, right: usize) -> Option<usize> {
+        self.pairs
+            .iter()
+            .position(|p| p.left == left && p.right == right)
+    }
+
+    /// Topics of pair `i`: the alignment's reasons, or for a hand-made link
+    /// the topics both of its passages are listed under.
+    pub fn pair_topics(&self, i: usize) -> Vec<usize> {
+        let p = self.pairs[i];
+        match p.aligned {
+            Some(a) => self.alignment.pairs[a].topics.clone(),
+            None => (0..self.alignment.topics.len())
+                .filter(|&t| {
+                    let topic = &self.alignment.topics[t];
+                    topic.left.contains(&p.left) && topic.right.contains(&p.right)
+                })
+                .collect(),
+        }
+    }
+
+    /// Score of pair `i`, if the alignment found it.
+    pub fn score(&self, i: usize) -> Option<f64> {
+        self.pairs[i].aligned.map(|a| self.alignment.pairs[a].score)
     }
 
     /// Pairs that navigation visits: all, or those of the selected topic.
     pub fn visible_pairs(&self) -> impl Iterator<Item = usize> + '_ {
-        self.reading_order.iter().copied().filter(move |&i| {
-            self.topic
-                .is_none_or(|t| self.alignment.pairs[i].topics.contains(&t))
-        })
+        self.reading_order
+            .iter()
+            .copied()
+            .filter(move |&i| self.topic.is_none_or(|t| self.pair_topics(i).contains(&t)))
     }
 
     /// The next (or previous) pair after the current one, in reading order,
@@ -68,7 +155,11 @@ impl Comparison {
         let first = *visible.first()?;
         let last = *visible.last()?;
         let Some(current) = self.current.filter(|c| visible.contains(c)) else {
-            return Some(if forward { (first, false) } else { (last, false) });
+            return Some(if forward {
+                (first, false)
+            } else {
+                (last, false)
+            });
         };
         let at = visible.iter().position(|&p| p == current).unwrap_or(0);
         Some(match (forward, at) {
@@ -98,8 +189,7 @@ impl Comparison {
 
     /// The passage of the current pair on `side` (0 left, 1 right).
     pub fn current_passage(&self, side: usize) -> Option<usize> {
-        let pair = &self.alignment.pairs[self.current?];
-        Some(if side == 0 { pair.left } else { pair.right })
+        Some(self.pairs[self.current?].passage(side))
     }
 
     /// Whether passage `index` on `side` takes part in any pair.
@@ -109,13 +199,16 @@ impl Comparison {
 
     /// "shared: Turkey, financial hub" for the status line.
     pub fn explain(&self, pair: usize) -> String {
-        let p = &self.alignment.pairs[pair];
-        let mut reasons: Vec<&str> = p
-            .topics
+        let topics = self.pair_topics(pair);
+        let mut reasons: Vec<&str> = topics
             .iter()
             .filter_map(|&t| self.alignment.topics.get(t).map(|t| t.label.as_str()))
             .collect();
-        for term in &p.terms {
+        let terms: &[String] = match self.pairs[pair].aligned {
+            Some(a) => &self.alignment.pairs[a].terms,
+            None => &[],
+        };
+        for term in terms {
             if reasons.len() >= 6 {
                 break;
             }
@@ -123,7 +216,14 @@ impl Comparison {
                 reasons.push(term);
             }
         }
-        if reasons.is_empty() {
+        if self.pairs[pair].aligned.is_none() {
+            let shared = if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" · shared: {}", reasons.join(", "))
+            };
+            format!("linked by hand{shared}")
+        } else if reasons.is_empty() {
             "similar wording".to_string()
         } else {
             format!("shared: {}", reasons.join(", "))
@@ -144,10 +244,10 @@ fn monotone_chain(alignment: &Alignment, order: &[usize]) -> Vec<usize> {
     });
     let right = |k: usize| alignment.pairs[order[k]].right;
     let mut tails: Vec<usize> = Vec::new(); // positions in `order`
-    let mut prev: Vec<Option<usize>> = vec![None; order.len()];
+    let mut prev: Vec<Option<usize>> = Vec::with_capacity(order.len());
     for k in 0..order.len() {
         let pos = tails.partition_point(|&t| right(t) < right(k));
-        prev[k] = pos.checked_sub(1).map(|p| tails[p]);
+        prev.push(pos.checked_sub(1).map(|p| tails[p]));
         if pos == tails.len() {
             tails.push(k);
         } else {
@@ -175,8 +275,7 @@ pub fn level_row(
 ) -> Option<usize> {
     let other = 1 - leading;
     let anchor = |pair: usize, side: usize| -> usize {
-        let p = &comparison.alignment.pairs[pair];
-        let passage = if side == 0 { p.left } else { p.right };
+        let passage = comparison.pairs[pair].passage(side);
         first_rows[side].get(passage).copied().unwrap_or(0)
     };
     let chain = &comparison.chain;

@@ -89,13 +89,18 @@ impl Paths {
     }
 
     /// `<config dir>/themes`, where user themes live.
+    /// The user's topic aliases, merged over the built-in ones.
+    pub fn topics_file(&self) -> PathBuf {
+        self.config_dir.join("topics.toml")
+    }
+
     pub fn themes_dir(&self) -> PathBuf {
         self.config_dir.join("themes")
     }
 
-    /// `<data dir>/tags`, where tag sets go unless `tagset_dir` says otherwise.
+    /// `<data dir>/tagsets`, where tag sets go unless `tagset_dir` says otherwise.
     pub fn default_tagset_dir(&self) -> PathBuf {
-        self.data_dir.join("tags")
+        self.data_dir.join("tagsets")
     }
 }
 
@@ -627,7 +632,7 @@ const DEFAULT_CONFIG: &str = r#"# diptych configuration
 autosave_delay_ms = 1000
 
 # Directory for tag sets. `~/` is your home directory; a relative path is
-# relative to this file's directory. When unset: the `tags` directory in the
+# relative to this file's directory. When unset: the `tagsets` directory in the
 # data directory ($XDG_DATA_HOME/diptych, usually ~/.local/share/diptych, or
 # $DIPTYCH_DATA_DIR).
 # tagset_dir = "~/analysis/tags"

@@ -7,12 +7,18 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use diptych::app::App;
-use diptych::cli::{Cli, Command};
+use diptych::align::{AlignReport, align};
+use diptych::app::{App, TagAccess, prepare};
+use diptych::brief::TagState;
+use diptych::cli::{Cli, Command, TagsCommand};
 use diptych::config::{Paths, default_config_text};
 use diptych::document::Document;
+use diptych::export::{self, Format};
 use diptych::runtime;
+use diptych::session::Session;
 use diptych::setup::{self, Setup};
+use diptych::tags::DocumentRef;
+use diptych::tags::store::{Opened, Store, StoreError, TagFile};
 
 /// Exit status for unusable input (bad files, bad arguments, bad choices).
 const EXIT_BAD_INPUT: u8 = 2;
@@ -25,6 +31,23 @@ fn main() -> ExitCode {
     };
     match &cli.command {
         Some(Command::Config { default, check }) => config_command(&cli, &paths, *default, *check),
+        Some(Command::Align { files, json }) => align_command(&cli, &paths, files, *json),
+        Some(Command::Export {
+            files,
+            format,
+            include_untagged,
+            output,
+        }) => export_command(
+            &cli,
+            &paths,
+            files,
+            format,
+            *include_untagged,
+            output.as_deref(),
+        ),
+        Some(Command::Tags {
+            command: TagsCommand::List,
+        }) => tags_list(&cli, paths),
         None => reader(&cli, paths),
     }
 }
@@ -35,7 +58,12 @@ fn fail(code: u8, message: &dyn std::fmt::Display) -> ExitCode {
 }
 
 fn reader(cli: &Cli, paths: Paths) -> ExitCode {
-    let setup = match Setup::load(paths, cli.config.as_deref(), cli.theme.as_deref()) {
+    let setup = match Setup::load(
+        paths,
+        cli.config.as_deref(),
+        cli.theme.as_deref(),
+        cli.topics.as_deref(),
+    ) {
         Ok(setup) => setup,
         Err(e) => return fail(EXIT_BAD_INPUT, &e),
     };
@@ -44,12 +72,33 @@ fn reader(cli: &Cli, paths: Paths) -> ExitCode {
         Err(message) => return fail(EXIT_BAD_INPUT, &message),
     };
     let summary = setup.summary();
-    let app = App::new(left, right, setup.keymap)
+    let tags = open_tags(cli, &setup, &left, &right);
+    let mut app = App::new(left, right, setup.keymap)
         .with_themes(setup.theme, setup.themes)
         .with_wrap_limit(setup.config.wrap_width_limit)
+        .with_scroll_lock(setup.config.scroll_lock)
+        .with_aliases(setup.aliases)
         .with_warning(summary);
+    let session = match tags {
+        Ok((store, Opened { file, content })) => {
+            let set = {
+                let [l, r] = &app.panes;
+                prepare(&file, content, &l.doc, &r.doc)
+            };
+            app.open_tags(set, setup.config.autosave_delay_ms);
+            Some(Session {
+                file: Some(file),
+                store: Some(store),
+            })
+        }
+        Err(e) => {
+            app = app.with_warning(Some(format!("tagging unavailable: {e}")));
+            None
+        }
+    };
     let options = runtime::Options {
         first_frame_and_exit: cli.first_frame_and_exit,
+        session,
     };
     match runtime::run(app, options) {
         Ok(exit) => ExitCode::from(exit.code() as u8),
@@ -62,7 +111,7 @@ fn config_command(cli: &Cli, paths: &Paths, default: bool, check: bool) -> ExitC
         print!("{}", default_config_text());
         return ExitCode::SUCCESS;
     }
-    let report = setup::check(paths, cli.config.as_deref());
+    let report = setup::check(paths, cli.config.as_deref(), cli.topics.as_deref());
     let file = report
         .config
         .file
@@ -81,6 +130,139 @@ fn config_command(cli: &Cli, paths: &Paths, default: bool, check: bool) -> ExitC
     }
     eprintln!("diptych: {} problem(s) found", report.problems.len());
     ExitCode::FAILURE
+}
+
+fn export_command(
+    cli: &Cli,
+    paths: &Paths,
+    files: &[PathBuf],
+    format: &str,
+    include_untagged: bool,
+    output: Option<&std::path::Path>,
+) -> ExitCode {
+    let format: Format = match format.parse() {
+        Ok(format) => format,
+        Err(e) => return fail(EXIT_BAD_INPUT, &e),
+    };
+    let setup = match Setup::load(
+        paths.clone(),
+        cli.config.as_deref(),
+        None,
+        cli.topics.as_deref(),
+    ) {
+        Ok(setup) => setup,
+        Err(e) => return fail(EXIT_BAD_INPUT, &e),
+    };
+    let (left, right) = match load_pair(files) {
+        Ok(pair) => pair,
+        Err(message) => return fail(EXIT_BAD_INPUT, &message),
+    };
+    let (_store, Opened { file, content }) = match open_tags(cli, &setup, &left, &right) {
+        Ok(opened) => opened,
+        Err(e) => return fail(1, &e),
+    };
+    let opened = prepare(&file, content, &left, &right);
+    if let TagAccess::Refused(reason) = &opened.access {
+        return fail(EXIT_BAD_INPUT, reason);
+    }
+    let states: Vec<TagState> = if opened.states.len() == opened.set.tags.len() {
+        opened.states.iter().map(TagState::of).collect()
+    } else {
+        Vec::new()
+    };
+    let alignment = align(&left, &right, &setup.aliases);
+    let input = diptych::brief::build(
+        &left,
+        &right,
+        &alignment,
+        &opened.set,
+        &states,
+        include_untagged,
+    );
+    let text = export::render(format, &input, &export::Options { include_untagged });
+    match output {
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Some(path) => match export::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                eprintln!("diptych: wrote {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(1, &e),
+        },
+    }
+}
+
+fn tags_list(cli: &Cli, paths: Paths) -> ExitCode {
+    let loaded = match cli.config.as_deref() {
+        Some(path) => match diptych::config::LoadedConfig::load_explicit(path) {
+            Ok(loaded) => loaded,
+            Err(e) => return fail(EXIT_BAD_INPUT, &e),
+        },
+        None => diptych::config::LoadedConfig::load(&paths.config_file()),
+    };
+    let dir = loaded.config.tagset_dir_or_default(&paths);
+    let listed = Store::open(&dir).and_then(|store| store.list());
+    match listed {
+        Ok(summaries) if summaries.is_empty() => {
+            println!("no tag sets in {}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Ok(summaries) => {
+            print!("{}", diptych::tags::view::list_table(&summaries));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(1, &e),
+    }
+}
+
+fn align_command(cli: &Cli, paths: &Paths, files: &[PathBuf], json: bool) -> ExitCode {
+    let mut warnings = Vec::new();
+    let aliases = match setup::load_aliases(paths, cli.topics.as_deref(), &mut warnings) {
+        Ok(aliases) => aliases,
+        Err(e) => return fail(EXIT_BAD_INPUT, &e),
+    };
+    for warning in &warnings {
+        eprintln!("diptych: warning: {warning}");
+    }
+    let (left, right) = match load_pair(files) {
+        Ok(pair) => pair,
+        Err(message) => return fail(EXIT_BAD_INPUT, &message),
+    };
+    let alignment = align(&left, &right, &aliases);
+    let report = AlignReport::new(&left, &right, &alignment);
+    let out = if json {
+        report.to_json()
+    } else {
+        report.to_table()
+    };
+    print!("{out}");
+    if !out.ends_with('\n') {
+        println!();
+    }
+    ExitCode::SUCCESS
+}
+
+/// The tag set for these two reports: `--tags PATH`, or the default one
+/// of this document pair in the tag set directory.
+fn open_tags(
+    cli: &Cli,
+    setup: &Setup,
+    left: &Document,
+    right: &Document,
+) -> Result<(Store, Opened), StoreError> {
+    if let Some(path) = &cli.tags {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        return Ok((Store::open(dir)?, TagFile::open(path)?));
+    }
+    let store = Store::open(setup.config.tagset_dir_or_default(&setup.paths))?;
+    let opened = store.open_for_pair(&DocumentRef::of(left), &DocumentRef::of(right))?;
+    Ok((store, opened))
 }
 
 /// The two documents named on the command line, or the bundled seeds.

@@ -5,7 +5,8 @@
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context;
 use ratatui::DefaultTerminal;
@@ -16,7 +17,8 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use crate::action::Effect;
-use crate::app::{App, Msg};
+use crate::app::{App, Clock, ExportFailure, Msg, Tagging};
+use crate::session::Session;
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,10 +39,12 @@ impl Exit {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Default)]
 pub struct Options {
     /// Draw one frame and exit (to time start-up).
     pub first_frame_and_exit: bool,
+    /// The open tag file and its directory, where saves go.
+    pub session: Option<Session>,
 }
 
 /// Restores the terminal when dropped, however the reader ends.
@@ -89,13 +93,13 @@ impl Signals {
 }
 
 /// Runs the reader until the user quits or a signal arrives.
-pub fn run(mut app: App, options: Options) -> anyhow::Result<Exit> {
+pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
     let signals = Signals::register().context("cannot install signal handlers")?;
     // Under NO_COLOR crossterm would write a full attribute reset on every
     // colour change, wiping bold and reverse; the theme decides colours.
     ratatui::crossterm::style::force_color_output(true);
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-    let _guard = TerminalGuard;
+    let guard = TerminalGuard;
     // ratatui's panic hook restores the screen; ours also releases the mouse
     // first, so the panic message lands on a usable terminal.
     let ratatui_hook = std::panic::take_hook();
@@ -110,27 +114,132 @@ pub fn run(mut app: App, options: Options) -> anyhow::Result<Exit> {
         width: size.width,
         height: size.height,
     });
+    // Messages from worker threads.
+    let (tx, rx): (Sender<Msg>, Receiver<Msg>) = mpsc::channel();
+    let started = Instant::now();
+    let mut pending = app.start();
     loop {
+        for effect in std::mem::take(&mut pending) {
+            match effect {
+                Effect::Quit => return Ok(Exit::Quit),
+                Effect::Suspend => suspend(&mut terminal)?,
+                Effect::WriteExport {
+                    path,
+                    contents,
+                    overwrite,
+                } => {
+                    let result = if !overwrite && path.exists() {
+                        Err(ExportFailure::Exists(path))
+                    } else {
+                        crate::export::write_atomic(&path, contents.as_bytes())
+                            .map(|()| path)
+                            .map_err(|e| ExportFailure::Failed(e.to_string()))
+                    };
+                    pending.extend(app.update(Msg::Exported(result)));
+                }
+                Effect::EditExternally { text } => {
+                    let result = edit_externally(&mut terminal, &text)?;
+                    pending.extend(app.update(Msg::EditorDone(result)));
+                }
+                Effect::StartAlignment => start_alignment(&app, tx.clone()),
+                Effect::Save { set, generation } => {
+                    let result = match &mut options.session {
+                        Some(session) => session.save(&set),
+                        None => Err("no tag file is open".to_string()),
+                    };
+                    pending.extend(app.update(Msg::Saved { generation, result }));
+                }
+                other => {
+                    if let Some(msg) = tag_set_effect(options.session.as_mut(), &app, other) {
+                        pending.extend(app.update(msg));
+                    }
+                }
+            }
+        }
         terminal.draw(|frame| crate::ui::draw(frame, &app, app.theme()))?;
         if options.first_frame_and_exit {
             return Ok(Exit::Quit);
         }
         if let Some(signal) = signals.pending() {
+            // Restore the terminal first so that any message stays readable.
+            drop(guard);
+            save_before_exit(&app, options.session.as_mut());
             return Ok(Exit::Signal(signal));
         }
-        if !event::poll(Duration::from_millis(250))? {
-            continue;
+        // Time passes for the model only through ticks: before any other
+        // message, and on every turn so that autosave fires.
+        pending.extend(app.update(Msg::Tick(clock(started))));
+        while let Ok(msg) = rx.try_recv() {
+            pending.extend(app.update(msg));
         }
-        let Some(msg) = to_msg(event::read()?) else {
-            continue;
-        };
-        for effect in app.update(msg) {
-            match effect {
-                Effect::Quit => return Ok(Exit::Quit),
-                Effect::Suspend => suspend(&mut terminal)?,
-            }
+        // Poll briefly while a worker may report or a save is due.
+        let busy = app.align_progress.is_some() || app.tagging.as_ref().is_some_and(Tagging::dirty);
+        let timeout = if busy { 50 } else { 250 };
+        if event::poll(Duration::from_millis(timeout))?
+            && let Some(msg) = to_msg(event::read()?)
+        {
+            pending.extend(app.update(Msg::Tick(clock(started))));
+            pending.extend(app.update(msg));
         }
     }
+}
+
+fn clock(started: Instant) -> Clock {
+    Clock {
+        ms: started.elapsed().as_millis() as u64,
+        rfc3339: crate::tags::time::rfc3339_utc(SystemTime::now()),
+        fresh_id: crate::tags::TagId::random().0,
+    }
+}
+
+/// Performs a tag-set file effect and returns the runtime's answer.
+fn tag_set_effect(session: Option<&mut Session>, app: &App, effect: Effect) -> Option<Msg> {
+    let Some(session) = session else {
+        return Some(Msg::TagSetOpened(Err(
+            "tag sets are unavailable: no tag set directory".to_string(),
+        )));
+    };
+    let (left, right) = (&app.panes[0].doc, &app.panes[1].doc);
+    Some(match effect {
+        Effect::ListTagSets => session.list(),
+        Effect::SwitchTagSet { name } => session.switch(&name, left, right),
+        Effect::CreateTagSet { set } => session.create(*set, left, right),
+        Effect::RenameTagSet { old, new } => session.rename(&old, &new, left, right),
+        Effect::DeleteTagSet { name } => session.delete(&name),
+        Effect::LoadBackup => session.load_backup(left, right),
+        _ => return None,
+    })
+}
+
+/// On SIGTERM/SIGHUP: one last save of unsaved judgements, if allowed.
+fn save_before_exit(app: &App, session: Option<&mut Session>) {
+    if let Some(tagging) = &app.tagging
+        && tagging.dirty()
+        && tagging.writable()
+        && let Some(session) = session
+        && let Err(e) = session.save(&tagging.set)
+    {
+        eprintln!("diptych: could not save before exiting: {e}");
+    }
+}
+
+/// Aligns the two documents on a worker thread, reporting progress (at most
+/// every 5 %) and the result as messages.
+fn start_alignment(app: &App, tx: Sender<Msg>) {
+    let left = app.panes[0].doc.clone();
+    let right = app.panes[1].doc.clone();
+    let aliases = Arc::clone(&app.aliases);
+    std::thread::spawn(move || {
+        let mut reported = 0.0f32;
+        let alignment = crate::align::align_with_progress(&left, &right, &aliases, &mut |done| {
+            if done - reported >= 0.05 {
+                reported = done;
+                // The reader may have quit; nothing to do then.
+                let _ = tx.send(Msg::AlignProgress(done));
+            }
+        });
+        let _ = tx.send(Msg::Aligned(Box::new(alignment)));
+    });
 }
 
 fn to_msg(event: Event) -> Option<Msg> {
@@ -147,6 +256,59 @@ fn to_msg(event: Event) -> Option<Msg> {
         Event::Resize(width, height) => Some(Msg::Resize { width, height }),
         _ => None,
     }
+}
+
+/// Runs `$VISUAL`, `$EDITOR` or `vi` on `text` in a private temporary
+/// file, with the terminal handed over, and reads the result back.
+fn edit_externally(
+    terminal: &mut DefaultTerminal,
+    text: &str,
+) -> anyhow::Result<Result<String, String>> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_string());
+    let path = std::env::temp_dir().join(format!(
+        "diptych-note-{}-{}.md",
+        std::process::id(),
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    ));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    if let Err(e) = written {
+        return Ok(Err(format!(
+            "cannot write a temporary file for the editor: {e}"
+        )));
+    }
+    leave_terminal();
+    // The editor command may carry arguments ("code --wait").
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(&path)
+        .status();
+    enter_terminal()?;
+    terminal.clear()?;
+    let result = match status {
+        Ok(s) if s.success() => std::fs::read_to_string(&path)
+            .map(|t| t.trim_end_matches('\n').to_string())
+            .map_err(|e| format!("cannot read the note back: {e}")),
+        Ok(s) => Err(format!("{editor} exited with {s}; the note is unchanged")),
+        Err(e) => Err(format!("cannot run {editor}: {e}; set $EDITOR")),
+    };
+    let _ = std::fs::remove_file(&path);
+    Ok(result)
 }
 
 /// Gives the terminal back to the shell, stops the process as Ctrl-z would

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
+use crate::align::{AliasError, AliasTable};
 use crate::config::{CheckReport, Config, ConfigError, LoadedConfig, Paths};
 use crate::diagnostic::Warning;
 use crate::keymap::{Keymap, KeymapError};
@@ -19,6 +20,8 @@ pub enum SetupError {
     Config(#[from] ConfigError),
     #[error("{0}")]
     Theme(#[from] ThemeError),
+    #[error("{0}")]
+    Topics(#[from] AliasError),
 }
 
 /// Everything resolved at start-up.
@@ -30,16 +33,19 @@ pub struct Setup {
     /// Every theme, in name order, for the theme picker.
     pub themes: Vec<Theme>,
     pub keymap: Keymap,
+    pub aliases: AliasTable,
     pub warnings: Vec<Warning>,
 }
 
 impl Setup {
-    /// Reads the config (`explicit` or the default file), the themes and the
-    /// keymap overrides. `theme` is an explicit `--theme`.
+    /// Reads the config (`explicit` or the default file), the themes, the
+    /// keymap overrides and the topic aliases. `theme` is an explicit
+    /// `--theme`, `topics` an explicit `--topics`.
     pub fn load(
         paths: Paths,
         explicit: Option<&Path>,
         theme: Option<&str>,
+        topics: Option<&Path>,
     ) -> Result<Setup, SetupError> {
         let loaded = match explicit {
             Some(path) => LoadedConfig::load_explicit(path)?,
@@ -53,12 +59,14 @@ impl Setup {
         let (keymap, key_errors) = Keymap::with_overrides(&loaded.config.keys);
         warnings.extend(keymap_warnings(&loaded, &key_errors));
         let themes = set.names().iter().filter_map(|n| set.get(n)).collect();
+        let aliases = load_aliases(&paths, topics, &mut warnings)?;
         Ok(Setup {
             paths,
             config: loaded.config,
             theme: chosen,
             themes,
             keymap,
+            aliases,
             warnings,
         })
     }
@@ -71,6 +79,27 @@ impl Setup {
             n => format!("{first} (+{} more: run `diptych config --check`)", n - 1),
         })
     }
+}
+
+/// The built-in aliases merged with the user's topics file: `explicit`
+/// must work; the default file may be missing, and if broken it is reported
+/// and the built-ins are used.
+pub fn load_aliases(
+    paths: &Paths,
+    explicit: Option<&Path>,
+    warnings: &mut Vec<Warning>,
+) -> Result<AliasTable, AliasError> {
+    if let Some(path) = explicit {
+        return AliasTable::with_user_file(path);
+    }
+    let path = paths.topics_file();
+    if !path.exists() {
+        return Ok(AliasTable::builtin());
+    }
+    Ok(AliasTable::with_user_file(&path).unwrap_or_else(|e| {
+        warnings.push(Warning::general(e.to_string()));
+        AliasTable::builtin()
+    }))
 }
 
 /// Keymap problems placed at their line and column in the config file.
@@ -95,10 +124,17 @@ pub fn keymap_warnings(loaded: &LoadedConfig, errors: &[KeymapError]) -> Vec<War
 
 /// `diptych config --check`: the config, the user themes and the keymap,
 /// every problem listed.
-pub fn check(paths: &Paths, explicit: Option<&Path>) -> CheckReport {
+pub fn check(paths: &Paths, explicit: Option<&Path>, topics: Option<&Path>) -> CheckReport {
     let mut report = crate::config::check(paths, explicit);
     let (_, key_errors) = Keymap::with_overrides(&report.config.config.keys);
     for warning in keymap_warnings(&report.config, &key_errors) {
+        report.push(warning);
+    }
+    let mut alias_warnings = Vec::new();
+    if let Err(e) = load_aliases(paths, topics, &mut alias_warnings) {
+        alias_warnings.push(Warning::general(e.to_string()));
+    }
+    for warning in alias_warnings {
         report.push(warning);
     }
     report

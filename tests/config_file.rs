@@ -238,10 +238,10 @@ fn paths_come_from_the_environment_overrides() {
     assert_eq!(paths, Paths::new("/tmp/cfg", "/tmp/data"));
     assert_eq!(paths.config_file(), Path::new("/tmp/cfg/config.toml"));
     assert_eq!(paths.themes_dir(), Path::new("/tmp/cfg/themes"));
-    assert_eq!(paths.default_tagset_dir(), Path::new("/tmp/data/tags"));
+    assert_eq!(paths.default_tagset_dir(), Path::new("/tmp/data/tagsets"));
     assert_eq!(
         Config::default().tagset_dir_or_default(&paths),
-        Path::new("/tmp/data/tags")
+        Path::new("/tmp/data/tagsets")
     );
 }
 

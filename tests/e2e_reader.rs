@@ -111,3 +111,30 @@ fn ctrl_z_suspends_and_fg_redraws() {
     let end = t.wait_for("EXIT=", WAIT);
     assert!(end.contains("EXIT=0 icanon"), "{end}");
 }
+
+#[test]
+fn pairs_and_topics_in_the_reader() {
+    if !tmux_available() {
+        return;
+    }
+    let t = Tmux::start("pairs", 130, 32, &[]);
+    t.run(&format!("{}{REPORT}", bin()));
+    t.wait_for("aligned:", WAIT);
+    t.keys(&["]"]);
+    let screen = t.wait_for("pair 1 of", WAIT);
+    assert!(screen.contains("shared:"), "{screen}");
+    // The pair is marked in both gutters on the same row.
+    assert!(
+        screen.lines().any(|l| l.matches('▶').count() >= 2),
+        "{screen}"
+    );
+    t.keys(&["t"]);
+    t.wait_for("Topics", WAIT);
+    t.type_text("turkey");
+    t.keys(&["Enter"]);
+    t.wait_for("topic: Turkey", WAIT);
+    t.keys(&["]"]);
+    t.wait_for("Turkey", WAIT);
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0 icanon", WAIT);
+}

@@ -142,7 +142,7 @@ fn hostile_text_is_drawn_defanged() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(150))]
 
     /// Drawing never panics at any size from 1x1 to 200x60, in any mode,
     /// after any scrolling.
@@ -198,4 +198,36 @@ fn mono_theme_draws_no_colour_and_marks_selection_by_modifiers() {
         .map(|c| c.symbol())
         .collect();
     assert!(reversed.contains("Turkey"), "{reversed}");
+}
+
+fn aligned(width: u16, height: u16) -> App {
+    let mut app = seeds_app(width, height);
+    let alignment = diptych::align::align(
+        &app.panes[0].doc,
+        &app.panes[1].doc,
+        &diptych::align::AliasTable::builtin(),
+    );
+    app.update(Msg::Aligned(Box::new(alignment)));
+    app
+}
+
+#[test]
+fn current_pair_is_marked_in_both_gutters() {
+    let mut app = aligned(110, 24);
+    press(&mut app, "]");
+    let screen = text_of(&draw(&app, 110, 24));
+    insta::assert_snapshot!(screen);
+    // The mark is a shape (▶ and a bar), in both panes, on the same row.
+    let row = screen.lines().find(|l| l.matches('▶').count() == 2);
+    assert!(row.is_some(), "{screen}");
+}
+
+#[test]
+fn topics_panel_lists_shared_first_with_counts() {
+    let mut app = aligned(110, 30);
+    press(&mut app, "t");
+    let screen = text_of(&draw(&app, 110, 30));
+    insta::assert_snapshot!(screen);
+    assert!(screen.contains("Turkey"));
+    assert!(screen.contains("all topics"));
 }

@@ -11,8 +11,8 @@ mod tagging;
 mod tagsets;
 
 pub use compare::TopicRow;
-pub use tagging::{LabelRow, OpenedSet, TagAccess, TagCounts, Tagging, prepare};
 pub use exporting::{ExportDialog, ExportFailure};
+pub use tagging::{LabelRow, OpenedSet, TagAccess, TagCounts, Tagging, prepare};
 pub use tagsets::{NameFor, TagSetEntry, TagSetPicker};
 
 use std::sync::Arc;

@@ -141,6 +141,15 @@ impl Document {
         }
     }
 
+    /// Index of the passage containing code point `offset`.
+    pub fn passage_at_char(&self, offset: usize) -> Option<usize> {
+        let i = self.passages.partition_point(|p| p.char_end <= offset);
+        self.passages
+            .get(i)
+            .filter(|p| p.char_start <= offset)
+            .map(|_| i)
+    }
+
     /// Index of the passage containing byte offset `byte`, or the nearest one
     /// after it.
     pub fn passage_at_byte(&self, byte: usize) -> Option<usize> {

@@ -8,7 +8,7 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 8;
 
 /// Columns of the gutter left of each pane's text: passage number and marks.
-pub const GUTTER_WIDTH: u16 = 6;
+pub const GUTTER_WIDTH: u16 = 7;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PaneAreas {

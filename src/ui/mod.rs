@@ -6,12 +6,14 @@ pub mod note;
 pub mod pane;
 pub mod picker;
 pub mod status;
+pub mod tagsets;
+pub mod topics;
 
 use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, Mode};
+use crate::app::{App, LabelRow, Mode};
 use crate::theme::Theme;
 use layout::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -51,6 +53,102 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
                 theme,
             );
         }
+        Mode::Topics {
+            ref filter,
+            selected,
+        } => topics::render(frame, app, filter, selected, theme),
+        Mode::Labels {
+            ref filter,
+            selected,
+        } => labels(frame, app, filter, selected, theme),
+        Mode::TagSets(ref picker) => tagsets::render_picker(frame, picker, theme),
+        Mode::Export(ref dialog) => export_dialog(frame, dialog, theme),
+        Mode::Note => {
+            if let Some(editor) = &app.note {
+                let title = format!("Note on p{} ↔ p{}", editor.left + 1, editor.right + 1);
+                note::render(frame, &title, &editor.area, theme);
+            }
+        }
+        Mode::Review { selected } => tagsets::render_review(frame, app, selected, theme),
         _ => {}
     }
+}
+
+/// The label picker: the tag set's labels with their glyphs, fuzzy-filtered,
+/// and a row to create a new label from the filter text.
+fn labels(frame: &mut Frame<'_>, app: &App, filter: &str, selected: usize, theme: &Theme) {
+    use ratatui::text::Span;
+    let header = vec![Line::from(vec![
+        Span::styled(" label: ", theme.muted),
+        Span::styled(filter.to_string(), theme.text),
+        Span::styled("█", theme.muted),
+    ])];
+    let rows = app
+        .label_rows(filter)
+        .into_iter()
+        .map(|row| match row {
+            LabelRow::Existing { label, matched } => {
+                let mut spans = vec![Span::styled(format!("{} ", label.glyph), theme.title)];
+                spans.extend(label.name.chars().enumerate().map(|(i, c)| {
+                    let style = if matched.contains(&i) {
+                        theme.search_match
+                    } else {
+                        theme.text
+                    };
+                    Span::styled(c.to_string(), style)
+                }));
+                Line::from(spans)
+            }
+            LabelRow::Create(name) => Line::styled(format!("+ new label “{name}”"), theme.muted),
+        })
+        .collect();
+    picker::render(
+        frame,
+        "Label for this pair",
+        header,
+        rows,
+        Some(selected),
+        "type to filter or name a new label · enter apply · esc cancel",
+        theme,
+    );
+}
+
+/// The export dialog: formats to pick from, the path, untagged pairs.
+fn export_dialog(frame: &mut Frame<'_>, dialog: &crate::app::ExportDialog, theme: &Theme) {
+    use crate::export::Format;
+    use ratatui::text::Span;
+    let mut header = vec![Line::from(vec![
+        Span::styled(" write to: ", theme.muted),
+        Span::styled(dialog.path.clone(), theme.text),
+        Span::styled("█", theme.muted),
+    ])];
+    let untagged = if dialog.include_untagged {
+        "[x]"
+    } else {
+        "[ ]"
+    };
+    header.push(Line::styled(
+        format!(" {untagged} include aligned pairs not yet tagged (ctrl-u)"),
+        theme.text,
+    ));
+    if dialog.confirm_overwrite {
+        header.push(Line::styled(
+            " the file exists: y overwrites it, any other key keeps it",
+            theme.status_warn,
+        ));
+    }
+    let selected = Format::ALL.iter().position(|&f| f == dialog.format);
+    let rows = Format::ALL
+        .iter()
+        .map(|f| Line::from(format!("{:<5} {}", f.name(), f.description())))
+        .collect();
+    picker::render(
+        frame,
+        "Export comparison notes",
+        header,
+        rows,
+        selected,
+        "tab/↑↓ format · type to edit the path · enter write · esc cancel",
+        theme,
+    );
 }

@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use super::layout::PaneAreas;
 use crate::app::App;
 use crate::document::PassageKind;
+use crate::tags::Stance;
 use crate::theme::Theme;
 
 pub fn render(frame: &mut Frame<'_>, app: &App, index: usize, areas: &PaneAreas, theme: &Theme) {
@@ -53,27 +54,45 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: usize, areas: &PaneAreas,
         .lines
         .get(pane.top..(pane.top + height).min(pane.wrapped.lines.len()))
         .unwrap_or(&[]);
-    let (matches, current) =
-        app.search
-            .as_ref()
-            .filter(|s| s.pane == index)
-            .map_or((&[][..], None), |s| {
-                (
-                    s.matches.as_slice(),
-                    s.current.map(|c| s.matches[c].clone()),
-                )
-            });
+    let comparison = app.comparison.as_ref();
+    let current_passage = comparison.and_then(|c| c.current_passage(index));
+    let current_score = comparison.and_then(|c| c.score(c.current?));
+    let mut layers: Vec<(&[Range<usize>], Style)> = Vec::with_capacity(3);
+    if let Some(c) = comparison {
+        layers.push((&c.spans[index], theme.topic_term));
+    }
+    let current_match;
+    if let Some(search) = app.search.as_ref().filter(|s| s.pane == index) {
+        layers.push((&search.matches, theme.search_match));
+        if let Some(c) = search.current {
+            current_match = [search.matches[c].clone()];
+            layers.push((&current_match, theme.selection.patch(theme.search_match)));
+        }
+    }
 
+    let marks = tag_marks(app, index, theme);
     let mut gutter = Vec::with_capacity(rows.len());
     let mut text = Vec::with_capacity(rows.len());
-    for row in rows {
-        let passage = &pane.doc.passages[row.passage as usize];
-        let number = if row.first {
-            format!("{:>4} ", row.passage + 1)
-        } else {
-            String::new()
-        };
-        gutter.push(Line::styled(number, theme.gutter));
+    for (i, row) in rows.iter().enumerate() {
+        let passage_index = row.passage as usize;
+        let passage = &pane.doc.passages[passage_index];
+        let in_current = current_passage == Some(passage_index) && !row.separator;
+        gutter.push(gutter_line(GutterRow {
+            number: row.first.then_some(passage_index + 1),
+            // The score goes on the row under the passage number.
+            score: current_score.filter(|_| {
+                in_current && pane.wrapped.passage_first_line[passage_index] + 1 == pane.top + i
+            }),
+            current: in_current,
+            paired: comparison.is_some_and(|c| c.is_paired(index, passage_index)),
+            tag: marks
+                .binary_search_by_key(&passage_index, |m| m.0)
+                .ok()
+                .filter(|_| row.first)
+                .map(|i| marks[i].1.clone()),
+            marked: app.mark == Some((index, passage_index)) && row.first,
+            theme,
+        }));
         if row.separator {
             text.push(Line::default());
             continue;
@@ -83,48 +102,135 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: usize, areas: &PaneAreas,
             PassageKind::Footnote | PassageKind::Boilerplate => theme.muted,
             PassageKind::Body | PassageKind::ListItem => theme.text,
         };
-        text.push(row_line(
-            &pane.doc.text,
-            row.range(),
-            base,
-            matches,
-            current.as_ref(),
-            theme,
-        ));
+        text.push(row_line(&pane.doc.text, row.range(), base, &layers));
     }
     frame.render_widget(Paragraph::new(gutter), areas.gutter);
     frame.render_widget(Paragraph::new(text), areas.text);
 }
 
-/// One row of text split into spans at search-match boundaries.
+struct GutterRow<'t> {
+    number: Option<usize>,
+    score: Option<f64>,
+    current: bool,
+    paired: bool,
+    /// The glyph of the tag on this passage's pair, styled by stance.
+    tag: Option<Span<'static>>,
+    /// Marked for linking by hand.
+    marked: bool,
+    theme: &'t Theme,
+}
+
+/// For each passage of pane `side` covered by a tag: its glyph (`=` agree,
+/// `≠` contradict, `≈` partial, `~` unclear, or a custom label's glyph,
+/// `○` when linked but not yet judged), sorted by passage. The current
+/// pair's tag wins when a passage is in several.
+fn tag_marks(app: &App, side: usize, theme: &Theme) -> Vec<(usize, Span<'static>)> {
+    let Some(tagging) = &app.tagging else {
+        return Vec::new();
+    };
+    let current = app
+        .comparison
+        .as_ref()
+        .and_then(|c| c.current.map(|i| c.pairs[i]))
+        .map(|p| (p.left, p.right));
+    let mut marks: Vec<(usize, bool, Span<'static>)> = Vec::new();
+    for (tag, pair) in tagging.set.tags.iter().zip(&tagging.pairs) {
+        let Some((left, right)) = *pair else { continue };
+        let passage = if side == 0 { left } else { right };
+        let (glyph, style) = match (tagging.label_of(tag), tag.stance()) {
+            (Some(label), stance) => {
+                let style = match stance {
+                    Some(Stance::Agree) => theme.agree,
+                    Some(Stance::Contradict) => theme.contradict,
+                    Some(Stance::Partial) => theme.partial,
+                    Some(Stance::Unclear) => theme.unclear,
+                    None => theme.pair_marker,
+                };
+                (label.glyph, style)
+            }
+            (None, _) => ("○".to_string(), theme.gutter),
+        };
+        let glyph: String = glyph.chars().take(1).collect();
+        marks.push((
+            passage,
+            current == Some((left, right)),
+            Span::styled(glyph, style),
+        ));
+    }
+    // Current pair first among equals, then dedup by passage.
+    marks.sort_by_key(|m| (m.0, !m.1));
+    marks.dedup_by_key(|m| m.0);
+    marks.into_iter().map(|(p, _, span)| (p, span)).collect()
+}
+
+/// `"  12▶"`: passage number on a passage's first row, then a mark: `▶` and
+/// a bar down the rows of the current pair (its score under the number),
+/// `·` for a passage that has some pair. Shapes differ, so colour is never
+/// the only cue.
+fn gutter_line(row: GutterRow<'_>) -> Line<'static> {
+    let theme = row.theme;
+    let left = match (row.number, row.score) {
+        (Some(n), _) => Span::styled(format!("{n:>4}"), theme.gutter),
+        (None, Some(score)) => {
+            Span::styled(format!("{:>4}", format_score(score)), theme.pair_marker)
+        }
+        (None, None) => Span::raw("    "),
+    };
+    let mark = if row.marked {
+        Span::styled("m", theme.selection)
+    } else if row.current && row.number.is_some() {
+        Span::styled("▶", theme.pair_marker)
+    } else if row.current {
+        Span::styled("│", theme.pair_marker)
+    } else if row.paired && row.number.is_some() {
+        Span::styled("·", theme.gutter)
+    } else {
+        Span::raw(" ")
+    };
+    let tag = row.tag.unwrap_or_else(|| Span::raw(" "));
+    Line::from(vec![left, mark, tag])
+}
+
+/// `.42`, or `1.0` for a perfect score: fits in four columns.
+fn format_score(score: f64) -> String {
+    if score >= 0.995 {
+        "1.0".to_string()
+    } else {
+        format!(".{:02.0}", (score * 100.0).round())
+    }
+}
+
+/// One row of text split into spans where highlight layers begin and end;
+/// later layers are drawn over earlier ones.
 fn row_line<'a>(
     text: &'a str,
     range: Range<usize>,
     base: Style,
-    matches: &[Range<usize>],
-    current: Option<&Range<usize>>,
-    theme: &Theme,
+    layers: &[(&[Range<usize>], Style)],
 ) -> Line<'a> {
-    let mut spans = Vec::new();
-    let mut pos = range.start;
-    let first = matches.partition_point(|m| m.end <= range.start);
-    for m in matches[first..].iter().take_while(|m| m.start < range.end) {
-        let start = m.start.max(range.start);
-        let end = m.end.min(range.end);
-        if start > pos {
-            spans.push(plain(text, pos..start, base));
+    let mut cuts = vec![range.start, range.end];
+    let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+    for (ranges, style) in layers {
+        let first = ranges.partition_point(|m| m.end <= range.start);
+        for m in ranges[first..].iter().take_while(|m| m.start < range.end) {
+            let clipped = m.start.max(range.start)..m.end.min(range.end);
+            cuts.push(clipped.start);
+            cuts.push(clipped.end);
+            marks.push((clipped, *style));
         }
-        let style = if current == Some(m) {
-            theme.selection.patch(theme.search_match)
-        } else {
-            theme.search_match
-        };
-        spans.push(plain(text, start..end, base.patch(style)));
-        pos = end;
     }
-    if pos < range.end {
-        spans.push(plain(text, pos..range.end, base));
-    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans = cuts
+        .windows(2)
+        .map(|w| {
+            let style = marks
+                .iter()
+                .filter(|(m, _)| m.start <= w[0] && w[1] <= m.end)
+                .fold(base, |style, (_, layer)| style.patch(*layer));
+            plain(text, w[0]..w[1], style)
+        })
+        .collect::<Vec<_>>();
     Line::from(spans)
 }
 

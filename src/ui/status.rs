@@ -15,26 +15,61 @@ const HINTS: &[(Action, &str)] = &[
     (Action::Help, "help"),
     (Action::SwitchPane, "pane"),
     (Action::Search, "search"),
-    (Action::NextPassage, "passage"),
+    (Action::NextPair, "pair"),
+    (Action::Topics, "topics"),
     (Action::Quit, "quit"),
 ];
 
-/// `"? help  tab pane  / search …"` from the keymap.
-pub fn hints(app: &App) -> String {
-    HINTS
-        .iter()
-        .filter_map(|(action, label)| {
-            app.keymap
-                .first_key(*action)
-                .map(|k| format!("{k} {label}"))
-        })
-        .collect::<Vec<_>>()
-        .join("  ")
+/// `"? help  tab pane  / search …"` from the keymap: as many whole hints as
+/// fit in `width` columns.
+pub fn hints(app: &App, width: usize) -> String {
+    let mut out = String::new();
+    for (action, label) in HINTS {
+        let Some(key) = app.keymap.first_key(*action) else {
+            continue;
+        };
+        let hint = format!("{key} {label}");
+        let extra = if out.is_empty() { 0 } else { 2 };
+        if out.chars().count() + extra + hint.chars().count() > width {
+            break;
+        }
+        if !out.is_empty() {
+            out.push_str("  ");
+        }
+        out.push_str(&hint);
+    }
+    out
+}
+
+/// `"16 pairs =2 ≠1 ≈0 ~0 13 untagged ● "`: the judgement so far, and `●`
+/// while changes are not yet saved (`RO` when they cannot be).
+pub fn counts(app: &App) -> String {
+    let Some(c) = app.tag_counts() else {
+        return String::new();
+    };
+    let custom = if c.custom > 0 {
+        format!(" +{}", c.custom)
+    } else {
+        String::new()
+    };
+    let state = match &app.tagging {
+        Some(t) if !t.writable() => " RO",
+        Some(t) if t.dirty() => " ●",
+        _ => "",
+    };
+    format!(
+        "{} pairs ={} ≠{} ≈{} ~{}{custom} {} untagged{state} │ ",
+        c.pairs, c.agree, c.contradict, c.partial, c.unclear, c.untagged
+    )
 }
 
 pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new("").style(theme.status), area);
     let left = match (&app.mode, &app.status) {
+        (Mode::ConfirmQuit, _) => Line::from(Span::styled(
+            " unsaved changes: s save and quit · q quit without saving · esc stay",
+            theme.status.patch(theme.status_warn),
+        )),
         (Mode::SearchInput { query }, _) => Line::from(vec![
             Span::styled("/", theme.status),
             Span::styled(query.as_str(), theme.status),
@@ -65,7 +100,18 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect, theme: &Theme) {
             theme.status,
         )),
     };
-    let hints = hints(app);
+    let lock = if app.scroll_lock { "⇅ " } else { "" };
+    let counts = counts(app);
+    let room = (area.width / 2) as usize;
+    let fixed = counts.chars().count() + lock.chars().count() + 1;
+    // A warning or an error needs the room more than the key hints do.
+    let urgent = app.status.as_ref().is_some_and(|s| s.level != Level::Info);
+    let hint_room = if urgent {
+        0
+    } else {
+        room.saturating_sub(fixed)
+    };
+    let hints = format!("{counts}{lock}{}", hints(app, hint_room));
     let hints_width = (hints.chars().count() as u16 + 1).min(area.width / 2);
     let left_area = Rect::new(area.x, area.y, area.width - hints_width, 1);
     let right_area = Rect::new(area.x + area.width - hints_width, area.y, hints_width, 1);

@@ -1,0 +1,244 @@
+//! The parts of `update` that deal with the alignment: receiving it, pair
+//! navigation, the topics panel, and keeping the panes level (scroll lock).
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{App, Mode};
+use crate::align::Alignment;
+use crate::compare::{Comparison, level_row};
+
+/// Rows between the top of a pane and a pair's passages after a jump, so
+/// the analyst sees a little of what comes before.
+const PAIR_MARGIN: usize = 2;
+
+/// One row of the topics panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicRow {
+    /// `None` for the "all topics" row that clears the filter.
+    pub topic: Option<usize>,
+    /// Char positions in the label that the filter matched.
+    pub matched: Vec<usize>,
+}
+
+impl App {
+    pub(super) fn aligned(&mut self, alignment: Alignment) {
+        self.align_progress = None;
+        let shared = alignment.topics.iter().filter(|t| t.shared).count();
+        let pairs = alignment.pairs.len();
+        self.comparison = Some(Comparison::new(alignment));
+        let message = if shared == 0 {
+            format!("aligned: no shared topics, {pairs} pairs")
+        } else {
+            format!("aligned: {shared} shared topics, {pairs} pairs; ] next pair, t topics")
+        };
+        // Do not hide a warning the analyst has not seen yet.
+        if self
+            .status
+            .as_ref()
+            .is_none_or(|s| s.level == super::Level::Info)
+        {
+            self.info(message);
+        }
+    }
+
+    pub(super) fn step_pair(&mut self, forward: bool) {
+        let Some(comparison) = &self.comparison else {
+            let note = match self.align_progress {
+                Some(done) => format!("still aligning ({:.0}%)", done * 100.0),
+                None => "no alignment".to_string(),
+            };
+            self.info(note);
+            return;
+        };
+        match comparison.step(forward) {
+            Some((pair, wrapped)) => self.goto_pair(pair, wrapped),
+            None => {
+                let scope = if comparison.topic.is_some() {
+                    "for this topic"
+                } else {
+                    "between these reports"
+                };
+                self.warn(format!("no aligned pairs {scope}"));
+            }
+        }
+    }
+
+    /// Makes `pair` current and scrolls both panes so its passages stand
+    /// side by side at the same height.
+    pub(super) fn goto_pair(&mut self, pair: usize, wrapped: bool) {
+        let Some(comparison) = &mut self.comparison else {
+            return;
+        };
+        comparison.current = Some(pair);
+        let p = comparison.pairs[pair];
+        for (pane, passage) in self.panes.iter_mut().zip([p.left, p.right]) {
+            if let Some(&line) = pane.wrapped.passage_first_line.get(passage) {
+                pane.top = line.saturating_sub(PAIR_MARGIN);
+                pane.clamp();
+            }
+        }
+        let position = comparison
+            .visible_pairs()
+            .position(|i| i == pair)
+            .map_or(0, |i| i + 1);
+        let total = comparison.visible_pairs().count();
+        let why = comparison.explain(pair);
+        let wrap = if wrapped { " (wrapped)" } else { "" };
+        let score = comparison
+            .score(pair)
+            .map_or(String::new(), |s| format!(" · score {s:.2}"));
+        let judged = self.tagging.as_ref().and_then(|t| {
+            let tag = &t.set.tags[t.tag_for(p.left, p.right)?];
+            let label = t
+                .label_of(tag)
+                .map(|l| format!(" · {} {}", l.glyph, l.name));
+            let note = (!tag.note.is_empty()).then(|| {
+                let first: String = tag
+                    .note
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(60)
+                    .collect();
+                format!(" · note: {first}")
+            });
+            Some(format!(
+                "{}{}",
+                label.unwrap_or_default(),
+                note.unwrap_or_default()
+            ))
+        });
+        let message = format!(
+            "pair {position} of {total}{wrap}{}{score} · {why}",
+            judged.unwrap_or_default()
+        );
+        self.info(message);
+    }
+
+    /// With scroll lock on, moves the pane other than `leading` so that the
+    /// pairs around the middle of `leading` stay level with it.
+    pub(super) fn sync_from(&mut self, leading: usize) {
+        if !self.scroll_lock {
+            return;
+        }
+        let Some(comparison) = &self.comparison else {
+            return;
+        };
+        let lead = &self.panes[leading];
+        let other = &self.panes[1 - leading];
+        let middle = lead.top + lead.height / 2;
+        let first_rows = [
+            self.panes[0].wrapped.passage_first_line.as_slice(),
+            self.panes[1].wrapped.passage_first_line.as_slice(),
+        ];
+        if let Some(row) = level_row(comparison, leading, middle, first_rows) {
+            let top = row.saturating_sub(other.height / 2);
+            let other = &mut self.panes[1 - leading];
+            other.top = top;
+            other.clamp();
+        }
+    }
+
+    /// The rows of the topics panel for `filter`: all topics in the
+    /// alignment's order when empty, else fuzzy matches best first.
+    pub fn topic_rows(&self, filter: &str) -> Vec<TopicRow> {
+        let Some(comparison) = &self.comparison else {
+            return Vec::new();
+        };
+        let topics = &comparison.alignment.topics;
+        if filter.is_empty() {
+            let mut rows = vec![TopicRow {
+                topic: None,
+                matched: Vec::new(),
+            }];
+            rows.extend((0..topics.len()).map(|i| TopicRow {
+                topic: Some(i),
+                matched: Vec::new(),
+            }));
+            return rows;
+        }
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let mut scored: Vec<(i64, usize, Vec<usize>)> = topics
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                matcher
+                    .fuzzy_indices(&t.label, filter)
+                    .map(|(score, matched)| (score, i, matched))
+            })
+            .collect();
+        // Best score first; the alignment's order (shared first) breaks ties.
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored
+            .into_iter()
+            .map(|(_, i, matched)| TopicRow {
+                topic: Some(i),
+                matched,
+            })
+            .collect()
+    }
+
+    pub(super) fn topics_key(&mut self, key: KeyEvent) {
+        let Mode::Topics { filter, selected } = &mut self.mode else {
+            return;
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => self.mode = Mode::Normal,
+            KeyCode::Down | KeyCode::Tab => *selected += 1,
+            KeyCode::Char('n') if ctrl => *selected += 1,
+            KeyCode::Up | KeyCode::BackTab => *selected = selected.saturating_sub(1),
+            KeyCode::Char('p') if ctrl => *selected = selected.saturating_sub(1),
+            KeyCode::Backspace => {
+                filter.pop();
+                *selected = 0;
+            }
+            KeyCode::Char(c) if !ctrl => {
+                filter.push(c);
+                *selected = 0;
+            }
+            KeyCode::Enter => {
+                let (filter, selected) = (filter.clone(), *selected);
+                let rows = self.topic_rows(&filter);
+                self.mode = Mode::Normal;
+                if let Some(row) = rows.get(selected) {
+                    self.select_topic(row.topic);
+                }
+                return;
+            }
+            _ => {}
+        }
+        // Keep the selection on a row that exists.
+        let count = match &self.mode {
+            Mode::Topics { filter, .. } => self.topic_rows(&filter.clone()).len(),
+            _ => return,
+        };
+        if let Mode::Topics { selected, .. } = &mut self.mode {
+            *selected = (*selected).min(count.saturating_sub(1));
+        }
+    }
+
+    fn select_topic(&mut self, topic: Option<usize>) {
+        let [left, right] = &self.panes;
+        let Some(comparison) = &mut self.comparison else {
+            return;
+        };
+        comparison.select_topic(topic, &left.doc, &right.doc);
+        let message = match topic.and_then(|t| comparison.alignment.topics.get(t)) {
+            Some(t) => {
+                let pairs = comparison.visible_pairs().count();
+                format!(
+                    "topic: {} ({} │ {} passages, {pairs} pairs); ] next pair",
+                    t.label,
+                    t.left.len(),
+                    t.right.len()
+                )
+            }
+            None => "all topics".to_string(),
+        };
+        self.info(message);
+    }
+}

@@ -1,0 +1,195 @@
+//! The export dialog (`e`): format, output path (a default beside the tag
+//! set, editable), untagged pairs in or out, confirmation before
+//! overwriting. Rendering is pure and happens here; the write is an effect.
+
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{App, Level, Mode, Status};
+use crate::action::Effect;
+use crate::export::{self, Format};
+
+/// The dialog's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDialog {
+    pub format: Format,
+    pub path: String,
+    /// The path was edited by hand (format changes then keep it).
+    pub path_edited: bool,
+    pub include_untagged: bool,
+    /// The file exists: waiting for `y` to overwrite.
+    pub confirm_overwrite: bool,
+}
+
+/// Why an export was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// The file exists and overwriting was not confirmed.
+    Exists(PathBuf),
+    Failed(String),
+}
+
+impl App {
+    /// Default export path: beside the tag set, named after it.
+    fn default_export_path(&self, format: Format) -> String {
+        let (dir, name) = match &self.tagging {
+            Some(t) => (
+                t.path.parent().map(PathBuf::from).unwrap_or_default(),
+                t.set.name.clone(),
+            ),
+            None => (PathBuf::from("."), "diptych".to_string()),
+        };
+        dir.join(format!("{name}.export.{}", format.extension()))
+            .display()
+            .to_string()
+    }
+
+    pub(super) fn open_export(&mut self) {
+        if self.comparison.is_none() {
+            self.info("still aligning: export when the pairs are ready");
+            return;
+        }
+        let format = Format::Markdown;
+        self.mode = Mode::Export(ExportDialog {
+            format,
+            path: self.default_export_path(format),
+            path_edited: false,
+            include_untagged: false,
+            confirm_overwrite: false,
+        });
+    }
+
+    /// The comparison as exporters see it.
+    pub fn export_input(&self, include_untagged: bool) -> Option<export::Comparison> {
+        let comparison = self.comparison.as_ref()?;
+        let (set, states) = match &self.tagging {
+            Some(t) => (
+                t.set.clone(),
+                crate::brief::states_from_ids(&t.set, &t.orphaned, &t.moved),
+            ),
+            None => (
+                crate::tags::TagSet::new(
+                    "untitled",
+                    crate::tags::DocumentRef::of(&self.panes[0].doc),
+                    crate::tags::DocumentRef::of(&self.panes[1].doc),
+                ),
+                Vec::new(),
+            ),
+        };
+        Some(crate::brief::build(
+            &self.panes[0].doc,
+            &self.panes[1].doc,
+            &comparison.alignment,
+            &set,
+            &states,
+            include_untagged,
+        ))
+    }
+
+    pub(super) fn export_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let defaults: Vec<(Format, String)> = Format::ALL
+            .iter()
+            .map(|&f| (f, self.default_export_path(f)))
+            .collect();
+        let Mode::Export(dialog) = &mut self.mode else {
+            return Vec::new();
+        };
+        if dialog.confirm_overwrite {
+            dialog.confirm_overwrite = false;
+            if key.code == KeyCode::Char('y') {
+                return self.write_export(true);
+            }
+            self.info("not overwritten: edit the path or press esc");
+            return Vec::new();
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => self.mode = Mode::Normal,
+            KeyCode::Tab | KeyCode::Down | KeyCode::BackTab | KeyCode::Up => {
+                let step = if matches!(key.code, KeyCode::Tab | KeyCode::Down) {
+                    1
+                } else {
+                    Format::ALL.len() - 1
+                };
+                let at = Format::ALL
+                    .iter()
+                    .position(|&f| f == dialog.format)
+                    .unwrap_or(0);
+                dialog.format = Format::ALL[(at + step) % Format::ALL.len()];
+                if !dialog.path_edited {
+                    dialog.path = defaults
+                        .iter()
+                        .find(|(f, _)| *f == dialog.format)
+                        .map_or(String::new(), |(_, p)| p.clone());
+                }
+            }
+            KeyCode::Char('u') if ctrl => dialog.include_untagged = !dialog.include_untagged,
+            KeyCode::Backspace => {
+                dialog.path.pop();
+                dialog.path_edited = true;
+            }
+            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                dialog.path.push(c);
+                dialog.path_edited = true;
+            }
+            KeyCode::Enter => return self.write_export(false),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn write_export(&mut self, overwrite: bool) -> Vec<Effect> {
+        let Mode::Export(dialog) = &self.mode else {
+            return Vec::new();
+        };
+        let (format, path, untagged) = (
+            dialog.format,
+            dialog.path.trim().to_string(),
+            dialog.include_untagged,
+        );
+        if path.is_empty() {
+            self.warn("give a path to write the export to");
+            return Vec::new();
+        }
+        let Some(input) = self.export_input(untagged) else {
+            return Vec::new();
+        };
+        let contents = export::render(
+            format,
+            &input,
+            &export::Options {
+                include_untagged: untagged,
+            },
+        );
+        vec![Effect::WriteExport {
+            path: PathBuf::from(path),
+            contents,
+            overwrite,
+        }]
+    }
+
+    pub(super) fn exported(&mut self, result: Result<PathBuf, ExportFailure>) {
+        match result {
+            Ok(path) => {
+                self.mode = Mode::Normal;
+                self.info(format!("exported to {}", path.display()));
+            }
+            Err(ExportFailure::Exists(path)) => {
+                if let Mode::Export(dialog) = &mut self.mode {
+                    dialog.confirm_overwrite = true;
+                }
+                self.warn(format!(
+                    "{} exists: y overwrites it, any other key keeps it",
+                    path.display()
+                ));
+            }
+            Err(ExportFailure::Failed(message)) => {
+                self.status = Some(Status {
+                    text: message,
+                    level: Level::Error,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,910 @@
+//! The analyst's judgements in the reader: the open tag set, its edit
+//! history, where each tag points now, and the update logic for tagging,
+//! linking by hand, undo/redo and (debounced) saving. Pure: saving and file
+//! operations are effects.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use super::{App, Level, Mode};
+use crate::action::Effect;
+use crate::document::Document;
+use crate::tags::history::{History, Op};
+use crate::tags::store::{Content, TagFile};
+use crate::tags::{
+    Anchor, AnchorState, DocumentRef, Label, Origin, Stance, Tag, TagId, TagSet, reanchor_tagset,
+};
+
+/// Whether the open tag file may be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagAccess {
+    Writable,
+    /// Another diptych holds the lock, or the set came from a backup.
+    ReadOnly(String),
+    /// The file could not be read or belongs to other documents: it is
+    /// never written; the analyst may save under another name.
+    Refused(String),
+}
+
+/// A tag set ready for the reader, built from what the store opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenedSet {
+    pub set: TagSet,
+    pub states: Vec<[AnchorState; 2]>,
+    pub path: PathBuf,
+    pub access: TagAccess,
+    /// Said in the status line on opening (moved or orphaned tags, errors).
+    pub notice: Option<(Level, String)>,
+    /// The set changed on opening (re-anchored) and should be saved.
+    pub changed: bool,
+}
+
+/// Turns a store's `Opened` into what the reader needs: re-anchors tags if
+/// a document changed, refuses tag sets of other documents, and never lets
+/// an unreadable file be overwritten.
+pub fn prepare(file: &TagFile, content: Content, left: &Document, right: &Document) -> OpenedSet {
+    let path = file.path().to_path_buf();
+    let name = file.name();
+    let fresh = || TagSet::new(name.clone(), DocumentRef::of(left), DocumentRef::of(right));
+    let mut access = match file.access() {
+        crate::tags::store::Access::ReadWrite => TagAccess::Writable,
+        crate::tags::store::Access::ReadOnly { reason } => TagAccess::ReadOnly(format!(
+            "read-only ({reason}): changes stay in memory; {}",
+            path.display()
+        )),
+    };
+    let (set, states, notice, changed) = match content {
+        Content::New => (fresh(), Vec::new(), None, false),
+        Content::Unreadable(error) => {
+            let message = format!(
+                "{error} — the file is left untouched; b loads its backup, T starts another tag set"
+            );
+            access = TagAccess::Refused(message.clone());
+            (fresh(), Vec::new(), Some((Level::Error, message)), false)
+        }
+        Content::Loaded(mut set) => match reanchor_tagset(&set, left, right) {
+            Err(mismatch) => {
+                let message = mismatch.to_string();
+                access = TagAccess::Refused(message.clone());
+                (fresh(), Vec::new(), Some((Level::Error, message)), false)
+            }
+            Ok(states) => {
+                let (moved, orphaned) = apply_moves(&mut set, &states, left, right);
+                let changed =
+                    moved > 0 || set.documents != [DocumentRef::of(left), DocumentRef::of(right)];
+                if changed {
+                    set.documents = [DocumentRef::of(left), DocumentRef::of(right)];
+                }
+                let notice = match (moved, orphaned) {
+                    (0, 0) => None,
+                    (m, 0) => Some((
+                        Level::Info,
+                        format!("{m} tags re-anchored in the edited report"),
+                    )),
+                    (m, o) => Some((
+                        Level::Warn,
+                        format!("{m} tags re-anchored, {o} orphaned: R to review them"),
+                    )),
+                };
+                (set, states, notice, changed)
+            }
+        },
+    };
+    OpenedSet {
+        set,
+        states,
+        path,
+        access,
+        notice,
+        changed,
+    }
+}
+
+/// Points moved anchors at their new place (orphans keep their old quote
+/// for review). Returns how many tags moved and how many are orphaned.
+fn apply_moves(
+    set: &mut TagSet,
+    states: &[[AnchorState; 2]],
+    left: &Document,
+    right: &Document,
+) -> (usize, usize) {
+    let (mut moved, mut orphaned) = (0, 0);
+    for (tag, state) in set.tags.iter_mut().zip(states) {
+        if state.contains(&AnchorState::Orphaned) {
+            orphaned += 1;
+            continue;
+        }
+        let mut any = false;
+        for (side, doc) in [(0, left), (1, right)] {
+            if let AnchorState::Moved { start, end, .. } = state[side]
+                && let Some(anchor) = Anchor::for_range(&doc.text, start, end)
+            {
+                if side == 0 {
+                    tag.left = anchor;
+                } else {
+                    tag.right = anchor;
+                }
+                any = true;
+            }
+        }
+        moved += usize::from(any);
+    }
+    (moved, orphaned)
+}
+
+/// The open tag set and everything the reader tracks about it.
+#[derive(Debug, Clone)]
+pub struct Tagging {
+    pub set: TagSet,
+    pub history: History,
+    /// Tags whose quotes were not found again in the edited reports; they
+    /// keep their old anchors until re-attached or deleted.
+    pub orphaned: BTreeSet<TagId>,
+    /// Tags found again elsewhere in edited reports (anchors updated).
+    pub moved: BTreeSet<TagId>,
+    /// Per tag: the passages (left, right) it covers, if anchored.
+    pub pairs: Vec<Option<(usize, usize)>>,
+    pub path: PathBuf,
+    pub access: TagAccess,
+    /// Bumped on every change; saves report which generation they wrote.
+    pub generation: u64,
+    pub saved_generation: u64,
+    /// When (ms) the last change happened, for the autosave delay.
+    pub changed_at: u64,
+    /// Generation of the save in flight.
+    pub saving: Option<u64>,
+    /// Generation whose save failed (autosave does not retry it in a loop).
+    pub failed_generation: Option<u64>,
+    pub autosave_ms: u64,
+}
+
+impl Tagging {
+    pub fn new(opened: OpenedSet, left: &Document, right: &Document, autosave_ms: u64) -> Self {
+        let orphaned = opened
+            .set
+            .tags
+            .iter()
+            .zip(&opened.states)
+            .filter(|(_, s)| s.contains(&AnchorState::Orphaned))
+            .map(|(t, _)| t.id.clone())
+            .collect();
+        let moved = opened
+            .set
+            .tags
+            .iter()
+            .zip(&opened.states)
+            .filter(|(_, s)| crate::brief::TagState::of(s) == crate::brief::TagState::Moved)
+            .map(|(t, _)| t.id.clone())
+            .collect();
+        let mut tagging = Tagging {
+            set: opened.set,
+            history: History::default(),
+            orphaned,
+            moved,
+            pairs: Vec::new(),
+            path: opened.path,
+            access: opened.access,
+            generation: u64::from(opened.changed),
+            saved_generation: 0,
+            changed_at: 0,
+            saving: None,
+            failed_generation: None,
+            autosave_ms,
+        };
+        tagging.refresh(left, right);
+        tagging
+    }
+
+    /// Unsaved changes exist.
+    pub fn dirty(&self) -> bool {
+        self.generation != self.saved_generation
+    }
+
+    pub fn writable(&self) -> bool {
+        self.access == TagAccess::Writable
+    }
+
+    /// Recomputes which passages each tag covers.
+    pub fn refresh(&mut self, left: &Document, right: &Document) {
+        self.pairs = self
+            .set
+            .tags
+            .iter()
+            .map(|tag| {
+                if self.orphaned.contains(&tag.id) {
+                    return None;
+                }
+                Some((
+                    left.passage_at_char(tag.left.start)?,
+                    right.passage_at_char(tag.right.start)?,
+                ))
+            })
+            .collect();
+    }
+
+    /// Index of the tag on the pair of these passages.
+    pub fn tag_for(&self, left: usize, right: usize) -> Option<usize> {
+        self.pairs.iter().position(|p| *p == Some((left, right)))
+    }
+
+    /// The label shown for a tag: its glyph and name.
+    pub fn label_of(&self, tag: &Tag) -> Option<Label> {
+        tag.label.as_deref().and_then(|id| self.set.label(id))
+    }
+
+    /// Pairs (left, right passage) that tags cover, for navigation.
+    pub fn linked_pairs(&self) -> Vec<(usize, usize)> {
+        self.pairs.iter().flatten().copied().collect()
+    }
+}
+
+impl App {
+    /// Installs an opened tag set (at start-up or after switching).
+    pub fn open_tags(&mut self, opened: OpenedSet, autosave_ms: u64) {
+        if let Some((level, text)) = &opened.notice {
+            self.status = Some(super::Status {
+                text: text.clone(),
+                level: *level,
+            });
+        } else if let TagAccess::ReadOnly(reason) = &opened.access {
+            self.warn(reason.clone());
+        }
+        let [left, right] = &self.panes;
+        self.tagging = Some(Tagging::new(opened, &left.doc, &right.doc, autosave_ms));
+        self.sync_links();
+    }
+
+    /// Makes every tagged pair navigable, adding hand-made links to the
+    /// comparison.
+    pub(super) fn sync_links(&mut self) {
+        let (Some(tagging), Some(comparison)) = (&self.tagging, &mut self.comparison) else {
+            return;
+        };
+        comparison.set_links(&tagging.linked_pairs());
+    }
+
+    /// Whether there is a tag set to edit. Edits go to memory even when
+    /// the file may not be written, so no judgement is lost; saving is what
+    /// is refused, and [`App::note_unsaved`] says so.
+    fn can_edit(&mut self) -> bool {
+        if self.tagging.is_none() {
+            self.warn("tagging is unavailable: no tag set could be opened");
+            return false;
+        }
+        true
+    }
+
+    /// After an edit, if the file may not be written, says that the change
+    /// is kept in memory only.
+    fn note_unsaved(&mut self) {
+        let Some(TagAccess::ReadOnly(reason) | TagAccess::Refused(reason)) =
+            self.tagging.as_ref().map(|t| &t.access)
+        else {
+            return;
+        };
+        let done = self
+            .status
+            .as_ref()
+            .map_or(String::new(), |s| s.text.clone());
+        let text = format!("{done} — kept in memory only: {reason}");
+        self.warn(text);
+    }
+
+    /// The current pair's passages, or a hint on how to get one.
+    fn current_pair(&mut self) -> Option<(usize, usize)> {
+        let pair = self
+            .comparison
+            .as_ref()
+            .and_then(|c| c.current.map(|i| c.pairs[i]));
+        match pair {
+            Some(p) => Some((p.left, p.right)),
+            None => {
+                self.info("no current pair: ] goes to the next one, m links passages by hand");
+                None
+            }
+        }
+    }
+
+    /// Applies one edit to the tag set, recording it for undo.
+    pub(super) fn edit(&mut self, op: Op) -> bool {
+        let now = self.clock.rfc3339.clone();
+        let Some(tagging) = &mut self.tagging else {
+            return false;
+        };
+        match tagging.history.apply(&mut tagging.set, op, &now) {
+            Ok(Some(what)) => {
+                self.changed();
+                self.info(what);
+                self.note_unsaved();
+                true
+            }
+            Ok(None) => false,
+            Err(e) => {
+                self.warn(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Bookkeeping after any change to the tag set.
+    fn changed(&mut self) {
+        let ms = self.clock.ms;
+        let [left, right] = &self.panes;
+        if let Some(tagging) = &mut self.tagging {
+            tagging.generation += 1;
+            tagging.changed_at = ms;
+            tagging.refresh(&left.doc, &right.doc);
+        }
+        self.sync_links();
+    }
+
+    /// A new tag for the pair of these passages.
+    fn new_tag(&self, left: usize, right: usize, origin: Origin) -> Option<Tag> {
+        let l = Anchor::for_passage(&self.panes[0].doc, left)?;
+        let r = Anchor::for_passage(&self.panes[1].doc, right)?;
+        Some(Tag::new(
+            TagId(self.clock.fresh_id.clone()),
+            origin,
+            l,
+            r,
+            &self.clock.rfc3339,
+        ))
+    }
+
+    /// The tag of the current pair, creating it if needed.
+    fn ensure_tag(&mut self, left: usize, right: usize) -> Option<TagId> {
+        let tagging = self.tagging.as_ref()?;
+        if let Some(i) = tagging.tag_for(left, right) {
+            return Some(tagging.set.tags[i].id.clone());
+        }
+        let origin = self.origin_of(left, right);
+        let tag = self.new_tag(left, right, origin)?;
+        let id = tag.id.clone();
+        self.edit(Op::AddTag(tag)).then_some(id)
+    }
+
+    /// Sets the label (a stance or a custom label id) of the current pair.
+    pub(super) fn tag_current(&mut self, label: &str) {
+        if !self.can_edit() {
+            return;
+        }
+        let Some((left, right)) = self.current_pair() else {
+            return;
+        };
+        let existing = self
+            .tagging
+            .as_ref()
+            .and_then(|t| t.tag_for(left, right).map(|i| t.set.tags[i].clone()));
+        match existing {
+            Some(tag) => {
+                self.edit(Op::SetLabel {
+                    id: tag.id,
+                    label: Some(label.to_string()),
+                });
+            }
+            None => {
+                let Some(mut tag) = self.new_tag(left, right, self.origin_of(left, right)) else {
+                    return;
+                };
+                tag.label = Some(label.to_string());
+                self.edit(Op::AddTag(tag));
+            }
+        }
+        self.say_tag(left, right);
+        self.note_unsaved();
+    }
+
+    fn origin_of(&self, left: usize, right: usize) -> Origin {
+        let aligned = self.comparison.as_ref().is_some_and(|c| {
+            c.find(left, right)
+                .is_some_and(|i| c.pairs[i].aligned.is_some())
+        });
+        if aligned {
+            Origin::Aligned
+        } else {
+            Origin::Manual
+        }
+    }
+
+    /// Confirms the current tag in the status line.
+    fn say_tag(&mut self, left: usize, right: usize) {
+        let Some(tagging) = &self.tagging else { return };
+        let Some(i) = tagging.tag_for(left, right) else {
+            return;
+        };
+        let tag = &tagging.set.tags[i];
+        let label = tagging.label_of(tag).map_or("untagged".to_string(), |l| {
+            format!("{} {}", l.glyph, l.name)
+        });
+        let note = if tag.note.is_empty() {
+            ""
+        } else {
+            " · has a note"
+        };
+        self.info(format!("p{} ↔ p{}: {label}{note}", left + 1, right + 1));
+    }
+
+    /// Removes the stance of the current pair (`x`). A pair linked by hand
+    /// stays linked (unlink it with its own key).
+    pub(super) fn untag_current(&mut self) {
+        if !self.can_edit() {
+            return;
+        }
+        let Some((left, right)) = self.current_pair() else {
+            return;
+        };
+        let Some(tag) = self
+            .tagging
+            .as_ref()
+            .and_then(|t| t.tag_for(left, right).map(|i| t.set.tags[i].clone()))
+        else {
+            self.info("this pair has no tag");
+            return;
+        };
+        let op = match tag.origin {
+            Origin::Manual => Op::SetLabel {
+                id: tag.id,
+                label: None,
+            },
+            Origin::Aligned => Op::RemoveTag { id: tag.id },
+        };
+        self.edit(op);
+    }
+
+    /// Sets the note of the current pair, creating its tag if needed.
+    pub(super) fn set_note(&mut self, left: usize, right: usize, note: String) {
+        if !self.can_edit() {
+            return;
+        }
+        let Some(id) = self.ensure_tag(left, right) else {
+            return;
+        };
+        self.edit(Op::SetNote { id, note });
+    }
+
+    /// `i`: opens the note editor on the current pair's note.
+    pub(super) fn open_note(&mut self) {
+        let Some((left, right)) = self.current_pair() else {
+            return;
+        };
+        if !self.can_edit() {
+            return;
+        }
+        let note = self
+            .tagging
+            .as_ref()
+            .and_then(|t| t.tag_for(left, right).map(|i| t.set.tags[i].note.clone()));
+        self.note = Some(super::NoteEditor {
+            area: crate::textarea::TextArea::new(&note.unwrap_or_default()),
+            left,
+            right,
+        });
+        self.mode = Mode::Note;
+    }
+
+    pub(super) fn note_key(&mut self, key: ratatui::crossterm::event::KeyEvent) -> Vec<Effect> {
+        use crate::textarea::TextAreaEvent;
+        let Some(editor) = &mut self.note else {
+            self.mode = Mode::Normal;
+            return Vec::new();
+        };
+        match editor.area.handle_key(key) {
+            TextAreaEvent::Submit => {
+                let (left, right) = (editor.left, editor.right);
+                let modified = editor.area.is_modified();
+                let text = editor.area.text();
+                self.note = None;
+                self.mode = Mode::Normal;
+                if modified {
+                    self.set_note(left, right, text);
+                } else {
+                    self.info("note unchanged");
+                }
+            }
+            TextAreaEvent::Cancel => {
+                self.note = None;
+                self.mode = Mode::Normal;
+                self.info("note discarded");
+            }
+            TextAreaEvent::ExternalEditor => {
+                return vec![Effect::EditExternally {
+                    text: editor.area.text(),
+                }];
+            }
+            TextAreaEvent::Edited | TextAreaEvent::Moved | TextAreaEvent::Ignored => {}
+        }
+        Vec::new()
+    }
+
+    /// The passage of `pane` the analyst is looking at: the first one that
+    /// starts on screen, else the one at the top.
+    pub fn passage_in_view(&self, pane: usize) -> Option<usize> {
+        let p = &self.panes[pane];
+        let rows = p
+            .wrapped
+            .lines
+            .get(p.top..(p.top + p.height).min(p.wrapped.lines.len()))?;
+        rows.iter()
+            .find(|l| l.first && !l.separator)
+            .or_else(|| rows.first())
+            .map(|l| l.passage as usize)
+    }
+
+    /// `m`: marks the passage in view in the focused pane; on the other
+    /// pane, links the marked passage with the one in view there.
+    pub(super) fn mark_or_link(&mut self) {
+        let Some(passage) = self.passage_in_view(self.focus) else {
+            return;
+        };
+        match self.mark {
+            Some((side, marked)) if side != self.focus => {
+                let (left, right) = if side == 0 {
+                    (marked, passage)
+                } else {
+                    (passage, marked)
+                };
+                self.mark = None;
+                if !self.can_edit() {
+                    return;
+                }
+                let existing = self.comparison.as_ref().and_then(|c| c.find(left, right));
+                if existing.is_none()
+                    && self
+                        .tagging
+                        .as_ref()
+                        .and_then(|t| t.tag_for(left, right))
+                        .is_none()
+                {
+                    let Some(tag) = self.new_tag(left, right, Origin::Manual) else {
+                        return;
+                    };
+                    self.edit(Op::AddTag(tag));
+                }
+                if let Some(i) = self.comparison.as_ref().and_then(|c| c.find(left, right)) {
+                    self.goto_pair(i, false);
+                }
+                self.info(format!(
+                    "linked p{} ↔ p{}: tag it with a/c/p/U, M unlinks",
+                    left + 1,
+                    right + 1
+                ));
+            }
+            Some((side, marked)) if side == self.focus && marked == passage => {
+                self.mark = None;
+                self.info("mark cleared");
+            }
+            _ => {
+                self.mark = Some((self.focus, passage));
+                self.info(format!(
+                    "marked p{}: go to the other pane (tab) and press m on the passage to link",
+                    passage + 1
+                ));
+            }
+        }
+    }
+
+    /// `M`: removes the hand-made link of the current pair (with its tag).
+    pub(super) fn unlink_current(&mut self) {
+        let Some((left, right)) = self.current_pair() else {
+            return;
+        };
+        let tag = self
+            .tagging
+            .as_ref()
+            .and_then(|t| t.tag_for(left, right).map(|i| t.set.tags[i].clone()));
+        match tag {
+            Some(tag) if tag.origin == Origin::Manual => {
+                if self.can_edit() {
+                    self.edit(Op::Unlink { id: tag.id });
+                }
+            }
+            _ => self.info("only pairs linked by hand (m) can be unlinked"),
+        }
+    }
+
+    pub(super) fn undo(&mut self, redo: bool) {
+        let Some(tagging) = &mut self.tagging else {
+            return;
+        };
+        let what = if redo {
+            tagging.history.redo(&mut tagging.set)
+        } else {
+            tagging.history.undo(&mut tagging.set)
+        };
+        match what {
+            Some(what) => {
+                self.changed();
+                let verb = if redo { "redone" } else { "undone" };
+                self.info(format!("{verb}: {what}"));
+            }
+            None => self.info(if redo {
+                "nothing to redo"
+            } else {
+                "nothing to undo"
+            }),
+        }
+    }
+
+    /// `>`/`<`: the next (previous) visible pair with no stance yet.
+    pub(super) fn step_untagged(&mut self, forward: bool) {
+        let Some(comparison) = &self.comparison else {
+            self.info("no alignment yet");
+            return;
+        };
+        let mut visible: Vec<usize> = comparison.visible_pairs().collect();
+        if !forward {
+            visible.reverse();
+        }
+        let untagged = |i: usize| {
+            let p = comparison.pairs[i];
+            self.tagging.as_ref().is_none_or(|t| {
+                t.tag_for(p.left, p.right)
+                    .is_none_or(|k| t.set.tags[k].label.is_none())
+            })
+        };
+        let start = comparison
+            .current
+            .and_then(|c| visible.iter().position(|&i| i == c))
+            .map_or(0, |p| p + 1);
+        let found = visible[start.min(visible.len())..]
+            .iter()
+            .chain(&visible[..start.min(visible.len())])
+            .copied()
+            .find(|&i| untagged(i));
+        match found {
+            Some(i) => self.goto_pair(i, false),
+            None => self.info("every pair is tagged"),
+        }
+    }
+
+    /// Counts for the status line: pairs, each stance, untagged.
+    pub fn tag_counts(&self) -> Option<TagCounts> {
+        let comparison = self.comparison.as_ref()?;
+        let mut counts = TagCounts {
+            pairs: comparison.pairs.len(),
+            ..TagCounts::default()
+        };
+        for p in &comparison.pairs {
+            let label = self.tagging.as_ref().and_then(|t| {
+                t.tag_for(p.left, p.right)
+                    .and_then(|i| t.set.tags[i].label.clone())
+            });
+            match label.as_deref().map(Stance::from_id) {
+                None => counts.untagged += 1,
+                Some(Some(Stance::Agree)) => counts.agree += 1,
+                Some(Some(Stance::Contradict)) => counts.contradict += 1,
+                Some(Some(Stance::Partial)) => counts.partial += 1,
+                Some(Some(Stance::Unclear)) => counts.unclear += 1,
+                Some(None) => counts.custom += 1,
+            }
+        }
+        Some(counts)
+    }
+
+    /// Autosave: a quiet period after the last change, then a save.
+    pub(super) fn autosave(&mut self) -> Vec<Effect> {
+        let ms = self.clock.ms;
+        let Some(t) = &self.tagging else {
+            return Vec::new();
+        };
+        let due = t.dirty()
+            && t.writable()
+            && t.saving.is_none()
+            && t.autosave_ms > 0
+            && t.failed_generation != Some(t.generation)
+            && ms.saturating_sub(t.changed_at) >= t.autosave_ms;
+        if due { self.save() } else { Vec::new() }
+    }
+
+    /// A save of the current generation, if one can be made.
+    pub(super) fn save(&mut self) -> Vec<Effect> {
+        let Some(t) = &mut self.tagging else {
+            self.warn("nothing to save: no tag set is open");
+            return Vec::new();
+        };
+        match &t.access {
+            TagAccess::Writable => {}
+            TagAccess::ReadOnly(reason) | TagAccess::Refused(reason) => {
+                let text = format!("not saved: {reason} (T: save under another name)");
+                self.status = Some(super::Status {
+                    text,
+                    level: Level::Error,
+                });
+                return Vec::new();
+            }
+        }
+        if t.saving.is_some() {
+            return Vec::new();
+        }
+        t.saving = Some(t.generation);
+        vec![Effect::Save {
+            set: Box::new(t.set.clone()),
+            generation: t.generation,
+        }]
+    }
+
+    /// The runtime reports a save.
+    pub(super) fn saved(&mut self, generation: u64, result: Result<String, String>) -> Vec<Effect> {
+        let Some(t) = &mut self.tagging else {
+            return Vec::new();
+        };
+        t.saving = None;
+        match result {
+            Ok(note) => {
+                t.saved_generation = t.saved_generation.max(generation);
+                t.failed_generation = None;
+                if !note.is_empty() {
+                    self.warn(note);
+                }
+                if self.quit_after_save && !self.tagging.as_ref().is_some_and(Tagging::dirty) {
+                    return vec![Effect::Quit];
+                }
+            }
+            Err(message) => {
+                t.failed_generation = Some(generation);
+                self.quit_after_save = false;
+                self.status = Some(super::Status {
+                    text: format!("{message} (ctrl-s retries)"),
+                    level: Level::Error,
+                });
+                if matches!(self.mode, Mode::ConfirmQuit) {
+                    self.mode = Mode::Normal;
+                }
+            }
+        }
+        Vec::new()
+    }
+}
+
+/// One row of the label picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelRow {
+    /// An existing label, with the filter's matched char positions.
+    Existing { label: Label, matched: Vec<usize> },
+    /// Create a label with this name.
+    Create(String),
+}
+
+impl App {
+    /// The current pair's passages, if there is a current pair.
+    pub fn current_pair_passages(&self) -> Option<(usize, usize)> {
+        let c = self.comparison.as_ref()?;
+        c.current.map(|i| (c.pairs[i].left, c.pairs[i].right))
+    }
+
+    /// Rows of the label picker for `filter`: labels fuzzy-matched, best
+    /// first, and "create" when no label has that exact name.
+    pub fn label_rows(&self, filter: &str) -> Vec<LabelRow> {
+        use fuzzy_matcher::FuzzyMatcher;
+        let labels = self
+            .tagging
+            .as_ref()
+            .map(|t| t.set.labels.clone())
+            .unwrap_or_else(|| Stance::ALL.iter().map(|s| s.label()).collect());
+        let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
+        let mut scored: Vec<(i64, usize, LabelRow)> = labels
+            .iter()
+            .enumerate()
+            .filter_map(|(i, label)| {
+                if filter.is_empty() {
+                    return Some((0, i, label.clone(), Vec::new()));
+                }
+                matcher
+                    .fuzzy_indices(&label.name, filter)
+                    .map(|(score, matched)| (score, i, label.clone(), matched))
+            })
+            .map(|(score, i, label, matched)| (score, i, LabelRow::Existing { label, matched }))
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut rows: Vec<LabelRow> = scored.into_iter().map(|(_, _, row)| row).collect();
+        let name = filter.trim();
+        if !name.is_empty() && !labels.iter().any(|l| l.name.eq_ignore_ascii_case(name)) {
+            rows.push(LabelRow::Create(name.to_string()));
+        }
+        rows
+    }
+
+    pub(super) fn labels_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        let Mode::Labels { filter, selected } = &mut self.mode else {
+            return;
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => {
+                self.mode = Mode::Normal;
+                return;
+            }
+            KeyCode::Down | KeyCode::Tab => *selected += 1,
+            KeyCode::Up | KeyCode::BackTab => *selected = selected.saturating_sub(1),
+            KeyCode::Backspace => {
+                filter.pop();
+                *selected = 0;
+            }
+            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                filter.push(c);
+                *selected = 0;
+            }
+            KeyCode::Enter => {
+                let (filter, selected) = (filter.clone(), *selected);
+                self.mode = Mode::Normal;
+                match self.label_rows(&filter).get(selected).cloned() {
+                    Some(LabelRow::Existing { label, .. }) => self.tag_current(&label.id),
+                    Some(LabelRow::Create(name)) => self.create_label_and_tag(&name),
+                    None => {}
+                }
+                return;
+            }
+            _ => {}
+        }
+        let filter = filter.clone();
+        let count = self.label_rows(&filter).len();
+        if let Mode::Labels { selected, .. } = &mut self.mode {
+            *selected = (*selected).min(count.saturating_sub(1));
+        }
+    }
+
+    /// Adds a custom label (id derived from the name) and tags the current
+    /// pair with it.
+    fn create_label_and_tag(&mut self, name: &str) {
+        if !self.can_edit() {
+            return;
+        }
+        let id = label_id(name);
+        let taken = self
+            .tagging
+            .as_ref()
+            .is_some_and(|t| t.set.labels.iter().any(|l| l.id == id));
+        if !taken {
+            let glyph = name
+                .chars()
+                .next()
+                .map_or("*".to_string(), |c| c.to_uppercase().to_string());
+            let label = Label {
+                id: id.clone(),
+                name: name.to_string(),
+                glyph,
+            };
+            if !self.edit(Op::AddLabel(label)) {
+                return;
+            }
+        }
+        self.tag_current(&id);
+    }
+}
+
+/// A label id from its name: lower case, words joined by `-`.
+fn label_id(name: &str) -> String {
+    let id: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let id = id
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if id.is_empty() {
+        "label".to_string()
+    } else {
+        id
+    }
+}
+
+/// Pairs by stance, for the status line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TagCounts {
+    pub pairs: usize,
+    pub agree: usize,
+    pub contradict: usize,
+    pub partial: usize,
+    pub unclear: usize,
+    pub custom: usize,
+    pub untagged: usize,
+}

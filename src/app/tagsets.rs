@@ -1,0 +1,294 @@
+//! The tag set picker (`T`) and the review of orphaned tags (`R`): the
+//! update logic; file operations are effects answered by the runtime.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{App, Level, Mode, Status, Tagging};
+use crate::action::Effect;
+use crate::tags::history::Op;
+use crate::tags::store::validate_name;
+use crate::tags::{Anchor, Side, TagSet};
+
+/// One tag set as the picker lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagSetEntry {
+    pub name: String,
+    /// "left title │ right title", if the file could be read.
+    pub documents: Option<String>,
+    pub tags: usize,
+    pub problem: Option<String>,
+    /// The tag set open in this reader.
+    pub current: bool,
+}
+
+/// What the name box of the picker is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameFor {
+    /// A new, empty tag set.
+    New,
+    /// A copy of the current judgements under another name.
+    SaveAs,
+    Rename,
+}
+
+/// The picker's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagSetPicker {
+    pub entries: Vec<TagSetEntry>,
+    pub selected: usize,
+    /// Typing a name, and for what.
+    pub input: Option<(NameFor, String)>,
+    /// Asking to confirm deleting the selected entry.
+    pub confirm_delete: bool,
+}
+
+impl App {
+    pub(super) fn open_tag_sets(&mut self) -> Vec<Effect> {
+        self.mode = Mode::TagSets(TagSetPicker {
+            entries: Vec::new(),
+            selected: 0,
+            input: None,
+            confirm_delete: false,
+        });
+        vec![Effect::ListTagSets]
+    }
+
+    pub(super) fn tag_sets_listed(&mut self, result: Result<Vec<TagSetEntry>, String>) {
+        match (result, &mut self.mode) {
+            (Ok(entries), Mode::TagSets(picker)) => {
+                picker.selected = entries.iter().position(|e| e.current).unwrap_or(0);
+                picker.entries = entries;
+            }
+            (Ok(_), _) => {}
+            (Err(e), _) => self.error(e),
+        }
+    }
+
+    pub(super) fn tag_set_opened(
+        &mut self,
+        result: Result<Box<super::OpenedSet>, String>,
+    ) -> Vec<Effect> {
+        match result {
+            Ok(opened) => {
+                let name = opened.set.name.clone();
+                let autosave = self.tagging.as_ref().map_or(1000, |t| t.autosave_ms);
+                let changed = opened.changed;
+                self.mode = Mode::Normal;
+                self.open_tags(*opened, autosave);
+                if self.status.as_ref().is_none_or(|s| s.level == Level::Info) {
+                    self.info(format!("tag set: {name}"));
+                }
+                if changed { self.save() } else { Vec::new() }
+            }
+            Err(e) => {
+                self.error(e);
+                Vec::new()
+            }
+        }
+    }
+
+    fn error(&mut self, text: String) {
+        self.status = Some(Status {
+            text,
+            level: Level::Error,
+        });
+    }
+
+    pub(super) fn tag_sets_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let dirty = self.tagging.as_ref().is_some_and(Tagging::dirty);
+        let Mode::TagSets(picker) = &mut self.mode else {
+            return Vec::new();
+        };
+        let selected = picker.entries.get(picker.selected).cloned();
+        if picker.confirm_delete {
+            picker.confirm_delete = false;
+            if let (KeyCode::Char('y'), Some(entry)) = (key.code, selected) {
+                return vec![Effect::DeleteTagSet { name: entry.name }];
+            }
+            self.info("not deleted");
+            return Vec::new();
+        }
+        if let Some((purpose, name)) = &mut picker.input {
+            match key.code {
+                KeyCode::Esc => picker.input = None,
+                KeyCode::Backspace => {
+                    name.pop();
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => name.push(c),
+                KeyCode::Enter => {
+                    let (purpose, name) = (*purpose, name.trim().to_string());
+                    if let Err(e) = validate_name(&name) {
+                        self.error(e.to_string());
+                        return Vec::new();
+                    }
+                    picker.input = None;
+                    return self.name_entered(purpose, name, selected);
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => self.mode = Mode::Normal,
+            KeyCode::Down | KeyCode::Char('j') => {
+                picker.selected = (picker.selected + 1).min(picker.entries.len().saturating_sub(1));
+            }
+            KeyCode::Up | KeyCode::Char('k') => picker.selected = picker.selected.saturating_sub(1),
+            KeyCode::Char('n') => picker.input = Some((NameFor::New, String::new())),
+            KeyCode::Char('s') => picker.input = Some((NameFor::SaveAs, String::new())),
+            KeyCode::Char('r') => {
+                if let Some(entry) = selected {
+                    picker.input = Some((NameFor::Rename, entry.name));
+                }
+            }
+            KeyCode::Char('d') if selected.is_some() => picker.confirm_delete = true,
+            KeyCode::Enter => {
+                let Some(entry) = selected else {
+                    return Vec::new();
+                };
+                if dirty {
+                    // Switching, or reloading the open set after another
+                    // program changed it, would drop what is only in memory.
+                    self.warn(
+                        "unsaved changes: save them (ctrl-s), or save them under another name (s), first",
+                    );
+                    return Vec::new();
+                }
+                return vec![Effect::SwitchTagSet { name: entry.name }];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn name_entered(
+        &mut self,
+        purpose: NameFor,
+        name: String,
+        selected: Option<TagSetEntry>,
+    ) -> Vec<Effect> {
+        let [left, right] = &self.panes;
+        match purpose {
+            NameFor::New => {
+                if self.tagging.as_ref().is_some_and(Tagging::dirty) {
+                    self.warn("unsaved changes: save them (ctrl-s) or save as (s) first");
+                    return Vec::new();
+                }
+                let set = TagSet::new(
+                    name,
+                    crate::tags::DocumentRef::of(&left.doc),
+                    crate::tags::DocumentRef::of(&right.doc),
+                );
+                vec![Effect::CreateTagSet { set: Box::new(set) }]
+            }
+            NameFor::SaveAs => {
+                let Some(tagging) = &self.tagging else {
+                    return Vec::new();
+                };
+                let mut set: TagSet = tagging.set.clone();
+                set.name = name;
+                // The copy belongs to the documents open now.
+                set.documents = [
+                    crate::tags::DocumentRef::of(&left.doc),
+                    crate::tags::DocumentRef::of(&right.doc),
+                ];
+                vec![Effect::CreateTagSet { set: Box::new(set) }]
+            }
+            NameFor::Rename => match selected {
+                Some(entry) => vec![Effect::RenameTagSet {
+                    old: entry.name,
+                    new: name,
+                }],
+                None => Vec::new(),
+            },
+        }
+    }
+
+    /// Indices (into the tag set) of the orphaned tags.
+    pub fn orphans(&self) -> Vec<usize> {
+        self.tagging.as_ref().map_or(Vec::new(), |t| {
+            (0..t.set.tags.len())
+                .filter(|&i| t.orphaned.contains(&t.set.tags[i].id))
+                .collect()
+        })
+    }
+
+    pub(super) fn open_review(&mut self) {
+        if self.orphans().is_empty() {
+            self.info("no orphaned tags: every tag found its passages");
+        } else {
+            self.mode = Mode::Review { selected: 0 };
+        }
+    }
+
+    pub(super) fn review_key(&mut self, key: KeyEvent) {
+        let orphans = self.orphans();
+        let Mode::Review { selected } = &mut self.mode else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => self.mode = Mode::Normal,
+            KeyCode::Down | KeyCode::Char('j') => {
+                *selected = (*selected + 1).min(orphans.len().saturating_sub(1));
+            }
+            KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
+            KeyCode::Char('a') | KeyCode::Enter => {
+                if let Some(&tag) = orphans.get(*selected) {
+                    self.reattach(tag);
+                }
+            }
+            KeyCode::Char('d') => {
+                if let Some(&tag) = orphans.get(*selected) {
+                    let id = self.tagging.as_ref().map(|t| t.set.tags[tag].id.clone());
+                    if let Some(id) = id {
+                        self.forget_orphan(tag);
+                        self.edit(Op::RemoveTag { id });
+                    }
+                }
+            }
+            _ => {}
+        }
+        if self.orphans().is_empty() && matches!(self.mode, Mode::Review { .. }) {
+            self.mode = Mode::Normal;
+        }
+    }
+
+    /// Points orphaned tag `tag` at the current pair's passages.
+    fn reattach(&mut self, tag: usize) {
+        let Some((left, right)) = self.current_pair_passages() else {
+            self.warn("go to the pair this tag belongs to first (] or m), then R and a");
+            self.mode = Mode::Normal;
+            return;
+        };
+        let anchors = (
+            Anchor::for_passage(&self.panes[0].doc, left),
+            Anchor::for_passage(&self.panes[1].doc, right),
+        );
+        let (Some(l), Some(r), Some(id)) = (
+            anchors.0,
+            anchors.1,
+            self.tagging.as_ref().map(|t| t.set.tags[tag].id.clone()),
+        ) else {
+            return;
+        };
+        self.forget_orphan(tag);
+        self.edit(Op::Reattach {
+            id: id.clone(),
+            side: Side::Left,
+            anchor: l,
+        });
+        self.edit(Op::Reattach {
+            id,
+            side: Side::Right,
+            anchor: r,
+        });
+        self.info(format!("re-attached to p{} ↔ p{}", left + 1, right + 1));
+    }
+
+    fn forget_orphan(&mut self, tag: usize) {
+        if let Some(t) = &mut self.tagging {
+            let id = t.set.tags[tag].id.clone();
+            t.orphaned.remove(&id);
+        }
+    }
+}

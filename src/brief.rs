@@ -1,0 +1,262 @@
+//! Builds the exporters' input ([`export::Comparison`]) from what the reader
+//! and the headless commands hold: the two documents, the alignment, the tag
+//! set and where each tag points now. Pure.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::align::Alignment;
+use crate::document::{Document, Source};
+use crate::export::{self, Comparison, DocumentInfo, Entry, LabelInfo, Quote};
+use crate::tags::{Anchor, AnchorState, Origin, Stance, TagId, TagSet};
+
+/// Where each tag stands in the open documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagState {
+    Anchored,
+    Moved,
+    Orphaned,
+}
+
+impl TagState {
+    /// The state of a tag from the re-anchoring of its two sides.
+    pub fn of(sides: &[AnchorState; 2]) -> TagState {
+        if sides.contains(&AnchorState::Orphaned) {
+            TagState::Orphaned
+        } else if sides.iter().any(|s| matches!(s, AnchorState::Moved { .. })) {
+            TagState::Moved
+        } else {
+            TagState::Anchored
+        }
+    }
+}
+
+/// Builds the comparison to export. `states` gives each tag's state (same
+/// order as `set.tags`; missing entries count as anchored); moved tags'
+/// anchors are expected to be already updated to their new place.
+/// `include_untagged` adds the aligned pairs no tag covers.
+pub fn build(
+    left: &Document,
+    right: &Document,
+    alignment: &Alignment,
+    set: &TagSet,
+    states: &[TagState],
+    include_untagged: bool,
+) -> Comparison {
+    let docs = [left, right];
+    let mut entries = Vec::new();
+    let mut covered: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (i, tag) in set.tags.iter().enumerate() {
+        let state = states.get(i).copied().unwrap_or(TagState::Anchored);
+        let passages = (state != TagState::Orphaned)
+            .then(|| {
+                Some((
+                    left.passage_at_char(tag.left.start)?,
+                    right.passage_at_char(tag.right.start)?,
+                ))
+            })
+            .flatten();
+        if let Some(p) = passages {
+            covered.insert(p);
+        }
+        let (topics, score) =
+            passages.map_or((Vec::new(), None), |(l, r)| pair_facts(alignment, l, r));
+        entries.push(Entry {
+            id: Some(tag.id.0.clone()),
+            label: tag.label.clone(),
+            note: tag.note.clone(),
+            origin: match tag.origin {
+                Origin::Aligned => export::Origin::Aligned,
+                Origin::Manual => export::Origin::Manual,
+            },
+            topics,
+            score,
+            left: quote(docs[0], &tag.left, state),
+            right: quote(docs[1], &tag.right, state),
+            created: Some(tag.created.clone()),
+            modified: Some(tag.modified.clone()),
+        });
+    }
+    if include_untagged {
+        for pair in &alignment.pairs {
+            if covered.contains(&(pair.left, pair.right)) {
+                continue;
+            }
+            let (Some(l), Some(r)) = (
+                Anchor::for_passage(left, pair.left),
+                Anchor::for_passage(right, pair.right),
+            ) else {
+                continue;
+            };
+            entries.push(Entry {
+                id: None,
+                label: None,
+                note: String::new(),
+                origin: export::Origin::Aligned,
+                topics: pair.topics.clone(),
+                score: Some(pair.score),
+                left: quote(left, &l, TagState::Anchored),
+                right: quote(right, &r, TagState::Anchored),
+                created: None,
+                modified: None,
+            });
+        }
+    }
+    Comparison {
+        tagset_name: set.name.clone(),
+        documents: [document_info(left), document_info(right)],
+        topics: alignment.topics.iter().map(|t| t.label.clone()).collect(),
+        labels: set
+            .labels
+            .iter()
+            .map(|l| LabelInfo {
+                id: l.id.clone(),
+                name: l.name.clone(),
+                glyph: l.glyph.clone(),
+                stance: Stance::from_id(&l.id).map(|s| match s {
+                    Stance::Agree => export::Stance::Agree,
+                    Stance::Contradict => export::Stance::Contradict,
+                    Stance::Partial => export::Stance::Partial,
+                    Stance::Unclear => export::Stance::Unclear,
+                }),
+            })
+            .collect(),
+        entries,
+        generated_by: format!("diptych {}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+/// The topics both passages are listed under, and the pair's score if the
+/// alignment found it.
+fn pair_facts(alignment: &Alignment, left: usize, right: usize) -> (Vec<usize>, Option<f64>) {
+    match alignment
+        .pairs
+        .iter()
+        .find(|p| p.left == left && p.right == right)
+    {
+        Some(p) => (p.topics.clone(), Some(p.score)),
+        None => (
+            alignment
+                .topics
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.left.contains(&left) && t.right.contains(&right))
+                .map(|(i, _)| i)
+                .collect(),
+            None,
+        ),
+    }
+}
+
+fn quote(doc: &Document, anchor: &Anchor, state: TagState) -> Quote {
+    Quote {
+        exact: anchor.exact.clone(),
+        prefix: anchor.prefix.clone(),
+        suffix: anchor.suffix.clone(),
+        start: anchor.start,
+        end: anchor.end,
+        line: line_of_char(doc, anchor.start),
+        state: match state {
+            TagState::Anchored => export::AnchorState::Anchored,
+            TagState::Moved => export::AnchorState::Moved,
+            TagState::Orphaned => export::AnchorState::Orphaned,
+        },
+    }
+}
+
+/// 1-based line of code point `offset`, counted within its passage so the
+/// cost does not grow with the document.
+fn line_of_char(doc: &Document, offset: usize) -> usize {
+    let Some(i) = doc.passage_at_char(offset) else {
+        return 0;
+    };
+    let p = &doc.passages[i];
+    let within = offset - p.char_start;
+    p.line_start
+        + p.raw(&doc.text)
+            .chars()
+            .take(within)
+            .filter(|&c| c == '\n')
+            .count()
+}
+
+/// Title, path and a URI for a document: `file://` for a file, or
+/// `urn:sha256:` of the content for a bundled report.
+pub fn document_info(doc: &Document) -> DocumentInfo {
+    let (path, uri) = match &doc.source {
+        Source::File(p) => {
+            let absolute = std::path::absolute(p).unwrap_or_else(|_| p.clone());
+            (p.display().to_string(), file_uri(&absolute))
+        }
+        Source::Embedded(name) => (name.to_string(), format!("urn:sha256:{}", doc.hash)),
+    };
+    DocumentInfo {
+        title: doc.title.clone(),
+        path,
+        uri,
+        hash: doc.hash.clone(),
+    }
+}
+
+/// `file://` URI of an absolute path, percent-encoding what a URI may not
+/// hold literally.
+fn file_uri(path: &Path) -> String {
+    let mut uri = String::from("file://");
+    for b in path.to_string_lossy().bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                uri.push(b as char)
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri
+}
+
+/// The states of a tag set's tags as the reader tracks them (orphaned and
+/// moved tags by id).
+pub fn states_from_ids(
+    set: &TagSet,
+    orphaned: &BTreeSet<TagId>,
+    moved: &BTreeSet<TagId>,
+) -> Vec<TagState> {
+    set.tags
+        .iter()
+        .map(|t| {
+            if orphaned.contains(&t.id) {
+                TagState::Orphaned
+            } else if moved.contains(&t.id) {
+                TagState::Moved
+            } else {
+                TagState::Anchored
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_uris_are_percent_encoded() {
+        assert_eq!(
+            file_uri(Path::new("/tmp/a report (v2).txt")),
+            "file:///tmp/a%20report%20%28v2%29.txt"
+        );
+        assert_eq!(file_uri(Path::new("/tmp/é.txt")), "file:///tmp/%C3%A9.txt");
+    }
+
+    #[test]
+    fn lines_of_offsets_follow_the_file() {
+        let d = Document::seed_left();
+        let conclusion = d
+            .passages
+            .iter()
+            .find(|p| p.line_start == 23)
+            .expect("the conclusion starts on line 23");
+        assert_eq!(line_of_char(&d, conclusion.char_start), 23);
+        // "conclusion," begins line 24, three code points in ("In\n").
+        assert_eq!(line_of_char(&d, conclusion.char_start + 3), 24);
+    }
+}

@@ -26,7 +26,12 @@ pub fn render(frame: &mut Frame<'_>, app: &App, scroll: usize, theme: &Theme) {
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
-    let width = (key_width + 48).min(area.width.saturating_sub(4) as usize) as u16;
+    let desc_width = rows
+        .iter()
+        .map(|(_, d)| d.chars().count())
+        .max()
+        .unwrap_or(0);
+    let width = (key_width + desc_width + 6).min(area.width.saturating_sub(4) as usize) as u16;
     let height = (rows.len() + 4).min(area.height.saturating_sub(2) as usize) as u16;
     let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
     frame.render_widget(Clear, popup);

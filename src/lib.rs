@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod export;
 pub mod keymap;
 pub mod pane;
 pub mod runtime;

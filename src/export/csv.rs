@@ -1,0 +1,92 @@
+//! The CSV export: a header row, then one row per pair, quoted per RFC 4180
+//! by the `csv` crate, with CRLF line ends. A cell that a spreadsheet would
+//! read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
+//! return) gets a leading `'`, the usual defence against formula injection.
+//! With no pairs the file is the header row alone: a message row would be
+//! read as a pair by every program that consumes the file.
+
+use super::prepared::Prepared;
+use super::{Comparison, Options};
+
+/// The header row, in column order.
+pub const HEADER: [&str; 12] = [
+    "topics",
+    "stance",
+    "left_quote",
+    "right_quote",
+    "left_location",
+    "right_location",
+    "note",
+    "left_state",
+    "right_state",
+    "created",
+    "modified",
+    "id",
+];
+
+/// Renders the CSV export. Pure and deterministic.
+pub fn render(c: &Comparison, opts: &Options) -> String {
+    let p = Prepared::new(c, opts);
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut rows: Vec<Vec<String>> = vec![HEADER.iter().map(|h| h.to_string()).collect()];
+    for pe in &p.entries {
+        let e = pe.entry;
+        rows.push(vec![
+            p.topic_names(pe),
+            p.column(pe).name.to_string(),
+            e.left.exact.clone(),
+            e.right.exact.clone(),
+            p.location(0, &e.left),
+            p.location(1, &e.right),
+            e.note.clone(),
+            e.left.state.name().to_string(),
+            e.right.state.name().to_string(),
+            e.created.clone().unwrap_or_default(),
+            e.modified.clone().unwrap_or_default(),
+            e.id.clone().unwrap_or_default(),
+        ]);
+    }
+    for row in rows {
+        // Writing equal-length records into a Vec cannot fail: the writer's
+        // only errors are I/O errors (a Vec never gives one) and records of
+        // unequal length (every row has HEADER's length).
+        w.write_record(row.iter().map(|cell| defuse(cell).into_owned()))
+            .expect("CSV into memory cannot fail");
+    }
+    let bytes = w.into_inner().expect("flushing into a Vec cannot fail");
+    // Every field is a &str, so the bytes are UTF-8.
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// `cell` with a `'` in front if a spreadsheet would evaluate it.
+pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_get_a_quote_prefix() {
+        for (cell, want) in [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@cmd", "'@cmd"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("a=b", "a=b"),
+            ("'quoted", "'quoted"),
+            ("", ""),
+            ("— dash", "— dash"),
+        ] {
+            assert_eq!(defuse(cell), want, "for {cell:?}");
+        }
+    }
+}

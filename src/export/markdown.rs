@@ -1,0 +1,264 @@
+//! The Markdown brief (CommonMark with GFM tables): documents, summary,
+//! topic × stance matrix, then every pair topic by topic with both quotes as
+//! block quotes and the note.
+//!
+//! User text (titles, paths, topics, labels, quotes, notes) never changes the
+//! document's structure: every ASCII punctuation character that can mean
+//! something is backslash-escaped, which CommonMark defines as a literal, so
+//! `#`, `|`, `*`, `` ` ``, `<`, `>`, `-`, `1.`, `$` and `===` lose their
+//! meaning; whitespace a parser would strip or read as indentation, line
+//! breaks inside table cells, and control characters become numeric
+//! character references; line breaks inside quotes and notes become hard
+//! breaks. A CommonMark parser therefore gives back exactly the original text.
+
+use std::fmt::Write as _;
+
+use super::prepared::{Prepared, PreparedEntry, state_warning};
+use super::{Comparison, Options, Quote};
+
+/// Renders the Markdown brief. Pure and deterministic.
+pub fn render(c: &Comparison, opts: &Options) -> String {
+    let p = Prepared::new(c, opts);
+    let mut out = String::new();
+    let [left, right] = &c.documents;
+    // `write!` into a String cannot fail; the results are ignored on purpose.
+    let _ = writeln!(
+        out,
+        "# Comparison: {} vs {}\n",
+        inline(&left.title),
+        inline(&right.title)
+    );
+    let _ = writeln!(
+        out,
+        "Tag set {}, exported by {}.\n",
+        inline(&c.tagset_name),
+        inline(&c.generated_by)
+    );
+
+    out.push_str("## Documents\n\n");
+    out.push_str("| Side | Title | File | Content hash (SHA-256) |\n");
+    out.push_str("| --- | --- | --- | --- |\n");
+    for (side, d) in ["Left", "Right"].iter().zip(&c.documents) {
+        let _ = writeln!(
+            out,
+            "| {side} | {} | {} | {} |",
+            inline(&d.title),
+            inline(&d.path),
+            inline(&d.hash)
+        );
+    }
+    out.push('\n');
+
+    out.push_str("## Summary\n\n");
+    if p.entries.is_empty() {
+        let _ = writeln!(out, "{}", inline(p.empty_message(opts)));
+        return out;
+    }
+    out.push_str("| Stance | Pairs |\n| --- | ---: |\n");
+    for (col, n) in p.columns.iter().zip(p.totals()) {
+        let _ = writeln!(out, "| {} {} | {n} |", inline(col.glyph), inline(col.name));
+    }
+    let _ = writeln!(out, "| Total | {} |\n", p.entries.len());
+
+    out.push_str("## Topics × stance\n\n| Topic |");
+    for col in &p.columns {
+        let _ = write!(out, " {} {} |", inline(col.glyph), inline(col.name));
+    }
+    out.push_str("\n| --- |");
+    for _ in &p.columns {
+        out.push_str(" ---: |");
+    }
+    out.push('\n');
+    for (topic, counts) in p.matrix() {
+        let _ = write!(out, "| {} |", inline(p.topic_name(topic)));
+        for n in counts {
+            let _ = write!(out, " {n} |");
+        }
+        out.push('\n');
+    }
+    out.push_str("\nA pair on several topics counts in the row of each.\n\n");
+
+    out.push_str("## Pairs by topic\n");
+    for section in p.sections() {
+        let _ = writeln!(out, "\n### {}", inline(p.topic_name(section.topic)));
+        for e in section.entries {
+            pair(&mut out, &p, e);
+        }
+    }
+    out
+}
+
+fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
+    let e = pe.entry;
+    let col = p.column(pe);
+    let _ = writeln!(
+        out,
+        "\n#### Pair {} · {} {}\n",
+        pe.number,
+        inline(col.glyph),
+        inline(col.name)
+    );
+    if pe.topics.len() > 1 {
+        let _ = writeln!(out, "Topics: {}\n", inline(&p.topic_names(pe)));
+    }
+    if let Some(warning) = state_warning(e) {
+        let _ = writeln!(out, "**Warning:** {}\n", inline(&warning));
+    }
+    for (side, name, q) in [(0, "Left", &e.left), (1, "Right", &e.right)] {
+        quote(out, p, side, name, q);
+    }
+    if e.note.is_empty() {
+        out.push_str("*No note.*\n");
+    } else {
+        let _ = writeln!(out, "**Note:** {}", lines(&e.note, ""));
+    }
+}
+
+fn quote(out: &mut String, p: &Prepared<'_>, side: usize, name: &str, q: &Quote) {
+    let _ = writeln!(
+        out,
+        "**{name}** · {} · {}\n",
+        inline(&p.location(side, q)),
+        q.state.name()
+    );
+    let _ = writeln!(out, "> {}\n", lines(&q.exact, "> "));
+}
+
+/// `s` as literal inline text on one source line, safe anywhere inline
+/// content goes: headings, table cells, paragraphs.
+pub fn inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 4);
+    let chars: Vec<char> = s.chars().collect();
+    // Leading and trailing spaces and tabs would be stripped by the parser
+    // (or read as indentation), so only those become references.
+    let first = chars
+        .iter()
+        .position(|c| !matches!(c, ' ' | '\t'))
+        .unwrap_or(chars.len());
+    let last = chars
+        .iter()
+        .rposition(|c| !matches!(c, ' ' | '\t'))
+        .map_or(0, |i| i + 1);
+    for (i, &c) in chars.iter().enumerate() {
+        let edge = i < first || i >= last;
+        let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if needs_escape(c, after_digit) {
+            out.push('\\');
+            out.push(c);
+        } else if c.is_control() || (edge && matches!(c, ' ' | '\t')) {
+            let _ = write!(out, "&#{};", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether an ASCII punctuation character must be escaped to stay literal.
+/// CommonMark lets every one be escaped; the few left alone here can never
+/// start or end any construct (`.` and `)` can, after digits, as ordered
+/// list markers), and leaving them keeps the source readable.
+fn needs_escape(c: char, after_digit: bool) -> bool {
+    match c {
+        ',' | ';' | ':' | '?' | '"' | '\'' | '/' | '%' | '(' => false,
+        '.' | ')' => after_digit,
+        c => c.is_ascii_punctuation(),
+    }
+}
+
+/// `s` as literal paragraph text that may span lines: each line escaped as
+/// by `inline`, lines joined by hard breaks, every continuation line
+/// starting with `prefix` (`"> "` inside a block quote). Line breaks at the
+/// very start or end would not survive as hard breaks (the parser drops a
+/// break that ends a paragraph), so those become references.
+pub fn lines(s: &str, prefix: &str) -> String {
+    let body = s.trim_matches('\n');
+    let leading = s.len() - s.trim_start_matches('\n').len();
+    let trailing = if body.is_empty() {
+        0
+    } else {
+        s.len() - s.trim_end_matches('\n').len()
+    };
+    let mut out = "&#10;".repeat(leading);
+    let joiner = format!("\\\n{prefix}");
+    let escaped: Vec<String> = if body.is_empty() {
+        Vec::new()
+    } else {
+        body.split('\n').map(inline).collect()
+    };
+    out.push_str(&escaped.join(&joiner));
+    out.push_str(&"&#10;".repeat(trailing));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Event, Options as MdOptions, Parser};
+
+    /// The text a CommonMark parser reads back from `src`, with hard and
+    /// soft breaks as newlines, and the blocks and inlines it opened.
+    fn read_back(src: &str) -> (String, Vec<String>) {
+        let mut text = String::new();
+        let mut opened = Vec::new();
+        for ev in Parser::new_ext(src, MdOptions::ENABLE_TABLES) {
+            match ev {
+                Event::Text(t) => text.push_str(&t),
+                Event::HardBreak | Event::SoftBreak => text.push('\n'),
+                Event::Start(tag) => opened.push(format!("{tag:?}")),
+                Event::End(_) => {}
+                other => opened.push(format!("{other:?}")),
+            }
+        }
+        (text, opened)
+    }
+
+    #[test]
+    fn inline_text_reads_back_exactly_and_adds_no_structure() {
+        for s in [
+            "# not a heading",
+            "| a | b |",
+            "*em* **strong** _u_ `code` ``` ~~del~~",
+            "<script>alert(1)</script> &amp; &#10;",
+            "> not a quote",
+            "- not a list",
+            "1. not a list",
+            "2) nor this, 3.5 % (ok): yes; \"q\" 'a' / b?",
+            "$x$ math ~strike~ !bang",
+            "  leading and trailing  ",
+            "\ttab",
+            "[link](http://x) ![img](y) <http://z>",
+            "back\\slash\\",
+            "“curly” — em dash, кириллица, 🦀",
+            "",
+        ] {
+            let (text, opened) = read_back(&inline(s));
+            assert_eq!(text, s, "for {s:?}");
+            let want: &[&str] = if s.is_empty() { &[] } else { &["Paragraph"] };
+            assert_eq!(opened, want, "for {s:?}");
+        }
+    }
+
+    #[test]
+    fn multi_line_text_reads_back_exactly_inside_a_block_quote() {
+        for s in [
+            "first\nsecond",
+            "a\n\nb",
+            "\nleading newline",
+            "trailing newline\n",
+            "\n\n",
+            "line\n> quote\n- item\n# heading\n    code\n===\n---",
+            "ends with backslash\\\nnext",
+            "trailing space \nnext",
+        ] {
+            let src = format!("> {}\n", lines(s, "> "));
+            let (text, opened) = read_back(&src);
+            assert_eq!(text, s, "for {s:?}: {src}");
+            assert_eq!(
+                opened,
+                ["BlockQuote(None)", "Paragraph"],
+                "for {s:?}: {src}"
+            );
+        }
+    }
+}

@@ -1,0 +1,366 @@
+//! Exports of a comparison (two reports, their topics, and the analyst's
+//! tagged passage pairs) to Markdown, HTML, CSV, JSON and W3C Web
+//! Annotations. Every exporter is a pure `fn(&Comparison, &Options) -> String`:
+//! no clock, no I/O, no hash-map iteration, so the same input always gives
+//! the same bytes. The input is plain data built by the caller; this module
+//! knows nothing about the tag or alignment modules. Writing the result to
+//! disk is `write_atomic`'s job.
+
+mod csv;
+mod html;
+mod json;
+mod markdown;
+mod prepared;
+mod w3c;
+mod write;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use serde::Serialize;
+
+pub use write::write_atomic;
+
+/// Everything an export shows: the two reports, the topics the alignment
+/// found, the labels a tag can carry, and one entry per tagged (or, on
+/// request, untagged aligned) passage pair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Name of the tag set the entries come from.
+    pub tagset_name: String,
+    /// The left report, then the right one.
+    pub documents: [DocumentInfo; 2],
+    /// Topic labels; `Entry::topics` holds indexes into this list.
+    pub topics: Vec<String>,
+    /// Labels in display order (the four built-in stances first, usually).
+    pub labels: Vec<LabelInfo>,
+    /// Passage pairs, in any order: exporters sort them by position.
+    pub entries: Vec<Entry>,
+    /// Program and version, e.g. `diptych 0.1.0`.
+    pub generated_by: String,
+}
+
+/// One of the two reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentInfo {
+    pub title: String,
+    /// The path as the user gave it (or `bundled:NAME` for a seed); shown in
+    /// locations such as `left.md:12`.
+    pub path: String,
+    /// A URI for the report: `file:///abs/path`, or `urn:sha256:HEX` for the
+    /// bundled seeds, which have no file. Used as the W3C target source.
+    pub uri: String,
+    /// SHA-256 of the report's text, lower-case hex.
+    pub hash: String,
+}
+
+/// The four built-in stances.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Agree,
+    Contradict,
+    Partial,
+    Unclear,
+}
+
+impl Stance {
+    /// In display order.
+    pub const ALL: [Stance; 4] = [
+        Stance::Agree,
+        Stance::Contradict,
+        Stance::Partial,
+        Stance::Unclear,
+    ];
+
+    /// The reserved label id of this stance.
+    pub fn id(self) -> &'static str {
+        match self {
+            Stance::Agree => "agree",
+            Stance::Contradict => "contradict",
+            Stance::Partial => "partial",
+            Stance::Unclear => "unclear",
+        }
+    }
+}
+
+/// A label a tag can carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LabelInfo {
+    /// What `Entry::label` refers to.
+    pub id: String,
+    /// Shown in exports next to the glyph.
+    pub name: String,
+    /// One short symbol, so the stance never rests on colour alone.
+    pub glyph: String,
+    /// The built-in stance this label is, or `None` for a custom label.
+    pub stance: Option<Stance>,
+}
+
+impl LabelInfo {
+    /// The built-in label for `stance`, with the glyphs `=`, `≠`, `≈`, `?`.
+    pub fn builtin(stance: Stance) -> LabelInfo {
+        let (name, glyph) = match stance {
+            Stance::Agree => ("Agree", "="),
+            Stance::Contradict => ("Contradict", "≠"),
+            Stance::Partial => ("Partial", "≈"),
+            Stance::Unclear => ("Unclear", "?"),
+        };
+        LabelInfo {
+            id: stance.id().to_string(),
+            name: name.to_string(),
+            glyph: glyph.to_string(),
+            stance: Some(stance),
+        }
+    }
+
+    /// The four built-in labels in display order.
+    pub fn builtins() -> Vec<LabelInfo> {
+        Stance::ALL.into_iter().map(LabelInfo::builtin).collect()
+    }
+}
+
+/// Whether a pair came from the alignment engine or was linked by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    Aligned,
+    Manual,
+}
+
+/// One passage pair: a tag, or an untagged aligned pair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    /// The tag's id; `None` for an untagged aligned pair.
+    pub id: Option<String>,
+    /// A label id; `None` when the pair carries no label (an untagged pair, or
+    /// a manual link not judged yet). An id missing from
+    /// `Comparison::labels` is shown as itself.
+    pub label: Option<String>,
+    /// The analyst's note; may be empty or span several lines.
+    pub note: String,
+    pub origin: Origin,
+    /// Indexes into `Comparison::topics`. Indexes out of range are ignored.
+    pub topics: Vec<usize>,
+    /// Alignment score, if the pair came from the alignment.
+    pub score: Option<f64>,
+    pub left: Quote,
+    pub right: Quote,
+    /// RFC 3339, from the tag; `None` for an untagged pair.
+    pub created: Option<String>,
+    /// RFC 3339, from the tag; `None` for an untagged pair.
+    pub modified: Option<String>,
+}
+
+impl Entry {
+    /// Whether this entry is a tag (as opposed to an untagged aligned pair).
+    pub fn is_tag(&self) -> bool {
+        self.id.is_some()
+    }
+}
+
+/// One side of a pair: the quoted passage and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// The quoted text. For an anchored or moved anchor, the report's current
+    /// text at `start..end`; for an orphaned one, the quote as recorded.
+    pub exact: String,
+    /// Up to 32 characters of context before the quote.
+    pub prefix: String,
+    /// Up to 32 characters of context after the quote.
+    pub suffix: String,
+    /// First code point of the quote in the report's text.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// 1-based line of the report file where the quote starts.
+    pub line: usize,
+    pub state: AnchorState,
+}
+
+/// Whether a quote was found in the report as it is now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorState {
+    /// At its recorded offsets, with its recorded text.
+    Anchored,
+    /// Found elsewhere or slightly changed; offsets are the current ones.
+    Moved,
+    /// Not found: the quote and offsets are the old ones.
+    Orphaned,
+}
+
+impl AnchorState {
+    pub fn name(self) -> &'static str {
+        match self {
+            AnchorState::Anchored => "anchored",
+            AnchorState::Moved => "moved",
+            AnchorState::Orphaned => "orphaned",
+        }
+    }
+}
+
+/// An export format, as named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    Html,
+    Csv,
+    Json,
+    W3c,
+}
+
+impl Format {
+    /// In the order the export dialog and `--help` list them.
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::W3c,
+    ];
+
+    /// The name used by `--format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::W3c => "w3c",
+        }
+    }
+
+    /// The usual file extension, for default output paths.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::W3c => "jsonld",
+        }
+    }
+
+    /// A short description for the export dialog.
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown brief",
+            Format::Html => "HTML report (one self-contained file)",
+            Format::Csv => "CSV, one row per pair",
+            Format::Json => "JSON, the whole comparison",
+            Format::W3c => "W3C Web Annotations (JSON-LD)",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = ExportError;
+
+    fn from_str(s: &str) -> Result<Format, ExportError> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| ExportError::UnknownFormat(s.to_string()))
+    }
+}
+
+/// Choices that change what an export contains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Also export aligned pairs that carry no tag.
+    pub include_untagged: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("unknown export format {0:?}: choose one of md, html, csv, json, w3c")]
+    UnknownFormat(String),
+    #[error(
+        "cannot write the export to {path}: {step} failed: {source}; check that the directory exists and is writable, or choose another output path"
+    )]
+    Write {
+        path: PathBuf,
+        /// Which step failed, e.g. "creating the temporary file".
+        step: &'static str,
+        source: std::io::Error,
+    },
+}
+
+/// Renders `c` in `format`. Pure and deterministic.
+pub fn render(format: Format, c: &Comparison, opts: &Options) -> String {
+    match format {
+        Format::Markdown => markdown::render(c, opts),
+        Format::Html => html::render(c, opts),
+        Format::Csv => csv::render(c, opts),
+        Format::Json => json::render(c, opts),
+        Format::W3c => w3c::render(c, opts),
+    }
+}
+
+/// The `file://` URI of an absolute path, percent-encoding every byte
+/// outside RFC 3986's unreserved set and `/`, for `DocumentInfo::uri`.
+pub fn file_uri(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    // Windows paths (C:\x) use `/` in URIs and need a third slash.
+    #[cfg(windows)]
+    let text = format!("/{}", text.replace('\\', "/"));
+    let mut out = String::from("file://");
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/' | b':') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The `urn:sha256:` URI of a document known only by its content hash (the
+/// bundled seeds), for `DocumentInfo::uri`.
+pub fn content_urn(sha256_hex: &str) -> String {
+    format!("urn:sha256:{sha256_hex}")
+}
+
+pub use self::csv::render as render_csv;
+pub use self::html::render as render_html;
+pub use self::json::render as render_json;
+pub use self::markdown::render as render_markdown;
+pub use self::w3c::render as render_w3c;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_from_their_names() {
+        for f in Format::ALL {
+            assert_eq!(f.name().parse::<Format>().ok(), Some(f));
+        }
+    }
+
+    #[test]
+    fn file_uris_are_percent_encoded() {
+        assert_eq!(
+            file_uri(Path::new("/srv/reports/left report #1 — ё.md")),
+            "file:///srv/reports/left%20report%20%231%20%E2%80%94%20%D1%91.md"
+        );
+        assert_eq!(content_urn("ab12"), "urn:sha256:ab12");
+    }
+
+    #[test]
+    fn unknown_format_error_lists_the_choices() {
+        let err = "pdf".parse::<Format>().unwrap_err().to_string();
+        assert!(err.contains("\"pdf\""), "{err}");
+        for f in Format::ALL {
+            assert!(err.contains(f.name()), "{err} lacks {}", f.name());
+        }
+    }
+}

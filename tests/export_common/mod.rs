@@ -262,10 +262,23 @@ pub fn hostile() -> Comparison {
     })
 }
 
-/// The sample with every displayed string replaced by a plain word: the
-/// same structure with nothing that could change it.
+/// `hostile()` with every non-empty string replaced by a plain word: the
+/// structure the hostile comparison must have.
 pub fn benign() -> Comparison {
-    map_text(sample(), |_| "plain".to_string())
+    twin(&hostile())
+}
+
+/// `c` with every non-empty displayed string replaced by a plain word: the
+/// structure `c` must have. Empty strings stay empty, since an empty note
+/// or quote is rendered differently on purpose.
+pub fn twin(c: &Comparison) -> Comparison {
+    map_text(c.clone(), |s| {
+        if s.is_empty() {
+            String::new()
+        } else {
+            "plain".to_string()
+        }
+    })
 }
 
 /// Applies `f` to every displayed string of `c`.

@@ -142,7 +142,7 @@ pub fn inline(s: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let edge = i < first || i >= last;
         let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
-        if needs_escape(c, after_digit) {
+        if needs_escape(c, i == 0, after_digit) {
             out.push('\\');
             out.push(c);
         } else if c.is_control() || (edge && matches!(c, ' ' | '\t')) {
@@ -156,11 +156,13 @@ pub fn inline(s: &str) -> String {
 
 /// Whether an ASCII punctuation character must be escaped to stay literal.
 /// CommonMark lets every one be escaped; the few left alone here can never
-/// start or end any construct (`.` and `)` can, after digits, as ordered
-/// list markers), and leaving them keeps the source readable.
-fn needs_escape(c: char, after_digit: bool) -> bool {
+/// start or end any construct, `-`, `+` and `=` only at the start of a line
+/// (list items, thematic breaks, setext underlines), `.` and `)` only after
+/// digits (ordered list markers). Leaving them keeps the source readable.
+fn needs_escape(c: char, line_start: bool, after_digit: bool) -> bool {
     match c {
         ',' | ';' | ':' | '?' | '"' | '\'' | '/' | '%' | '(' => false,
+        '-' | '+' | '=' => line_start,
         '.' | ')' => after_digit,
         c => c.is_ascii_punctuation(),
     }
@@ -225,6 +227,9 @@ mod tests {
             "1. not a list",
             "2) nor this, 3.5 % (ok): yes; \"q\" 'a' / b?",
             "$x$ math ~strike~ !bang",
+            "report-a + b = c -- d == e",
+            "+ not a list",
+            "= not a setext underline",
             "  leading and trailing  ",
             "\ttab",
             "[link](http://x) ![img](y) <http://z>",
@@ -247,7 +252,7 @@ mod tests {
             "\nleading newline",
             "trailing newline\n",
             "\n\n",
-            "line\n> quote\n- item\n# heading\n    code\n===\n---",
+            "line\n> quote\n- item\n# heading\n    code\n===\n---\n+ item\n***",
             "ends with backslash\\\nnext",
             "trailing space \nnext",
         ] {

@@ -323,3 +323,61 @@ pub fn source_slice(rel: &str, q: &Quote) -> String {
         .take(q.end - q.start)
         .collect()
 }
+
+/// The one-pair comparison whose exports `docs/EXPORT_FORMATS.md` shows.
+pub fn doc_example() -> Comparison {
+    let q = |exact: &str, prefix: &str, suffix: &str, start: usize, line| Quote {
+        exact: exact.into(),
+        prefix: prefix.into(),
+        suffix: suffix.into(),
+        start,
+        end: start + exact.chars().count(),
+        line,
+        state: AnchorState::Anchored,
+    };
+    let right_hash = "5be0a7c2d4e6f8a0b2c4d6e8f0a1b3c5d7e9f1a3b5c7d9e1f3a5b7c9d1e3f5a7";
+    Comparison {
+        tagset_name: "report-a vs report-b".into(),
+        documents: [
+            DocumentInfo {
+                title: "Report A".into(),
+                path: "report-a.md".into(),
+                uri: "file:///home/analyst/report-a.md".into(),
+                hash: "41d0e8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e3f5a7b9c1d3e5".into(),
+            },
+            DocumentInfo {
+                title: "Report B".into(),
+                path: "bundled:report-b".into(),
+                uri: content_urn(right_hash),
+                hash: right_hash.into(),
+            },
+        ],
+        topics: vec!["Leadership succession".into()],
+        labels: LabelInfo::builtins(),
+        entries: vec![Entry {
+            id: Some("0b6f3c9e-2a1d-4e5f-8a7b-6c5d4e3f2a1b".into()),
+            label: Some("contradict".into()),
+            note: "Dates differ: March vs summer.".into(),
+            origin: Origin::Aligned,
+            topics: vec![0],
+            score: Some(0.82),
+            left: q(
+                "The emir was replaced in March.",
+                "## Leadership\n\n",
+                "\n\nRecruitment",
+                120,
+                7,
+            ),
+            right: q(
+                "Succession was contested into the summer.",
+                "# Leadership\n\n",
+                " Two commanders",
+                98,
+                5,
+            ),
+            created: Some("2025-03-01T09:30:00Z".into()),
+            modified: Some("2025-03-02T10:00:00Z".into()),
+        }],
+        generated_by: "diptych 0.1.0".into(),
+    }
+}

@@ -86,7 +86,7 @@ fn report_is_self_contained_printable_and_complete() {
     );
     assert_eq!(
         doc.select(&sel("title")).map(text).collect::<Vec<_>>(),
-        [title.clone()]
+        std::slice::from_ref(&title)
     );
     assert_eq!(
         doc.select(&sel("h1")).map(text).collect::<Vec<_>>(),

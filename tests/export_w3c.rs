@@ -45,8 +45,9 @@ fn checker() -> Option<PathBuf> {
         return Some(tool);
     }
     let why = format!(
-        "W3C check skipped: needs {} and python3 with jsonschema (pip install jsonschema)",
-        tool.display()
+        "W3C check skipped: needs {} and {} with jsonschema (pip install jsonschema)",
+        tool.display(),
+        python().to_string_lossy()
     );
     assert!(std::env::var_os("CI").is_none(), "{why}");
     eprintln!("{why}");

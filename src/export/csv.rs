@@ -2,6 +2,9 @@
 //! by the `csv` crate, with CRLF line ends. A cell that a spreadsheet would
 //! read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
 //! return) gets a leading `'`, the usual defence against formula injection.
+//! So that the defence can be undone exactly (strip one leading `'`), a
+//! cell that already starts with `'` gets one too; spreadsheets hide a
+//! leading `'`, so such cells still show as written.
 //! With no pairs the file is the header row alone: a message row would be
 //! read as a pair by every program that consumes the file.
 
@@ -60,10 +63,11 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// `cell` with a `'` in front if a spreadsheet would evaluate it.
+/// `cell` with a `'` in front if a spreadsheet would evaluate it, or if it
+/// starts with `'` (so every prefix added can be removed unambiguously).
 pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{cell}").into(),
         _ => cell.into(),
     }
 }
@@ -82,7 +86,7 @@ mod tests {
             ("\tx", "'\tx"),
             ("\rx", "'\rx"),
             ("a=b", "a=b"),
-            ("'quoted", "'quoted"),
+            ("'quoted", "''quoted"),
             ("", ""),
             ("— dash", "— dash"),
         ] {

@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::prepared::{Kind, Prepared, PreparedEntry, state_warning};
+use super::prepared::{Prepared, PreparedEntry, state_warning};
 use super::{Comparison, Options, Quote};
 
 const STYLE: &str = r#"
@@ -164,11 +164,10 @@ fn stance_label(glyph: &str, name: &str) -> String {
 fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
     let e = pe.entry;
     let col = p.column(pe);
-    let kind: Kind = col.kind;
     let _ = writeln!(
         out,
         "<article class=\"pair {}\">\n<h4><span class=\"badge\">{}</span>Pair {}</h4>",
-        kind.css_class(),
+        col.kind.css_class(),
         stance_label(col.glyph, col.name),
         pe.number
     );

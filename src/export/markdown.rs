@@ -3,9 +3,9 @@
 //! block quotes and the note.
 //!
 //! User text (titles, paths, topics, labels, quotes, notes) never changes the
-//! document's structure: every ASCII punctuation character is
-//! backslash-escaped, which CommonMark defines as a literal for all of them,
-//! so `#`, `|`, `*`, `` ` ``, `<`, `>`, `-`, `1.` and `===` lose their
+//! document's structure: every ASCII punctuation character that can mean
+//! something is backslash-escaped, which CommonMark defines as a literal, so
+//! `#`, `|`, `*`, `` ` ``, `<`, `>`, `-`, `1.`, `$` and `===` lose their
 //! meaning; whitespace a parser would strip or read as indentation, line
 //! breaks inside table cells, and control characters become numeric
 //! character references; line breaks inside quotes and notes become hard
@@ -141,7 +141,8 @@ pub fn inline(s: &str) -> String {
         .map_or(0, |i| i + 1);
     for (i, &c) in chars.iter().enumerate() {
         let edge = i < first || i >= last;
-        if c.is_ascii_punctuation() {
+        let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if needs_escape(c, i == 0, after_digit) {
             out.push('\\');
             out.push(c);
         } else if c.is_control() || (edge && matches!(c, ' ' | '\t')) {
@@ -151,6 +152,20 @@ pub fn inline(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether an ASCII punctuation character must be escaped to stay literal.
+/// CommonMark lets every one be escaped; the few left alone here can never
+/// start or end any construct, `-`, `+` and `=` only at the start of a line
+/// (list items, thematic breaks, setext underlines), `.` and `)` only after
+/// digits (ordered list markers). Leaving them keeps the source readable.
+fn needs_escape(c: char, line_start: bool, after_digit: bool) -> bool {
+    match c {
+        ',' | ';' | ':' | '?' | '"' | '\'' | '/' | '%' | '(' => false,
+        '-' | '+' | '=' => line_start,
+        '.' | ')' => after_digit,
+        c => c.is_ascii_punctuation(),
+    }
 }
 
 /// `s` as literal paragraph text that may span lines: each line escaped as
@@ -181,25 +196,23 @@ pub fn lines(s: &str, prefix: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
+    use pulldown_cmark::{Event, Options as MdOptions, Parser};
 
     /// The text a CommonMark parser reads back from `src`, with hard and
-    /// soft breaks as newlines, and whether it stayed one paragraph.
+    /// soft breaks as newlines, and the blocks and inlines it opened.
     fn read_back(src: &str) -> (String, Vec<String>) {
         let mut text = String::new();
-        let mut blocks = Vec::new();
+        let mut opened = Vec::new();
         for ev in Parser::new_ext(src, MdOptions::ENABLE_TABLES) {
             match ev {
                 Event::Text(t) => text.push_str(&t),
                 Event::HardBreak | Event::SoftBreak => text.push('\n'),
-                Event::Start(tag) if !matches!(tag, Tag::Paragraph) => {
-                    blocks.push(format!("{tag:?}"))
-                }
-                Event::End(TagEnd::Paragraph) | Event::End(_) => {}
-                other => blocks.push(format!("{other:?}")),
+                Event::Start(tag) => opened.push(format!("{tag:?}")),
+                Event::End(_) => {}
+                other => opened.push(format!("{other:?}")),
             }
         }
-        (text, blocks)
+        (text, opened)
     }
 
     #[test]
@@ -212,6 +225,11 @@ mod tests {
             "> not a quote",
             "- not a list",
             "1. not a list",
+            "2) nor this, 3.5 % (ok): yes; \"q\" 'a' / b?",
+            "$x$ math ~strike~ !bang",
+            "report-a + b = c -- d == e",
+            "+ not a list",
+            "= not a setext underline",
             "  leading and trailing  ",
             "\ttab",
             "[link](http://x) ![img](y) <http://z>",
@@ -219,9 +237,10 @@ mod tests {
             "“curly” — em dash, кириллица, 🦀",
             "",
         ] {
-            let (text, blocks) = read_back(&inline(s));
+            let (text, opened) = read_back(&inline(s));
             assert_eq!(text, s, "for {s:?}");
-            assert!(blocks.is_empty(), "{s:?} made {blocks:?}");
+            let want: &[&str] = if s.is_empty() { &[] } else { &["Paragraph"] };
+            assert_eq!(opened, want, "for {s:?}");
         }
     }
 
@@ -233,14 +252,18 @@ mod tests {
             "\nleading newline",
             "trailing newline\n",
             "\n\n",
-            "line\n> quote\n- item\n# heading\n    code\n===\n---",
+            "line\n> quote\n- item\n# heading\n    code\n===\n---\n+ item\n***",
             "ends with backslash\\\nnext",
             "trailing space \nnext",
         ] {
             let src = format!("> {}\n", lines(s, "> "));
-            let (text, blocks) = read_back(&src);
+            let (text, opened) = read_back(&src);
             assert_eq!(text, s, "for {s:?}: {src}");
-            assert_eq!(blocks, vec!["BlockQuote(None)"], "for {s:?}: {src}");
+            assert_eq!(
+                opened,
+                ["BlockQuote(None)", "Paragraph"],
+                "for {s:?}: {src}"
+            );
         }
     }
 }

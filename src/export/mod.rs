@@ -15,7 +15,7 @@ mod w3c;
 mod write;
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use serde::Serialize;
@@ -305,6 +305,30 @@ pub fn render(format: Format, c: &Comparison, opts: &Options) -> String {
     }
 }
 
+/// The `file://` URI of an absolute path, percent-encoding every byte
+/// outside RFC 3986's unreserved set and `/`, for `DocumentInfo::uri`.
+pub fn file_uri(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    // Windows paths (C:\x) use `/` in URIs and need a third slash.
+    #[cfg(windows)]
+    let text = format!("/{}", text.replace('\\', "/"));
+    let mut out = String::from("file://");
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/' | b':') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The `urn:sha256:` URI of a document known only by its content hash (the
+/// bundled seeds), for `DocumentInfo::uri`.
+pub fn content_urn(sha256_hex: &str) -> String {
+    format!("urn:sha256:{sha256_hex}")
+}
+
 pub use self::csv::render as render_csv;
 pub use self::html::render as render_html;
 pub use self::json::render as render_json;
@@ -320,6 +344,15 @@ mod tests {
         for f in Format::ALL {
             assert_eq!(f.name().parse::<Format>().ok(), Some(f));
         }
+    }
+
+    #[test]
+    fn file_uris_are_percent_encoded() {
+        assert_eq!(
+            file_uri(Path::new("/srv/reports/left report #1 — ё.md")),
+            "file:///srv/reports/left%20report%20%231%20%E2%80%94%20%D1%91.md"
+        );
+        assert_eq!(content_urn("ab12"), "urn:sha256:ab12");
     }
 
     #[test]

@@ -131,10 +131,12 @@ impl<'a> Prepared<'a> {
                     .collect::<BTreeSet<_>>()
                     .into_iter()
                     .collect();
+                // Every label id got a column above, and so did "no label"
+                // if any entry lacks one, so the search always succeeds.
                 let column = columns
                     .iter()
                     .position(|col| col.id == entry.label.as_deref())
-                    .unwrap_or(columns.len().saturating_sub(1));
+                    .unwrap_or(0);
                 PreparedEntry {
                     entry,
                     number: 0,

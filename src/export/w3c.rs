@@ -25,8 +25,13 @@ struct Collection<'a> {
     #[serde(rename = "@context")]
     context: &'static str,
     id: String,
+    /// An array, as JSON-LD allows and as the W3C protocol's own container
+    /// representations use (`["BasicContainer", "AnnotationCollection"]`).
+    /// It also keeps `w3c-annotation-check` working: the tool takes any
+    /// document whose string `type` contains "Annotation" for a single
+    /// annotation, and would check the collection instead of its items.
     #[serde(rename = "type")]
-    kind: &'static str,
+    kind: [&'static str; 1],
     label: String,
     generator: Software<'a>,
     total: usize,
@@ -119,7 +124,7 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
     let collection = Collection {
         context: CONTEXT,
         id: collection_id,
-        kind: "AnnotationCollection",
+        kind: ["AnnotationCollection"],
         label,
         generator: Software {
             kind: "Software",

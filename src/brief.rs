@@ -3,7 +3,6 @@
 //! set and where each tag points now. Pure.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use crate::align::Alignment;
 use crate::document::{Document, Source};
@@ -186,9 +185,9 @@ pub fn document_info(doc: &Document) -> DocumentInfo {
     let (path, uri) = match &doc.source {
         Source::File(p) => {
             let absolute = std::path::absolute(p).unwrap_or_else(|_| p.clone());
-            (p.display().to_string(), file_uri(&absolute))
+            (p.display().to_string(), export::file_uri(&absolute))
         }
-        Source::Embedded(name) => (name.to_string(), format!("urn:sha256:{}", doc.hash)),
+        Source::Embedded(name) => (name.to_string(), export::content_urn(&doc.hash)),
     };
     DocumentInfo {
         title: doc.title.clone(),
@@ -196,21 +195,6 @@ pub fn document_info(doc: &Document) -> DocumentInfo {
         uri,
         hash: doc.hash.clone(),
     }
-}
-
-/// `file://` URI of an absolute path, percent-encoding what a URI may not
-/// hold literally.
-fn file_uri(path: &Path) -> String {
-    let mut uri = String::from("file://");
-    for b in path.to_string_lossy().bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
-                uri.push(b as char)
-            }
-            _ => uri.push_str(&format!("%{b:02X}")),
-        }
-    }
-    uri
 }
 
 /// The states of a tag set's tags as the reader tracks them (orphaned and
@@ -237,15 +221,6 @@ pub fn states_from_ids(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_uris_are_percent_encoded() {
-        assert_eq!(
-            file_uri(Path::new("/tmp/a report (v2).txt")),
-            "file:///tmp/a%20report%20%28v2%29.txt"
-        );
-        assert_eq!(file_uri(Path::new("/tmp/é.txt")), "file:///tmp/%C3%A9.txt");
-    }
 
     #[test]
     fn lines_of_offsets_follow_the_file() {

@@ -354,3 +354,44 @@ fn orphans_are_listed_and_reattached_never_dropped() {
     let tag = &app.tagging.as_ref().unwrap().set.tags[0];
     assert_eq!(tag.note, "important", "the note survives re-attachment");
 }
+
+#[test]
+fn export_dialog_writes_and_confirms_overwrite() {
+    use diptych::app::ExportFailure;
+    let mut app = app_with_tags(TagAccess::Writable);
+    press(&mut app, "]c");
+    press(&mut app, "e");
+    assert!(matches!(app.mode, Mode::Export(_)));
+    // Tab to html: the default path follows the format.
+    press(&mut app, "\t");
+    let effects = press(&mut app, "\n");
+    let [
+        Effect::WriteExport {
+            path,
+            contents,
+            overwrite,
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        path.to_string_lossy().ends_with("test.export.html"),
+        "{path:?}"
+    );
+    assert!(contents.contains("<html") && contents.contains("Contradict"));
+    assert!(!overwrite);
+    app.update(Msg::Exported(Err(ExportFailure::Exists(path.clone()))));
+    assert!(status(&app).contains("exists"), "{}", status(&app));
+    let effects = press(&mut app, "y");
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::WriteExport {
+            overwrite: true,
+            ..
+        }]
+    ));
+    app.update(Msg::Exported(Ok(path.clone())));
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(status(&app).contains("exported to"));
+}

@@ -503,15 +503,15 @@ mod tests {
     #[test]
     fn overrides_replace_defaults_and_report_problems() {
         let mut o = BTreeMap::new();
-        o.insert("scroll_down".to_string(), vec!["e".to_string()]);
+        o.insert("scroll_down".to_string(), vec!["o".to_string()]);
         let (map, errs) = Keymap::with_overrides(&o);
         assert!(errs.is_empty());
-        assert_eq!(map.action_for(&Chord::plain('e')), Some(Action::ScrollDown));
+        assert_eq!(map.action_for(&Chord::plain('o')), Some(Action::ScrollDown));
         assert_eq!(map.action_for(&Chord::plain('j')), None);
 
         o.insert(
             "scroll_up".to_string(),
-            vec!["e".to_string(), "ctrl-bogus".into()],
+            vec!["o".to_string(), "ctrl-bogus".into()],
         );
         o.insert("fly".to_string(), vec!["z".to_string()]);
         let (map, errs) = Keymap::with_overrides(&o);

@@ -3,9 +3,9 @@
 //! turns terminal events into messages, and performs effects.
 
 use std::io::{self, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::Context;
@@ -67,6 +67,7 @@ fn enter_terminal() -> io::Result<()> {
 }
 
 /// Signals that must end the reader cleanly.
+#[derive(Clone)]
 struct Signals {
     term: Arc<AtomicBool>,
     hup: Arc<AtomicBool>,
@@ -114,11 +115,23 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
         width: size.width,
         height: size.height,
     });
+    // The tag file, shared with the watchdog that saves on a signal if the
+    // main loop cannot (see `spawn_watchdog`).
+    let session = Arc::new(Mutex::new(options.session.take()));
+    let unsaved: Arc<Mutex<Option<crate::tags::TagSet>>> = Arc::new(Mutex::new(None));
+    let exiting = Arc::new(AtomicBool::new(false));
+    spawn_watchdog(
+        signals.clone(),
+        Arc::clone(&exiting),
+        Arc::clone(&session),
+        Arc::clone(&unsaved),
+    );
+    let mut shared_generation = None;
     // Messages from worker threads.
     let (tx, rx): (Sender<Msg>, Receiver<Msg>) = mpsc::channel();
     let started = Instant::now();
     let mut pending = app.start();
-    loop {
+    let outcome: anyhow::Result<Exit> = (|| loop {
         for effect in std::mem::take(&mut pending) {
             match effect {
                 Effect::Quit => return Ok(Exit::Quit),
@@ -143,27 +156,39 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                 }
                 Effect::StartAlignment => start_alignment(&app, tx.clone()),
                 Effect::Save { set, generation } => {
-                    let result = match &mut options.session {
+                    let result = match lock(&session).as_mut() {
                         Some(session) => session.save(&set),
                         None => Err("no tag file is open".to_string()),
                     };
                     pending.extend(app.update(Msg::Saved { generation, result }));
                 }
                 other => {
-                    if let Some(msg) = tag_set_effect(options.session.as_mut(), &app, other) {
+                    let msg = tag_set_effect(lock(&session).as_mut(), &app, other);
+                    if let Some(msg) = msg {
                         pending.extend(app.update(msg));
                     }
                 }
             }
+        }
+        // Keep the watchdog's copy of unsaved judgements current.
+        let generation = app.tagging.as_ref().map(|t| t.generation);
+        if generation != shared_generation {
+            shared_generation = generation;
+            *lock(&unsaved) = app
+                .tagging
+                .as_ref()
+                .filter(|t| t.dirty() && t.writable())
+                .map(|t| t.set.clone());
         }
         terminal.draw(|frame| crate::ui::draw(frame, &app, app.theme()))?;
         if options.first_frame_and_exit {
             return Ok(Exit::Quit);
         }
         if let Some(signal) = signals.pending() {
+            exiting.store(true, Ordering::SeqCst);
             // Restore the terminal first so that any message stays readable.
             drop(guard);
-            save_before_exit(&app, options.session.as_mut());
+            save_before_exit(&app, lock(&session).as_mut());
             return Ok(Exit::Signal(signal));
         }
         // Time passes for the model only through ticks: before any other
@@ -181,7 +206,52 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
             pending.extend(app.update(Msg::Tick(clock(started))));
             pending.extend(app.update(msg));
         }
+    })();
+    if outcome.is_err() {
+        // The terminal failed (e.g. it went away): keep the judgements.
+        exiting.store(true, Ordering::SeqCst);
+        save_before_exit(&app, lock(&session).as_mut());
     }
+    outcome
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic elsewhere must not stop the judgements from being saved.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// On a hung-up terminal crossterm's `poll` can spin without returning, so
+/// the main loop never sees SIGHUP. This thread gives the loop a second to
+/// handle a signal; if it has not, it saves the unsaved judgements itself,
+/// releases the terminal and exits with 128 + the signal.
+fn spawn_watchdog(
+    signals: Signals,
+    exiting: Arc<AtomicBool>,
+    session: Arc<Mutex<Option<Session>>>,
+    unsaved: Arc<Mutex<Option<crate::tags::TagSet>>>,
+) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            let Some(signal) = signals.pending() else {
+                continue;
+            };
+            std::thread::sleep(Duration::from_secs(1));
+            if exiting.load(Ordering::SeqCst) {
+                return;
+            }
+            if let Some(set) = lock(&unsaved).take()
+                && let Some(session) = lock(&session).as_mut()
+                && let Err(e) = session.save(&set)
+            {
+                eprintln!("diptych: could not save before exiting: {e}");
+            }
+            leave_terminal();
+            std::process::exit(128 + signal);
+        }
+    });
 }
 
 fn clock(started: Instant) -> Clock {

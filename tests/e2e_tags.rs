@@ -122,3 +122,38 @@ fn sigterm_saves_unsaved_judgements() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0 icanon", WAIT);
 }
+
+/// Closing the terminal (an SSH connection dropping) sends SIGHUP and leaves
+/// a dead tty: diptych must save and exit, not spin.
+#[test]
+fn hangup_saves_and_exits() {
+    if !tmux_available() {
+        return;
+    }
+    let t = Tmux::start("hangup", 140, 30, &[]);
+    let config = t.dir.path().join("config/diptych");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "autosave_delay_ms = 0\n").unwrap();
+    t.run(bin());
+    t.wait_for(" pairs =", WAIT);
+    t.keys(&["]", "a"]);
+    t.wait_for("untagged ●", WAIT);
+    let pid = t.child_pid().expect("diptych is running");
+    let tagsets = tagsets(&t);
+    t.kill_server();
+    let deadline = std::time::Instant::now() + WAIT;
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "diptych still running after its terminal went away"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let saved: String = std::fs::read_dir(&tagsets)
+        .unwrap()
+        .flatten()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "json"))
+        .map(|f| std::fs::read_to_string(f.path()).unwrap())
+        .collect();
+    assert!(saved.contains("\"agree\""), "{saved}");
+}

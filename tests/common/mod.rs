@@ -125,6 +125,11 @@ impl Tmux {
         }
     }
 
+    /// Kills the tmux server: every pane's terminal goes away (SIGHUP).
+    pub fn kill_server(&self) {
+        self.tmux(&["kill-server"]);
+    }
+
     /// PID of the foreground process running in the shell, if any.
     pub fn child_pid(&self) -> Option<u32> {
         let shell = self.tmux(&["display-message", "-p", "#{pane_pid}"]);

@@ -30,10 +30,10 @@ fn seeds_scroll_help_resize_quit() {
 
     // Help overlay, closed with Escape.
     t.keys(&["?"]);
-    t.wait_for("Go to the next search match", WAIT);
+    t.wait_for("Scroll down one line", WAIT);
     t.keys(&["Escape"]);
     t.wait_until(WAIT, "help closed", |s| {
-        !s.contains("Go to the next search match")
+        !s.contains("Scroll down one line")
     });
 
     // Search in the focused pane.

@@ -32,9 +32,7 @@ fn seeds_scroll_help_resize_quit() {
     t.keys(&["?"]);
     t.wait_for("Scroll down one line", WAIT);
     t.keys(&["Escape"]);
-    t.wait_until(WAIT, "help closed", |s| {
-        !s.contains("Scroll down one line")
-    });
+    t.wait_until(WAIT, "help closed", |s| !s.contains("Scroll down one line"));
 
     // Search in the focused pane.
     t.type_text("/Turkey");

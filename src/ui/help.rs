@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::action::Action;
 use crate::app::App;
@@ -34,18 +34,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, scroll: usize, theme: &Theme) {
     let width = (key_width + desc_width + 6).min(area.width.saturating_sub(4) as usize) as u16;
     let height = (rows.len() + 4).min(area.height.saturating_sub(2) as usize) as u16;
     let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-    frame.render_widget(Clear, popup);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.border_focused)
-        .style(theme.popup)
-        .title(Span::styled(" Keys ", theme.title))
-        .title_bottom(
-            Line::from(Span::styled(" j/k scroll · esc close ", theme.muted)).right_aligned(),
-        );
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = super::picker::popup_frame(frame, popup, "Keys", "j/k scroll · esc close", theme);
     let visible = inner.height as usize;
     let scroll = scroll.min(rows.len().saturating_sub(visible));
     let lines: Vec<Line<'_>> = rows

@@ -3,8 +3,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Position};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 use crate::textarea::TextArea;
 use crate::theme::Theme;
@@ -31,16 +31,7 @@ pub fn render(frame: &mut Frame<'_>, title: &str, area: &TextArea, theme: &Theme
     // The title may quote a passage; nothing in it may reach the terminal
     // as a control sequence.
     let title: String = title.chars().filter(|c| !c.is_control()).collect();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.border_focused)
-        .style(theme.popup)
-        .title(Span::styled(format!(" {title} "), theme.title))
-        .title_bottom(Line::from(Span::styled(format!(" {footer} "), theme.muted)).right_aligned());
-    let inner = block.inner(popup);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(block, popup);
+    let inner = super::picker::popup_frame(frame, popup, &title, footer, theme);
     if inner.is_empty() {
         return;
     }

@@ -1,7 +1,7 @@
 //! A centred list popup with one selected row, shared by the pickers.
 
 use ratatui::Frame;
-use ratatui::layout::Constraint;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
@@ -32,16 +32,7 @@ pub fn render(
         .max(5)
         .min(area.height.saturating_sub(2) as usize) as u16;
     let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-    frame.render_widget(Clear, popup);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(theme.border_focused)
-        .style(theme.popup)
-        .title(Span::styled(format!(" {title} "), theme.title))
-        .title_bottom(Line::from(Span::styled(format!(" {footer} "), theme.muted)).right_aligned());
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = popup_frame(frame, popup, title, footer, theme);
     let visible = (inner.height as usize).saturating_sub(header.len());
     let skip = selected.map_or(0, |s| (s + 1).saturating_sub(visible));
     let mut lines = header;
@@ -57,4 +48,26 @@ pub fn render(
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines).style(theme.popup), inner);
+}
+
+/// Clears `popup` and draws the frame every popup shares (double border,
+/// title, footer hint); returns the area inside it.
+pub fn popup_frame(
+    frame: &mut Frame<'_>,
+    popup: Rect,
+    title: &str,
+    footer: &str,
+    theme: &Theme,
+) -> Rect {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focused)
+        .style(theme.popup)
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .title_bottom(Line::from(Span::styled(format!(" {footer} "), theme.muted)).right_aligned());
+    let inner = block.inner(popup);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(block, popup);
+    inner
 }

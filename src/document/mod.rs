@@ -3,6 +3,7 @@
 
 pub mod load;
 pub mod segment;
+pub mod sentence;
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 pub use load::{Encoding, LoadError, MAX_FILE_BYTES};
 pub use segment::{Passage, PassageKind};
+pub use sentence::Sentence;
 
 /// The two sample reports, compiled into the binary.
 pub mod seeds {

@@ -56,6 +56,10 @@ pub enum Command {
         /// Print one JSON document instead of a table.
         #[arg(long)]
         json: bool,
+        /// Candidates per sentence in the JSON (0 leaves out sentences and
+        /// candidates).
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        candidates: usize,
     },
     /// Export the comparison notes of a tag set (to stdout without -o).
     Export {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use diptych::align::{AlignReport, align};
+use diptych::align::{AlignOptions, AlignReport, align, align_with};
 use diptych::app::{App, TagAccess, prepare};
 use diptych::brief::TagState;
 use diptych::cli::{Cli, Command, TagsCommand};
@@ -31,7 +31,11 @@ fn main() -> ExitCode {
     };
     match &cli.command {
         Some(Command::Config { default, check }) => config_command(&cli, &paths, *default, *check),
-        Some(Command::Align { files, json }) => align_command(&cli, &paths, files, *json),
+        Some(Command::Align {
+            files,
+            json,
+            candidates,
+        }) => align_command(&cli, &paths, files, *json, *candidates),
         Some(Command::Export {
             files,
             format,
@@ -218,7 +222,13 @@ fn tags_list(cli: &Cli, paths: Paths) -> ExitCode {
     }
 }
 
-fn align_command(cli: &Cli, paths: &Paths, files: &[PathBuf], json: bool) -> ExitCode {
+fn align_command(
+    cli: &Cli,
+    paths: &Paths,
+    files: &[PathBuf],
+    json: bool,
+    candidates: usize,
+) -> ExitCode {
     let mut warnings = Vec::new();
     let aliases = match setup::load_aliases(paths, cli.topics.as_deref(), &mut warnings) {
         Ok(aliases) => aliases,
@@ -231,13 +241,26 @@ fn align_command(cli: &Cli, paths: &Paths, files: &[PathBuf], json: bool) -> Exi
         Ok(pair) => pair,
         Err(message) => return fail(EXIT_BAD_INPUT, &message),
     };
-    let alignment = align(&left, &right, &aliases);
-    let report = AlignReport::new(&left, &right, &alignment);
-    let out = if json {
-        report.to_json()
-    } else {
-        report.to_table()
-    };
+    let options = AlignOptions { candidates };
+    let alignment = align_with(&left, &right, &aliases, options, &mut |_| {});
+    let mut report = AlignReport::new(&left, &right, &alignment);
+    if candidates == 0 {
+        report = report.without_sentences();
+    }
+    if json {
+        // Streamed: a book's report is several times the size of its text.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let written = report
+            .write_json(&mut out)
+            .map_err(std::io::Error::from)
+            .and_then(|()| std::io::Write::write_all(&mut out, b"\n"))
+            .and_then(|()| std::io::Write::flush(&mut out));
+        return match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(1, &format!("cannot write the report: {e}")),
+        };
+    }
+    let out = report.to_table();
     print!("{out}");
     if !out.ends_with('\n') {
         println!();

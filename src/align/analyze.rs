@@ -275,6 +275,8 @@ pub(crate) enum TermKind {
     Stem,
     Acronym,
     Number,
+    /// An aspect of the lexicon ([`super::claims::Lexicon`]), by index.
+    Aspect(usize),
 }
 
 /// A scoring term: an alias group, or a stemmed word, acronym or number.
@@ -483,6 +485,27 @@ impl<'t> Analyzer<'t> {
     /// Whether a folded word was met in lower case (so is not a name).
     pub fn is_lowercase(&self, key: &str) -> bool {
         self.words.get(key).is_some_and(|e| e.lowercase)
+    }
+
+    /// The term of an aspect of the lexicon.
+    pub fn aspect_term(&mut self, aspect: usize, label: &str) -> u32 {
+        self.intern(&format!("\u{2}{aspect}"), TermKind::Aspect(aspect), label)
+    }
+
+    /// The term of an alias group.
+    pub fn concept_term(&mut self, group: usize) -> u32 {
+        self.concept(group)
+    }
+
+    /// For each term id, the stem it stands for (empty for other kinds).
+    pub fn stem_keys(&self) -> Vec<&str> {
+        let mut out = vec![""; self.terms.len()];
+        for (key, &id) in &self.ids {
+            if self.terms[id as usize].kind == TermKind::Stem {
+                out[id as usize] = key.as_str();
+            }
+        }
+        out
     }
 
     fn concept(&mut self, group: usize) -> u32 {

@@ -4,14 +4,18 @@
 //! to each other with the reasons they were paired.
 //!
 //! Pipeline: acronym definitions found in the text extend the alias table
-//! ([`acronyms`]); each content passage is tokenised and turned into alias
-//! concepts, stems, names and word pairs ([`analyze`]); topics are built
-//! from those ([`topics`]); pairs come from TF-IDF cosine over an inverted
-//! index with mutual-rank hub control ([`pairs`]).
+//! ([`acronyms`]); each sentence of a pairable passage is tokenised and
+//! turned into alias concepts, stems, names and word pairs ([`analyze`]),
+//! then given its aspects, cues and resolved actor ([`claims`]); topics are
+//! built from the passages' terms ([`topics`]); every sentence gets its best
+//! partners on the other side with reasons and hints ([`candidates`]); and
+//! passage pairs are derived from mutual sentence candidates ([`pairs`]).
 
 mod acronyms;
 mod aliases;
 mod analyze;
+mod candidates;
+mod claims;
 mod fxhash;
 mod pairs;
 mod report;
@@ -23,10 +27,12 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::document::Document;
+use crate::document::sentence::{self, Sentence};
+use crate::document::{Document, PassageKind};
 use analyze::{Analyzer, PassageTerms};
 
 pub use aliases::{AliasError, AliasTable};
+pub use claims::{Hint, HintKind};
 pub use report::AlignReport;
 pub use spans::topic_spans;
 
@@ -37,6 +43,49 @@ pub struct Alignment {
     pub topics: Vec<Topic>,
     /// Best first; ties broken by left then right position.
     pub pairs: Vec<Pair>,
+    /// Every sentence of both documents, in reading order.
+    pub sentences: Sides<Vec<Sentence>>,
+    /// For each sentence (same index as in `sentences`), its best partners
+    /// on the other side, best first; empty for sentences that never pair
+    /// (footnotes, boilerplate) and when no candidates were asked for.
+    pub candidates: Sides<Vec<Vec<Candidate>>>,
+    /// The texts of candidate reasons, indexed by [`Candidate::reasons`].
+    pub reasons: Vec<String>,
+}
+
+/// A value for each of the two documents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Sides<T> {
+    pub left: T,
+    pub right: T,
+}
+
+/// A sentence of the other document that may speak to this one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    /// Index into the other side's sentences.
+    pub other: u32,
+    /// In [0, 1]: what the sentences share, plus what their passages share.
+    pub score: f32,
+    /// Indices into [`Alignment::reasons`], heaviest first ("actor: IS-K",
+    /// "aspect: growth and decline", "term: recruit").
+    pub reasons: Box<[u32]>,
+    /// A suggestion of agreement, contradiction or difference, with why.
+    pub hint: Option<Box<Hint>>,
+}
+
+/// What to compute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AlignOptions {
+    /// Candidates kept per sentence; 0 computes none (pairs still come
+    /// from the sentences).
+    pub candidates: usize,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions { candidates: 10 }
+    }
 }
 
 /// Something the reports discuss, with the passages discussing it.
@@ -100,6 +149,10 @@ pub struct Pair {
     pub topics: Vec<usize>,
     /// The shared terms that weigh most in the score, heaviest first.
     pub terms: Vec<String>,
+    /// Indices into the left side's sentences that carry the pair.
+    pub left_sentences: Vec<usize>,
+    /// Indices into the right side's sentences that carry the pair.
+    pub right_sentences: Vec<usize>,
 }
 
 /// One of the two documents.
@@ -122,14 +175,27 @@ pub fn align_with_progress(
     aliases: &AliasTable,
     progress: &mut dyn FnMut(f32),
 ) -> Alignment {
+    align_with(left, right, aliases, AlignOptions::default(), progress)
+}
+
+/// Aligns two documents with options, reporting progress.
+pub fn align_with(
+    left: &Document,
+    right: &Document,
+    aliases: &AliasTable,
+    options: AlignOptions,
+    progress: &mut dyn FnMut(f32),
+) -> Alignment {
     progress(0.0);
     let table = with_definitions(left, right, aliases);
     let mut an = Analyzer::new(&table);
-    let lt = analyse(&mut an, left);
-    progress(0.25);
-    let rt = analyse(&mut an, right);
+    let ls = sentence::sentences(&left.text, &left.passages);
+    let rs = sentence::sentences(&right.text, &right.passages);
+    let (lu, lt) = analyse(&mut an, left, &ls);
+    progress(0.15);
+    let (ru, rt) = analyse(&mut an, right, &rs);
     an.finish();
-    progress(0.5);
+    progress(0.3);
     let (topics, covers) = topics::build(
         &an,
         topics::SideTerms {
@@ -141,11 +207,109 @@ pub fn align_with_progress(
             text: &right.text,
         },
     );
-    progress(0.6);
-    let pairs = pairs::build(&an, &lt, &rt, &topics, &covers, &mut |f| {
-        progress(0.6 + 0.4 * f)
-    });
-    Alignment { topics, pairs }
+    drop((lt, rt));
+    progress(0.35);
+    let found = pairs::build(
+        &mut an,
+        pairs::Sides {
+            docs: (left, right),
+            sentences: (&ls, &rs),
+            units: (lu, ru),
+        },
+        &topics,
+        &covers,
+        options.candidates,
+        &mut |f| progress(0.35 + 0.65 * f),
+    );
+    progress(1.0);
+    Alignment {
+        topics,
+        pairs: found.pairs,
+        sentences: Sides {
+            left: ls,
+            right: rs,
+        },
+        candidates: found.candidates,
+        reasons: found.reasons,
+    }
+}
+
+/// Which sentences of a passage kind may pair, and with what.
+fn pool(kind: PassageKind) -> Option<candidates::Pool> {
+    match kind {
+        PassageKind::Body | PassageKind::ListItem => Some(candidates::Pool::Content),
+        PassageKind::Title | PassageKind::Heading => Some(candidates::Pool::Heading),
+        PassageKind::Footnote | PassageKind::Boilerplate => None,
+    }
+}
+
+/// Analyses every sentence that can pair; returns the sentence units and,
+/// for topics, each content passage's terms (its sentences' terms summed).
+fn analyse(
+    an: &mut Analyzer<'_>,
+    doc: &Document,
+    sentences: &[Sentence],
+) -> (Vec<pairs::RawUnit>, Vec<PassageTerms>) {
+    let mut units = Vec::new();
+    let mut passages: Vec<PassageTerms> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let Some(kind) = doc.passages.get(s.passage).map(|p| p.kind) else {
+            continue;
+        };
+        let Some(pool) = pool(kind) else { continue };
+        let terms = an.passage(s.passage, s.byte_start, s.raw(&doc.text));
+        if pool == candidates::Pool::Content {
+            match passages.last_mut() {
+                Some(last) if last.passage == s.passage => merge(last, &terms),
+                _ => passages.push(terms.clone()),
+            }
+        }
+        units.push(pairs::RawUnit {
+            sentence: si,
+            range: (s.byte_start, s.byte_end),
+            passage: s.passage,
+            pool,
+            terms,
+        });
+    }
+    (units, passages)
+}
+
+/// Adds a sentence's terms to its passage's.
+fn merge(into: &mut PassageTerms, add: &PassageTerms) {
+    let mut terms = Vec::with_capacity(into.terms.len() + add.terms.len());
+    let (a, b) = (&into.terms, &add.terms);
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                terms.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                terms.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                terms.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                terms.push(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    into.terms = terms;
+    into.groups.extend_from_slice(&add.groups);
+    into.groups.sort_unstable();
+    into.groups.dedup();
+    into.bigrams.extend_from_slice(&add.bigrams);
+    into.bigrams.sort_unstable();
+    into.bigrams.dedup();
+    into.names.extend_from_slice(&add.names);
 }
 
 /// Content passages (index, byte offset, text), in document order.
@@ -159,12 +323,6 @@ fn content(doc: &Document) -> impl Iterator<Item = (usize, usize, &str)> {
                 .get(p.byte_start..p.byte_end)
                 .map(|t| (i, p.byte_start, t))
         })
-}
-
-fn analyse(an: &mut Analyzer<'_>, doc: &Document) -> Vec<PassageTerms> {
-    let mut out = Vec::with_capacity(content(doc).count());
-    out.extend(content(doc).map(|(i, base, text)| an.passage(i, base, text)));
-    out
 }
 
 /// The alias table extended with the acronyms both documents define.

@@ -1,104 +1,356 @@
-//! Pairs: TF-IDF cosine between content passages over alias-merged, stemmed
-//! terms, computed through an inverted index of the right side (only
-//! passages sharing a term are ever compared). Hubs are controlled by mutual
-//! ranks: a pair is kept only if each passage is among the other's few best
-//! matches, so one broad passage cannot become everyone's partner.
+//! Pairs of passages, derived from sentence candidates: two passages pair
+//! when a sentence of each is among the other's few best partners (mutual
+//! ranks, so one broad sentence cannot become everyone's partner). A
+//! passage can have several partners; titles and headings pair only with
+//! titles and headings; footnotes, boilerplate and markup never pair.
 
+use std::collections::BTreeMap;
+
+use super::aliases::GroupKind;
 use super::analyze::{Analyzer, PassageTerms, TermKind};
-use super::{Pair, Topic};
+use super::candidates::{self, Index, Pool, Reasons, Scorer, Unit, Vector};
+use super::claims::{self, Lexicon};
+use super::tokens::StemCache;
+use super::{Candidate, Pair, Sides as SidePair, Topic};
+use crate::document::{Document, Sentence};
 
-/// How many best matches of each passage count as "mutual".
+/// How many best partners of a sentence count as "mutual".
 const MUTUAL_RANK: usize = 3;
-/// Below this cosine a pair says nothing an analyst would act on.
-const MIN_SCORE: f64 = 0.08;
-/// Alias groups weigh more than words: they are what bridges two reports'
-/// different vocabularies ("Central Asians" / "Uzbeks, Tajiks").
-const CONCEPT_WEIGHT: f32 = 1.5;
+/// Below this score a pair says nothing an analyst would act on.
+const MIN_SCORE: f32 = 0.12;
+/// Passage context at least this similar is named among the reasons.
+const CONTEXT_REASON: f32 = 0.2;
 /// Most terms listed to explain a pair.
 const MAX_EXPLAIN: usize = 6;
 
-/// A passage's L2-normalised TF-IDF vector, sorted by term id.
-type Vector = Vec<(u32, f32)>;
+/// A sentence after tokenising, before its claim is read.
+pub(crate) struct RawUnit {
+    pub sentence: usize,
+    /// Byte range of the sentence in the document's text.
+    pub range: (usize, usize),
+    pub passage: usize,
+    pub pool: Pool,
+    pub terms: PassageTerms,
+}
 
-pub(crate) fn build(
-    an: &Analyzer<'_>,
-    left: &[PassageTerms],
-    right: &[PassageTerms],
-    topics: &[Topic],
-    covers: &[Vec<usize>],
-    progress: &mut dyn FnMut(f32),
-) -> Vec<Pair> {
-    if left.is_empty() || right.is_empty() {
-        return Vec::new();
-    }
-    let n_terms = an.terms.len();
-    let mut df = vec![0u32; n_terms];
-    for p in left.iter().chain(right) {
-        for &(t, _) in &p.terms {
-            df[t as usize] += 1;
+/// Both documents with their sentences and analysed units.
+pub(crate) struct Sides<'a> {
+    pub docs: (&'a Document, &'a Document),
+    pub sentences: (&'a [Sentence], &'a [Sentence]),
+    pub units: (Vec<RawUnit>, Vec<RawUnit>),
+}
+
+/// What the sentence stage yields.
+pub(crate) struct Found {
+    pub pairs: Vec<Pair>,
+    pub candidates: SidePair<Vec<Vec<Candidate>>>,
+    pub reasons: Vec<String>,
+}
+
+/// Phrases that stand for the main actor of the passage or document.
+const ANAPHORA: &[&str] = &[
+    "the organization",
+    "the organisation",
+    "the group",
+    "the movement",
+    "the network",
+    "the insurgents",
+];
+
+/// The most named actor (organisation or acronym group) among units.
+fn main_actor(an: &Analyzer<'_>, units: &[RawUnit]) -> Option<usize> {
+    let mut count: BTreeMap<usize, u32> = BTreeMap::new();
+    for u in units {
+        for &g in &u.terms.groups {
+            if matches!(
+                an.table().groups()[g].kind,
+                GroupKind::Organisation | GroupKind::Defined | GroupKind::User
+            ) {
+                *count.entry(g).or_default() += 1;
+            }
         }
     }
-    let n = (left.len() + right.len()) as f64;
-    let idf: Vec<f32> = df
+    let best = count.values().copied().max()?;
+    let mut top = count.iter().filter(|(_, n)| **n == best);
+    let (&g, _) = top.next()?;
+    // Ambiguous when two actors are named as often.
+    top.next().is_none().then_some(g)
+}
+
+/// Reads claims, adds aspects and the resolved actor to each unit.
+fn claims_of(
+    an: &mut Analyzer<'_>,
+    lex: &Lexicon,
+    term_aspects: &[Vec<u16>],
+    doc: &Document,
+    raw: Vec<RawUnit>,
+) -> Vec<Unit> {
+    let doc_actor = main_actor(an, &raw);
+    let mut out = Vec::with_capacity(raw.len());
+    let mut passage_actor: Option<(usize, Option<usize>)> = None;
+    let mut i = 0;
+    while i < raw.len() {
+        let p = raw[i].passage;
+        let end = raw[i..]
+            .iter()
+            .position(|u| u.passage != p)
+            .map_or(raw.len(), |n| i + n);
+        if passage_actor.is_none_or(|(q, _)| q != p) {
+            passage_actor = Some((p, main_actor(an, &raw[i..end]).or(doc_actor)));
+        }
+        let actor = passage_actor.and_then(|(_, a)| a);
+        for u in &raw[i..end] {
+            let text = doc.text.get(u.range.0..u.range.1).unwrap_or("");
+            let mut aspects: Vec<u16> = u
+                .terms
+                .terms
+                .iter()
+                .filter_map(|&(t, _)| term_aspects.get(t as usize))
+                .flatten()
+                .copied()
+                .collect();
+            aspects.sort_unstable();
+            aspects.dedup();
+            let mut terms = u.terms.terms.clone();
+            for &a in &aspects {
+                let id = an.aspect_term(a as usize, &lex.labels[a as usize]);
+                terms.push((id, 1.0));
+            }
+            if let Some(g) = actor
+                && !u.terms.groups.contains(&g)
+                && refers_back(text)
+            {
+                terms.push((an.concept_term(g), 1.0));
+            }
+            terms.sort_unstable_by_key(|t| t.0);
+            terms.dedup_by(|b, a| {
+                if a.0 == b.0 {
+                    a.1 += b.1;
+                    true
+                } else {
+                    false
+                }
+            });
+            out.push(Unit {
+                sentence: u.sentence,
+                passage: u.passage,
+                pool: u.pool,
+                terms,
+                claim: claims::claim(text, aspects, lex),
+            });
+        }
+        i = end;
+    }
+    out
+}
+
+/// Whether a sentence speaks of an actor named before it.
+fn refers_back(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let first = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    matches!(first, "it" | "its" | "they" | "their") || ANAPHORA.iter().any(|a| lower.contains(a))
+}
+
+pub(crate) fn build(
+    an: &mut Analyzer<'_>,
+    sides: Sides<'_>,
+    topics: &[Topic],
+    covers: &[Vec<usize>],
+    keep: usize,
+    progress: &mut dyn FnMut(f32),
+) -> Found {
+    let mut stems = StemCache::new();
+    let lex = Lexicon::builtin(&mut stems);
+    let term_aspects: Vec<Vec<u16>> = an
+        .stem_keys()
         .iter()
-        .zip(&an.terms)
-        .map(|(&d, info)| {
-            let idf = ((n + 1.0) / (f64::from(d) + 1.0)).ln() as f32 + 1.0;
-            match info.kind {
-                TermKind::Concept(_) => idf * CONCEPT_WEIGHT,
-                _ => idf,
+        .map(|k| {
+            if k.is_empty() {
+                Vec::new()
+            } else {
+                lex.aspects_of_stem(k).to_vec()
             }
         })
         .collect();
-    // Inverted index of the right side, flat: postings of term t are
-    // entries[starts[t]..starts[t + 1]]. Vectors are computed on the fly and
-    // never all kept: a book has thousands of passages.
-    let mut starts = vec![0usize; n_terms + 1];
-    for p in right {
-        for &(t, _) in &p.terms {
-            starts[t as usize + 1] += 1;
-        }
-    }
-    for t in 0..n_terms {
-        starts[t + 1] += starts[t];
-    }
-    let mut fill = starts.clone();
-    let mut entries = vec![(0u32, 0f32); starts[n_terms]];
-    for (r, p) in right.iter().enumerate() {
-        for (t, w) in vector(p, &idf) {
-            entries[fill[t as usize]] = (r as u32, w);
-            fill[t as usize] += 1;
-        }
-    }
+    let (ld, rd) = sides.docs;
+    let (lraw, rraw) = sides.units;
+    let lu = claims_of(an, &lex, &term_aspects, ld, lraw);
+    let ru = claims_of(an, &lex, &term_aspects, rd, rraw);
+    drop(term_aspects);
+    let an: &Analyzer<'_> = an;
+    let (idf, df) = candidates::idf(an, &lu, &ru);
+    let scorer = Scorer {
+        an,
+        lex: &lex,
+        idf,
+        df,
+        units: lu.len() + ru.len(),
+    };
+    let lv: Vec<Vector> = lu.iter().map(|u| scorer.vector(&u.terms)).collect();
+    let rv: Vec<Vector> = ru.iter().map(|u| scorer.vector(&u.terms)).collect();
+    progress(0.1);
 
-    // Best matches of each passage: (score, other index), best first.
-    let mut best_left: Vec<Best> = vec![Best::default(); left.len()];
-    let mut best_right: Vec<Best> = vec![Best::default(); right.len()];
-    let mut acc = vec![0f32; right.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    let step = (left.len() / 20).max(1);
-    for (l, p) in left.iter().enumerate() {
-        for (t, w) in vector(p, &idf) {
-            for &(r, rw) in &entries[starts[t as usize]..starts[t as usize + 1]] {
-                if acc[r as usize] == 0.0 {
-                    touched.push(r);
-                }
-                acc[r as usize] += w * rw;
+    // Passage context: each passage's sentence vectors summed.
+    let (lpos, lpv) = passage_vectors(&lu, &lv);
+    let (rpos, rpv) = passage_vectors(&ru, &rv);
+    let mut ctx = candidates::context(&lpv, &rpv, &mut |f| progress(0.1 + 0.1 * f));
+    for ((r, l), s) in candidates::context(&rpv, &lpv, &mut |f| progress(0.2 + 0.1 * f)) {
+        let slot = ctx.entry((l, r)).or_insert(0.0);
+        *slot = slot.max(s);
+    }
+    let bonus_lr = |i: usize, j: usize| {
+        ctx.get(&(lpos[i], rpos[j]))
+            .map_or(0.0, |s| candidates::CONTEXT_WEIGHT * s)
+    };
+    let bonus_rl = |i: usize, j: usize| bonus_lr(j, i);
+    let allow_lr = |i: usize, j: usize| lu[i].pool == ru[j].pool;
+    let allow_rl = |i: usize, j: usize| ru[i].pool == lu[j].pool;
+    let rank_keep = keep.max(MUTUAL_RANK);
+    let r_index = Index::new(&rv, an.terms.len());
+    let lbest = candidates::rank(&lv, &rv, &r_index, rank_keep, &allow_lr, &bonus_lr, &mut |f| {
+        progress(0.3 + 0.3 * f)
+    });
+    drop(r_index);
+    let l_index = Index::new(&lv, an.terms.len());
+    let rbest = candidates::rank(&rv, &lv, &l_index, rank_keep, &allow_rl, &bonus_rl, &mut |f| {
+        progress(0.6 + 0.3 * f)
+    });
+    drop(l_index);
+
+    let pairs = passage_pairs(
+        an, &lu, &ru, &lbest, &rbest, (&lpos, &lpv), (&rpos, &rpv), (&lv, &rv), topics,
+        covers,
+    );
+
+    let mut reasons = Reasons::default();
+    let out = |from: &[Unit],
+                   to: &[Unit],
+                   fv: &[Vector],
+                   tv: &[Vector],
+                   best: &[Vec<(f32, u32)>],
+                   n: usize,
+                   from_left: bool,
+                   reasons: &mut Reasons| {
+        let mut all: Vec<Vec<Candidate>> = vec![Vec::new(); n];
+        if keep == 0 {
+            return all;
+        }
+        for (i, b) in best.iter().enumerate() {
+            let list = b
+                .iter()
+                .take(keep)
+                .map(|&(s, j)| {
+                    let (ju, jv) = (&to[j as usize], &tv[j as usize]);
+                    let key = if from_left {
+                        (lpos[i], rpos[j as usize])
+                    } else {
+                        (lpos[j as usize], rpos[i])
+                    };
+                    let ctx_shared = ctx.get(&key).is_some_and(|&c| c >= CONTEXT_REASON);
+                    let (why, hint) = candidates::explain(
+                        &scorer,
+                        (&fv[i], &from[i].claim),
+                        (jv, &ju.claim),
+                        ctx_shared,
+                        reasons,
+                    );
+                    Candidate {
+                        other: ju.sentence as u32,
+                        score: s.clamp(0.0, 1.0),
+                        reasons: why.into_boxed_slice(),
+                        hint: hint.map(Box::new),
+                    }
+                })
+                .collect();
+            all[from[i].sentence] = list;
+        }
+        all
+    };
+    let left = out(&lu, &ru, &lv, &rv, &lbest, sides.sentences.0.len(), true, &mut reasons);
+    let right = out(&ru, &lu, &rv, &lv, &rbest, sides.sentences.1.len(), false, &mut reasons);
+    progress(1.0);
+    Found {
+        pairs,
+        candidates: SidePair { left, right },
+        reasons: reasons.vocab,
+    }
+}
+
+/// For each unit, the index of its passage's vector; and the vectors.
+fn passage_vectors(units: &[Unit], vectors: &[Vector]) -> (Vec<u32>, Vec<Vector>) {
+    let mut pos = Vec::with_capacity(units.len());
+    let mut out: Vec<Vector> = Vec::new();
+    let mut last: Option<usize> = None;
+    let mut acc: BTreeMap<u32, f32> = BTreeMap::new();
+    for (u, v) in units.iter().zip(vectors) {
+        if last != Some(u.passage) {
+            if last.is_some() {
+                out.push(finish(&mut acc));
+            }
+            last = Some(u.passage);
+        }
+        for &(t, w) in v {
+            *acc.entry(t).or_default() += w;
+        }
+        pos.push(out.len() as u32);
+    }
+    if last.is_some() {
+        out.push(finish(&mut acc));
+    }
+    (pos, out)
+}
+
+fn finish(acc: &mut BTreeMap<u32, f32>) -> Vector {
+    let mut v: Vector = std::mem::take(acc).into_iter().collect();
+    candidates::normalise(&mut v);
+    v
+}
+
+/// Passage pairs from mutual sentence candidates.
+#[allow(clippy::too_many_arguments)]
+fn passage_pairs(
+    an: &Analyzer<'_>,
+    lu: &[Unit],
+    ru: &[Unit],
+    lbest: &[Vec<(f32, u32)>],
+    rbest: &[Vec<(f32, u32)>],
+    (lpos, lpv): (&[u32], &[Vector]),
+    (rpos, rpv): (&[u32], &[Vector]),
+    (lv, rv): (&[Vector], &[Vector]),
+    topics: &[Topic],
+    covers: &[Vec<usize>],
+) -> Vec<Pair> {
+    // (left passage, right passage) → (score, left sentences, right
+    // sentences, best left unit, best right unit).
+    type Acc = (f32, Vec<usize>, Vec<usize>, usize, usize);
+    let mut found: BTreeMap<(usize, usize), Acc> = BTreeMap::new();
+    for (i, best) in lbest.iter().enumerate() {
+        for &(s, j) in best.iter().take(MUTUAL_RANK) {
+            let j = j as usize;
+            let mutual = rbest[j]
+                .iter()
+                .take(MUTUAL_RANK)
+                .any(|&(_, x)| x as usize == i);
+            if !mutual || s < MIN_SCORE {
+                continue;
+            }
+            let e = found
+                .entry((lu[i].passage, ru[j].passage))
+                .or_insert((0.0, Vec::new(), Vec::new(), i, j));
+            if s > e.0 {
+                (e.0, e.3, e.4) = (s, i, j);
+            }
+            if !e.1.contains(&lu[i].sentence) {
+                e.1.push(lu[i].sentence);
+            }
+            if !e.2.contains(&ru[j].sentence) {
+                e.2.push(ru[j].sentence);
             }
         }
-        for &r in &touched {
-            let s = acc[r as usize];
-            acc[r as usize] = 0.0;
-            best_left[l].offer(s, r);
-            best_right[r as usize].offer(s, l as u32);
-        }
-        touched.clear();
-        if l % step == 0 {
-            progress(l as f32 / left.len() as f32);
-        }
     }
-    drop((acc, entries, starts, fill));
-
     let membership = |side_left: bool, count: usize| {
         let mut m: Vec<Vec<usize>> = vec![Vec::new(); count];
         for (i, t) in topics.iter().enumerate() {
@@ -111,18 +363,14 @@ pub(crate) fn build(
         }
         m
     };
-    let max_passage = |ps: &[PassageTerms]| ps.iter().map(|p| p.passage + 1).max().unwrap_or(0);
-    let left_topics = membership(true, max_passage(left));
-    let right_topics = membership(false, max_passage(right));
-
-    let mut pairs = Vec::new();
-    for (l, best) in best_left.iter().enumerate() {
-        for &(s, r) in best.iter() {
-            let mutual = best_right[r as usize].iter().any(|&(_, x)| x as usize == l);
-            if !mutual || f64::from(s) < MIN_SCORE {
-                continue;
-            }
-            let (lp, rp) = (left[l].passage, right[r as usize].passage);
+    let max_passage = |us: &[Unit]| us.iter().map(|u| u.passage + 1).max().unwrap_or(0);
+    let left_topics = membership(true, max_passage(lu));
+    let right_topics = membership(false, max_passage(ru));
+    let mut pairs: Vec<Pair> = found
+        .into_iter()
+        .map(|((lp, rp), (s, mut ls, mut rs, bi, bj))| {
+            ls.sort_unstable();
+            rs.sort_unstable();
             let both: Vec<usize> = left_topics[lp]
                 .iter()
                 .copied()
@@ -139,96 +387,37 @@ pub(crate) fn build(
                 })
                 .take(MAX_EXPLAIN)
                 .collect();
-            pairs.push(Pair {
+            let mut terms = explain(an, &lv[bi], &rv[bj]);
+            for w in explain(an, &lpv[lpos[bi] as usize], &rpv[rpos[bj] as usize]) {
+                if terms.len() < MAX_EXPLAIN && !terms.contains(&w) {
+                    terms.push(w);
+                }
+            }
+            Pair {
                 left: lp,
                 right: rp,
                 score: f64::from(s).clamp(0.0, 1.0),
                 topics,
-                terms: explain(
-                    an,
-                    &vector(&left[l], &idf),
-                    &vector(&right[r as usize], &idf),
-                ),
-            });
-        }
-    }
+                terms,
+                left_sentences: ls,
+                right_sentences: rs,
+            }
+        })
+        .collect();
     pairs.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then(a.left.cmp(&b.left))
             .then(a.right.cmp(&b.right))
     });
-    progress(1.0);
     pairs
 }
 
-/// Sublinear TF times IDF, L2-normalised, so the dot product is a cosine in
-/// [0, 1].
-fn vector(p: &PassageTerms, idf: &[f32]) -> Vector {
-    let mut v: Vector = p
-        .terms
-        .iter()
-        .map(|&(t, tf)| {
-            let damped = if tf >= 1.0 { 1.0 + tf.ln() } else { tf };
-            (t, damped * idf[t as usize])
-        })
-        .collect();
-    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        for (_, w) in &mut v {
-            *w /= norm;
-        }
-    }
-    v
-}
-
-/// The `MUTUAL_RANK` best (score, index) offers to one passage, best
-/// first; a fixed array, since every passage has one.
-#[derive(Debug, Clone, Copy, Default)]
-struct Best {
-    items: [(f32, u32); MUTUAL_RANK],
-    len: usize,
-}
-
-impl Best {
-    /// Ties go to the lower index, which is the earlier passage.
-    fn offer(&mut self, score: f32, idx: u32) {
-        let better = |a: (f32, u32), b: (f32, u32)| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1);
-        let at = self.items[..self.len]
-            .iter()
-            .position(|&b| better((score, idx), b))
-            .unwrap_or(self.len);
-        if at == MUTUAL_RANK {
-            return;
-        }
-        let last = self.len.min(MUTUAL_RANK - 1);
-        self.items.copy_within(at..last, at + 1);
-        self.items[at] = (score, idx);
-        self.len = (self.len + 1).min(MUTUAL_RANK);
-    }
-
-    fn iter(&self) -> std::slice::Iter<'_, (f32, u32)> {
-        self.items[..self.len].iter()
-    }
-}
-
 /// The shared terms that contribute most to the cosine, as readable words:
-/// alias groups by label, stems by their most frequent spelling.
+/// alias groups by label, aspects by name, stems by their most frequent
+/// spelling.
 fn explain(an: &Analyzer<'_>, a: &Vector, b: &Vector) -> Vec<String> {
-    let mut shared: Vec<(f32, u32)> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared.push((a[i].1 * b[j].1, a[i].0));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let shared = candidates::shared(a, b);
     let groups = an.table().groups();
     let concepts: Vec<usize> = shared
         .iter()
@@ -247,7 +436,8 @@ fn explain(an: &Analyzer<'_>, a: &Vector, b: &Vector) -> Vec<String> {
             continue;
         }
         let word = match info.kind {
-            TermKind::Concept(g) => an.table().groups()[g].label.clone(),
+            TermKind::Concept(g) => groups[g].label.clone(),
+            TermKind::Aspect(_) => info.display().to_owned(),
             _ if an.is_generic(t) => continue,
             _ => info.display().to_owned(),
         };

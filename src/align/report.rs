@@ -1,5 +1,6 @@
-//! The headless report of `diptych align`: the JSON contract (issue 3) and
-//! a plain-text table.
+//! The headless report of `diptych align`: the JSON contract (issues 3
+//! and 11) and a plain-text table. The JSON is written as a stream: each
+//! passage, sentence and candidate list is serialised when it is reached.
 //!
 //! JSON fields beyond the contract: `left.hash`/`right.hash` (SHA-256 of the
 //! normalised text, to tell which version of a file was aligned) and
@@ -9,14 +10,16 @@
 
 use serde::{Serialize, Serializer};
 
-use super::Alignment;
-use crate::document::{Document, Source};
+use super::{Alignment, Candidate};
+use crate::document::{Document, Sentence, Source};
 
 /// An alignment together with the two documents it was computed from.
 pub struct AlignReport<'a> {
     pub left: &'a Document,
     pub right: &'a Document,
     pub alignment: &'a Alignment,
+    /// Write `sentences` and `candidates` (off for `--candidates 0`).
+    pub sentences: bool,
 }
 
 #[derive(Serialize)]
@@ -70,6 +73,8 @@ struct PairOut<'a> {
     score: f64,
     topics: Vec<&'a str>,
     terms: &'a [String],
+    left_sentences: Vec<&'a str>,
+    right_sentences: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -78,6 +83,122 @@ struct ReportOut<'a> {
     right: DocOut<'a>,
     topics: Vec<TopicOut<'a>>,
     pairs: Vec<PairOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentences: Option<BothSides<SentencesOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    candidates: Option<BothSides<CandidatesOut<'a>>>,
+}
+
+#[derive(Serialize)]
+struct BothSides<T> {
+    left: T,
+    right: T,
+}
+
+/// One side's sentences, each written as it is reached.
+struct SentencesOut<'a> {
+    doc: &'a Document,
+    sentences: &'a [Sentence],
+}
+
+#[derive(Serialize)]
+struct SentenceOut<'a> {
+    id: &'a str,
+    passage: &'a str,
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+impl Serialize for SentencesOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.sentences.iter().map(|s| SentenceOut {
+            id: &s.id,
+            passage: id(self.doc, s.passage),
+            start: s.char_start,
+            end: s.char_end,
+            text: s.joined(&self.doc.text),
+        }))
+    }
+}
+
+/// One side's candidates: sentence id → its partners, written lazily.
+struct CandidatesOut<'a> {
+    own: &'a [Sentence],
+    other: &'a [Sentence],
+    lists: &'a [Vec<Candidate>],
+    reasons: &'a [String],
+}
+
+#[derive(Serialize)]
+struct CandidateOut<'a> {
+    id: &'a str,
+    score: f64,
+    reasons: Vec<&'a str>,
+    hint: Option<HintOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct HintOut<'a> {
+    kind: &'static str,
+    why: &'a str,
+}
+
+struct ListOut<'a> {
+    list: &'a [Candidate],
+    other: &'a [Sentence],
+    reasons: &'a [String],
+}
+
+impl Serialize for ListOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.list.iter().map(|c| CandidateOut {
+            id: self
+                .other
+                .get(c.other as usize)
+                .map_or("", |s| s.id.as_str()),
+            score: (f64::from(c.score) * 1e4).round() / 1e4,
+            reasons: c
+                .reasons
+                .iter()
+                .filter_map(|&r| self.reasons.get(r as usize))
+                .map(String::as_str)
+                .collect(),
+            hint: c.hint.as_ref().map(|h| HintOut {
+                kind: h.kind.as_str(),
+                why: &h.why,
+            }),
+        }))
+    }
+}
+
+impl Serialize for CandidatesOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(
+            self.own
+                .iter()
+                .zip(self.lists)
+                .filter(|(_, l)| !l.is_empty())
+                .map(|(s, l)| {
+                    (
+                        s.id.as_str(),
+                        ListOut {
+                            list: l,
+                            other: self.other,
+                            reasons: self.reasons,
+                        },
+                    )
+                }),
+        )
+    }
+}
+
+fn sentence_ids<'a>(sentences: &'a [Sentence], indices: &[usize]) -> Vec<&'a str> {
+    indices
+        .iter()
+        .filter_map(|&i| sentences.get(i))
+        .map(|s| s.id.as_str())
+        .collect()
 }
 
 fn path_of(doc: &Document) -> String {
@@ -140,8 +261,34 @@ impl Serialize for AlignReport<'_> {
                         .map(|t| t.label.as_str())
                         .collect(),
                     terms: &p.terms,
+                    left_sentences: sentence_ids(&a.sentences.left, &p.left_sentences),
+                    right_sentences: sentence_ids(&a.sentences.right, &p.right_sentences),
                 })
                 .collect(),
+            sentences: self.sentences.then(|| BothSides {
+                left: SentencesOut {
+                    doc: self.left,
+                    sentences: &a.sentences.left,
+                },
+                right: SentencesOut {
+                    doc: self.right,
+                    sentences: &a.sentences.right,
+                },
+            }),
+            candidates: self.sentences.then(|| BothSides {
+                left: CandidatesOut {
+                    own: &a.sentences.left,
+                    other: &a.sentences.right,
+                    lists: &a.candidates.left,
+                    reasons: &a.reasons,
+                },
+                right: CandidatesOut {
+                    own: &a.sentences.right,
+                    other: &a.sentences.left,
+                    lists: &a.candidates.right,
+                    reasons: &a.reasons,
+                },
+            }),
         };
         out.serialize(serializer)
     }
@@ -172,7 +319,15 @@ impl AlignReport<'_> {
             left,
             right,
             alignment,
+            sentences: true,
         }
+    }
+
+    /// Leaves `sentences` and `candidates` out of the JSON
+    /// (`--candidates 0`).
+    pub fn without_sentences(mut self) -> Self {
+        self.sentences = false;
+        self
     }
 
     /// The JSON document of the contract, pretty-printed.

@@ -1,0 +1,417 @@
+//! Candidates: for every sentence, its best partners on the other side, each
+//! with a score, the reasons and a hint. The score combines what the two
+//! sentences share (TF-IDF cosine over alias groups, aspects, stems, with the
+//! document's main actor standing in for "the organization", "the group")
+//! with what their passages share; one-word overlaps of very short
+//! sentences are discounted. Work is bounded per sentence: terms found in
+//! many sentences are not walked through their whole posting list but only
+//! re-scored on the few sentences that rarer terms already proposed, so a
+//! book costs about as many steps per sentence as a report.
+
+use super::aliases::GroupKind;
+use super::analyze::{Analyzer, TermKind};
+use super::claims::{self, Claim, Hint, Lexicon};
+use super::fxhash::FastMap;
+
+/// A sparse L2-normalised vector, sorted by term id.
+pub(crate) type Vector = Vec<(u32, f32)>;
+
+/// How much of the score comes from the passages around the two sentences.
+pub(crate) const CONTEXT_WEIGHT: f32 = 0.3;
+/// Alias groups (places, organisations) and aspects weigh more than words:
+/// they bridge two reports' vocabularies.
+const CONCEPT_WEIGHT: f32 = 1.5;
+const ASPECT_WEIGHT: f32 = 1.2;
+/// Words of argument ("seems", "possibility") still count, but little.
+const GENERIC_WEIGHT: f32 = 0.4;
+/// Sentences with at most this many terms are "very short".
+const SHORT_UNIT: usize = 3;
+/// Factor on a score that rests on a single shared term of a very short
+/// sentence.
+const SHORT_OVERLAP: f32 = 0.5;
+/// Candidates re-scored exactly for each sentence.
+const SHORTLIST: usize = 48;
+/// Passage partners kept per passage for the context part of the score.
+const CONTEXT_PARTNERS: usize = 12;
+
+/// Which sentences may pair with which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pool {
+    /// Body text and list items.
+    Content,
+    /// Titles and headings pair with titles and headings only.
+    Heading,
+}
+
+/// One sentence that can pair, after analysis.
+pub(crate) struct Unit {
+    /// Index into the side's sentences.
+    pub sentence: usize,
+    /// Index into the document's passages.
+    pub passage: usize,
+    pub pool: Pool,
+    /// Term counts, sorted by term id (alias groups, stems, aspects, the
+    /// resolved actor).
+    pub terms: Vec<(u32, f32)>,
+    pub claim: Claim,
+}
+
+/// Everything the scoring needs, shared by both directions.
+pub(crate) struct Scorer<'a> {
+    pub an: &'a Analyzer<'a>,
+    pub lex: &'a Lexicon,
+    pub idf: Vec<f32>,
+    /// Share of the sentences a term occurs in, for the "topic term" test.
+    pub df: Vec<u32>,
+    pub units: usize,
+}
+
+impl Scorer<'_> {
+    /// Sublinear TF times IDF, L2-normalised.
+    pub fn vector(&self, terms: &[(u32, f32)]) -> Vector {
+        let mut v: Vector = terms
+            .iter()
+            .map(|&(t, tf)| {
+                let damped = if tf >= 1.0 { 1.0 + tf.ln() } else { tf };
+                (t, damped * self.idf[t as usize])
+            })
+            .filter(|&(_, w)| w > 0.0)
+            .collect();
+        normalise(&mut v);
+        v
+    }
+}
+
+pub(crate) fn normalise(v: &mut Vector) {
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+/// IDF over all pairable sentences of both sides, with the kind weights.
+pub(crate) fn idf(an: &Analyzer<'_>, left: &[Unit], right: &[Unit]) -> (Vec<f32>, Vec<u32>) {
+    let mut df = vec![0u32; an.terms.len()];
+    for u in left.iter().chain(right) {
+        for &(t, _) in &u.terms {
+            df[t as usize] += 1;
+        }
+    }
+    let n = (left.len() + right.len()) as f64;
+    let idf = df
+        .iter()
+        .zip(&an.terms)
+        .map(|(&d, info)| {
+            let base = ((n + 1.0) / (f64::from(d) + 1.0)).ln() as f32 + 1.0;
+            match info.kind {
+                TermKind::Concept(_) => base * CONCEPT_WEIGHT,
+                TermKind::Aspect(_) => base * ASPECT_WEIGHT,
+                _ if info.generic => base * GENERIC_WEIGHT,
+                _ => base,
+            }
+        })
+        .collect();
+    (idf, df)
+}
+
+/// An inverted index of one side's sentence vectors, flat: postings of
+/// term t are `entries[starts[t]..starts[t + 1]]`.
+pub(crate) struct Index {
+    starts: Vec<usize>,
+    entries: Vec<(u32, f32)>,
+}
+
+impl Index {
+    pub fn new(vectors: &[Vector], n_terms: usize) -> Self {
+        let mut starts = vec![0usize; n_terms + 1];
+        for v in vectors {
+            for &(t, _) in v {
+                starts[t as usize + 1] += 1;
+            }
+        }
+        for t in 0..n_terms {
+            starts[t + 1] += starts[t];
+        }
+        let mut fill = starts.clone();
+        let mut entries = vec![(0u32, 0f32); starts[n_terms]];
+        for (i, v) in vectors.iter().enumerate() {
+            for &(t, w) in v {
+                entries[fill[t as usize]] = (i as u32, w);
+                fill[t as usize] += 1;
+            }
+        }
+        Index { starts, entries }
+    }
+
+    fn postings(&self, t: u32) -> &[(u32, f32)] {
+        let t = t as usize;
+        if t + 1 >= self.starts.len() {
+            return &[];
+        }
+        &self.entries[self.starts[t]..self.starts[t + 1]]
+    }
+}
+
+/// Most postings walked for one term of one sentence: beyond this a term
+/// is common, and only re-scored on the shortlist.
+fn posting_cap(n: usize) -> usize {
+    (n / 16).max(512)
+}
+
+/// Best `keep` partners in `to` of every vector in `from` by exact cosine,
+/// best first (ties: lower index). `filter` says which pairs may compete.
+pub(crate) fn rank(
+    from: &[Vector],
+    to: &[Vector],
+    index: &Index,
+    keep: usize,
+    allow: &dyn Fn(usize, usize) -> bool,
+    bonus: &dyn Fn(usize, usize) -> f32,
+    progress: &mut dyn FnMut(f32),
+) -> Vec<Vec<(f32, u32)>> {
+    let cap = posting_cap(to.len());
+    let mut acc = vec![0f32; to.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut out = Vec::with_capacity(from.len());
+    let step = (from.len() / 10).max(1);
+    for (i, v) in from.iter().enumerate() {
+        let mut common: Option<(usize, u32)> = None;
+        for &(t, w) in v {
+            let post = index.postings(t);
+            if post.len() > cap {
+                if common.is_none_or(|(n, _)| post.len() < n) {
+                    common = Some((post.len(), t));
+                }
+                continue;
+            }
+            for &(j, rw) in post {
+                if acc[j as usize] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j as usize] += w * rw;
+            }
+        }
+        // Only common terms: walk the start of the rarest one's list.
+        if touched.is_empty()
+            && let Some((_, t)) = common
+        {
+            for &(j, _) in index.postings(t).iter().take(cap) {
+                touched.push(j);
+                acc[j as usize] = f32::MIN_POSITIVE;
+            }
+        }
+        let mut short: Vec<(f32, u32)> = touched
+            .iter()
+            .filter(|&&j| allow(i, j as usize))
+            .map(|&j| (acc[j as usize], j))
+            .collect();
+        for &j in &touched {
+            acc[j as usize] = 0.0;
+        }
+        touched.clear();
+        short.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        short.truncate(SHORTLIST.max(keep));
+        let mut best: Vec<(f32, u32)> = short
+            .into_iter()
+            .map(|(_, j)| {
+                let other = &to[j as usize];
+                let (s, n) = dot_count(v, other);
+                let short = v.len().min(other.len()) <= SHORT_UNIT && n <= 1;
+                let s = if short { s * SHORT_OVERLAP } else { s };
+                ((1.0 - CONTEXT_WEIGHT) * s + bonus(i, j as usize), j)
+            })
+            .filter(|&(s, _)| s > 0.0)
+            .collect();
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(keep);
+        out.push(best);
+        if i % step == 0 {
+            progress(i as f32 / from.len().max(1) as f32);
+        }
+    }
+    out
+}
+
+/// Dot product and number of shared terms.
+fn dot_count(a: &Vector, b: &Vector) -> (f32, usize) {
+    let (mut i, mut j, mut s, mut n) = (0, 0, 0f32, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (s, n)
+}
+
+/// Shared terms with their weight in the cosine, heaviest first.
+pub(crate) fn shared(a: &Vector, b: &Vector) -> Vec<(f32, u32)> {
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].1 * b[j].1, a[i].0));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    out
+}
+
+/// The context similarity of passages: for each passage of `from`, its
+/// best passages of `to` by cosine of the passages' vectors.
+pub(crate) fn context(
+    from: &[Vector],
+    to: &[Vector],
+    progress: &mut dyn FnMut(f32),
+) -> FastMap<(u32, u32), f32> {
+    let n_terms = from
+        .iter()
+        .chain(to)
+        .flat_map(|v| v.iter().map(|&(t, _)| t as usize + 1))
+        .max()
+        .unwrap_or(0);
+    let index = Index::new(to, n_terms);
+    let ranked = rank(
+        from,
+        to,
+        &index,
+        CONTEXT_PARTNERS,
+        &|_, _| true,
+        &|_, _| 0.0,
+        progress,
+    );
+    let mut out = FastMap::default();
+    for (i, best) in ranked.into_iter().enumerate() {
+        for (s, j) in best {
+            out.insert((i as u32, j), s / (1.0 - CONTEXT_WEIGHT));
+        }
+    }
+    out
+}
+
+/// Interns reason strings so that a candidate holds small numbers.
+#[derive(Default)]
+pub(crate) struct Reasons {
+    pub vocab: Vec<String>,
+    ids: FastMap<String, u32>,
+}
+
+impl Reasons {
+    fn id(&mut self, s: String) -> u32 {
+        if let Some(&i) = self.ids.get(&s) {
+            return i;
+        }
+        let i = self.vocab.len() as u32;
+        self.ids.insert(s.clone(), i);
+        self.vocab.push(s);
+        i
+    }
+}
+
+/// Most reasons listed per candidate.
+const MAX_REASONS: usize = 5;
+
+/// Whether a term names an actor: an organisation, a country or region, a
+/// user's group, an acronym.
+fn is_actor(an: &Analyzer<'_>, t: u32) -> bool {
+    match an.terms[t as usize].kind {
+        TermKind::Concept(g) => !matches!(an.table().groups()[g].kind, GroupKind::Region),
+        TermKind::Acronym => true,
+        _ => false,
+    }
+}
+
+/// Reasons and hint of one candidate pair.
+pub(crate) fn explain(
+    sc: &Scorer<'_>,
+    a: (&Vector, &Claim),
+    b: (&Vector, &Claim),
+    context: bool,
+    reasons: &mut Reasons,
+) -> (Vec<u32>, Option<Hint>) {
+    let an = sc.an;
+    let mut out = Vec::new();
+    let mut anchor: Option<String> = None;
+    // A term in more than a tenth of all sentences is no topic term.
+    let topical = |t: u32| (sc.df[t as usize] as usize) * 10 <= sc.units.max(10);
+    for (_, t) in shared(a.0, b.0) {
+        let info = &an.terms[t as usize];
+        let text = match info.kind {
+            TermKind::Aspect(_) => format!("aspect: {}", info.display()),
+            _ if is_actor(an, t) => {
+                if anchor.is_none() {
+                    anchor = Some(info.display().to_owned());
+                }
+                format!("actor: {}", info.display())
+            }
+            TermKind::Concept(_) => format!("place: {}", info.display()),
+            _ if info.generic => continue,
+            _ => {
+                if anchor.is_none() && topical(t) && info.kind != TermKind::Number {
+                    anchor = Some(info.display().to_owned());
+                }
+                format!("term: {}", info.display())
+            }
+        };
+        if out.len() < MAX_REASONS {
+            out.push(reasons.id(text));
+        }
+    }
+    if context && out.len() < MAX_REASONS {
+        out.push(reasons.id("context: the passages around them match".to_owned()));
+    }
+    let hint = claims::hint(
+        a.1,
+        b.1,
+        &claims::Shared {
+            anchor: anchor.as_deref(),
+        },
+        sc.lex,
+    );
+    (out, hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_and_shared_agree() {
+        let a: Vector = vec![(1, 0.6), (3, 0.8)];
+        let b: Vector = vec![(3, 1.0)];
+        assert!((dot_count(&a, &b).0 - 0.8).abs() < 1e-6);
+        assert_eq!(shared(&a, &b), vec![(0.8, 3)]);
+        assert_eq!(dot_count(&a, &b).1, 1);
+    }
+
+    #[test]
+    fn rank_keeps_best_first_and_respects_allow() {
+        let from: Vec<Vector> = vec![vec![(0, 1.0)]];
+        let to: Vec<Vector> = vec![vec![(0, 0.5), (1, 0.5)], vec![(0, 1.0)], vec![(0, 0.9)]];
+        let idx = Index::new(&to, 2);
+        let r = rank(
+            &from,
+            &to,
+            &idx,
+            2,
+            &|_, j| j != 1,
+            &|_, _| 0.0,
+            &mut |_| {},
+        );
+        assert_eq!(r[0].iter().map(|x| x.1).collect::<Vec<_>>(), vec![2, 0]);
+    }
+}

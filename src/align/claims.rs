@@ -1,0 +1,329 @@
+//! Claim structure, cheaply: what aspect a sentence speaks to (the aspect
+//! lexicon in `data/aspects.toml`), whether it is negated or hedged, which
+//! numbers it states and which antonymous words it uses (WordNet 3.0's
+//! antonym pairs, `data/wordnet/antonyms.tsv`); and from those, the hints
+//! offered on a candidate pair. A hint is a suggestion with its reason, and
+//! only given when the two sentences already share an actor or a topic
+//! term: a cue alone (a negation in one sentence) is noise.
+
+use serde::Deserialize;
+
+use super::fxhash::{FastMap, FastSet};
+use super::tokens::StemCache;
+
+const ASPECTS: &str = include_str!("../../data/aspects.toml");
+const ANTONYMS: &str = include_str!("../../data/wordnet/antonyms.tsv");
+
+/// Negation cues (lower case; "n't" is handled apart).
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "hardly",
+    "barely", "scarcely", "cannot", "lack", "lacks", "lacking", "unable", "fails", "failed",
+];
+
+/// Hedges: the claim is put as possible rather than certain.
+const HEDGES: &[&str] = &[
+    "may", "might", "could", "seem", "seems", "seemed", "seemingly", "perhaps", "possibly",
+    "possible", "likely", "unlikely", "probably", "appear", "appears", "appeared", "apparently",
+    "suggest", "suggests", "suggesting", "reportedly", "allegedly", "alleged", "conceivably",
+    "presumably", "arguably", "maybe", "necessarily", "speculation", "uncertain", "unclear",
+];
+
+/// A kind of hint, as the JSON contract names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HintKind {
+    Contradiction,
+    Agreement,
+    Difference,
+}
+
+impl HintKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HintKind::Contradiction => "contradiction",
+            HintKind::Agreement => "agreement",
+            HintKind::Difference => "difference",
+        }
+    }
+}
+
+/// A suggestion about a candidate pair, never a judgement.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Hint {
+    pub kind: HintKind,
+    pub why: String,
+}
+
+#[derive(Deserialize)]
+struct AspectFile {
+    aspect: Vec<AspectEntry>,
+}
+
+#[derive(Deserialize)]
+struct AspectEntry {
+    label: String,
+    words: Vec<String>,
+}
+
+/// The aspect lexicon and antonym table, stemmed once.
+pub(crate) struct Lexicon {
+    pub labels: Vec<String>,
+    /// Stem → aspects it counts for.
+    by_stem: FastMap<String, Vec<u16>>,
+    /// Lower-case word → its antonyms.
+    antonyms: FastMap<String, Vec<String>>,
+}
+
+impl Lexicon {
+    pub fn builtin(stems: &mut StemCache) -> Self {
+        // The file is part of the binary and parsed by a test; a broken
+        // edit yields no aspects rather than a crash.
+        let file: AspectFile = toml::from_str(ASPECTS).unwrap_or(AspectFile { aspect: vec![] });
+        let mut labels = Vec::new();
+        let mut by_stem: FastMap<String, Vec<u16>> = FastMap::default();
+        for (i, a) in file.aspect.iter().enumerate() {
+            labels.push(a.label.clone());
+            for w in &a.words {
+                let slot = by_stem.entry(stems.stem(&w.to_lowercase())).or_default();
+                if !slot.contains(&(i as u16)) {
+                    slot.push(i as u16);
+                }
+            }
+        }
+        let mut antonyms: FastMap<String, Vec<String>> = FastMap::default();
+        for line in ANTONYMS.lines() {
+            if let Some((a, b)) = line.split_once('\t') {
+                antonyms.entry(a.to_owned()).or_default().push(b.to_owned());
+                antonyms.entry(b.to_owned()).or_default().push(a.to_owned());
+            }
+        }
+        Lexicon {
+            labels,
+            by_stem,
+            antonyms,
+        }
+    }
+
+    pub fn aspects_of_stem(&self, stem: &str) -> &[u16] {
+        self.by_stem.get(stem).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// What one sentence claims, as far as cheap cues tell.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Claim {
+    /// Aspects, sorted, deduplicated.
+    pub aspects: Vec<u16>,
+    /// The first negation cue, if any.
+    pub negation: Option<&'static str>,
+    /// The first hedge, if any.
+    pub hedge: Option<&'static str>,
+    /// Numbers as written (digits), in order, deduplicated.
+    pub numbers: Vec<String>,
+    /// Week days named (lower case).
+    pub days: Vec<&'static str>,
+    /// Lower-case words that have an antonym in WordNet.
+    pub polar_words: Vec<String>,
+}
+
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Reads the cues of a sentence's text; `aspects` come from its stems.
+pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon) -> Claim {
+    let mut c = Claim {
+        aspects,
+        ..Claim::default()
+    };
+    let mut seen: FastSet<String> = FastSet::default();
+    for raw in text.split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’')) {
+        if raw.is_empty() {
+            continue;
+        }
+        if raw.starts_with(|ch: char| ch.is_ascii_digit()) {
+            let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+            // Years are dates, not quantities; they still differ.
+            if !c.numbers.contains(&digits) && c.numbers.len() < 8 {
+                c.numbers.push(digits);
+            }
+            continue;
+        }
+        let w = raw.to_lowercase().replace('’', "'");
+        if c.negation.is_none() {
+            if w.ends_with("n't") {
+                c.negation = Some("n't");
+            } else if let Some(n) = NEGATIONS.iter().find(|n| **n == w) {
+                c.negation = Some(n);
+            }
+        }
+        if c.hedge.is_none()
+            && let Some(h) = HEDGES.iter().find(|h| **h == w)
+        {
+            c.hedge = Some(h);
+        }
+        if let Some(d) = DAYS.iter().find(|d| **d == w)
+            && !c.days.contains(d)
+        {
+            c.days.push(d);
+        }
+        if c.polar_words.len() < 16 && lex.antonyms.contains_key(&w) && seen.insert(w.clone()) {
+            c.polar_words.push(w);
+        }
+    }
+    c
+}
+
+/// What the two sentences share that makes a hint meaningful.
+pub(crate) struct Shared<'a> {
+    /// An actor (organisation, person, country) both name, or the first
+    /// topic term they share; without one, no hint.
+    pub anchor: Option<&'a str>,
+}
+
+/// The hint on a candidate pair, if any. Order of the checks: the most
+/// specific first.
+pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> Option<Hint> {
+    let anchor = shared.anchor?;
+    let common: Vec<u16> = a
+        .aspects
+        .iter()
+        .copied()
+        .filter(|x| b.aspects.binary_search(x).is_ok())
+        .collect();
+    let aspect = common.first().map(|&x| lex.labels[x as usize].as_str());
+    let about = match aspect {
+        Some(asp) => format!("{anchor}, {asp}"),
+        None => anchor.to_owned(),
+    };
+    // Different days for the same event.
+    if !a.days.is_empty() && !b.days.is_empty() && !a.days.iter().any(|d| b.days.contains(d)) {
+        return Some(Hint {
+            kind: HintKind::Difference,
+            why: format!(
+                "different days for {about}: {} / {}",
+                a.days.join(", "),
+                b.days.join(", ")
+            ),
+        });
+    }
+    // Different figures, when both speak to the same aspect.
+    if aspect.is_some()
+        && !a.numbers.is_empty()
+        && !b.numbers.is_empty()
+        && !a.numbers.iter().any(|n| b.numbers.contains(n))
+    {
+        return Some(Hint {
+            kind: HintKind::Difference,
+            why: format!(
+                "different figures on {about}: {} / {}",
+                a.numbers.join(", "),
+                b.numbers.join(", ")
+            ),
+        });
+    }
+    // Antonymous words (weak / strong, increase / decrease).
+    for w in &a.polar_words {
+        if let Some(opp) = lex.antonyms.get(w)
+            && let Some(o) = opp.iter().find(|o| b.polar_words.contains(o))
+        {
+            return Some(Hint {
+                kind: HintKind::Contradiction,
+                why: format!("opposite terms on {about}: “{w}” / “{o}”"),
+            });
+        }
+    }
+    let asp = aspect?;
+    match (a.negation, b.negation) {
+        (Some(n), None) | (None, Some(n)) => {
+            return Some(Hint {
+                kind: HintKind::Contradiction,
+                why: format!("opposite polarity on {about}: “{n}” in one sentence only"),
+            });
+        }
+        _ => {}
+    }
+    match (a.hedge, b.hedge) {
+        (Some(h), None) | (None, Some(h)) => {
+            return Some(Hint {
+                kind: HintKind::Difference,
+                why: format!("hedged (“{h}”) vs stated as certain, on {about}"),
+            });
+        }
+        _ => {}
+    }
+    Some(Hint {
+        kind: HintKind::Agreement,
+        why: format!("same polarity on {anchor}, {asp}"),
+    })
+}
+
+/// Aspect labels by index.
+#[cfg(test)]
+fn label_index(lex: &Lexicon) -> std::collections::HashMap<&str, usize> {
+    lex.labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::builtin(&mut StemCache::new())
+    }
+
+    #[test]
+    fn aspect_file_parses_and_stems() {
+        let l = lex();
+        assert!(l.labels.len() >= 10);
+        let idx = label_index(&l);
+        let growth = idx["growth and decline"] as u16;
+        let mut s = StemCache::new();
+        for w in ["expanding", "surged", "expansion"] {
+            assert!(l.aspects_of_stem(&s.stem(w)).contains(&growth), "{w}");
+        }
+    }
+
+    #[test]
+    fn cues_are_read() {
+        let l = lex();
+        let c = claim("IS-K is not necessarily expanding; 60 members on Friday", vec![], &l);
+        assert_eq!(c.negation, Some("not"));
+        assert_eq!(c.hedge, Some("necessarily"));
+        assert_eq!(c.numbers, vec!["60"]);
+        assert_eq!(c.days, vec!["friday"]);
+    }
+
+    #[test]
+    fn no_hint_without_a_shared_anchor() {
+        let l = lex();
+        let a = claim("It is not growing.", vec![0], &l);
+        let b = claim("It is growing.", vec![0], &l);
+        assert!(hint(&a, &b, &Shared { anchor: None }, &l).is_none());
+        let h = hint(&a, &b, &Shared { anchor: Some("IS-K") }, &l).unwrap();
+        assert_eq!(h.kind, HintKind::Contradiction);
+    }
+
+    #[test]
+    fn antonyms_and_days() {
+        let l = lex();
+        let a = claim("The group is weak.", vec![], &l);
+        let b = claim("The group is strong.", vec![], &l);
+        let h = hint(&a, &b, &Shared { anchor: Some("IS") }, &l).unwrap();
+        assert!(h.why.contains("weak") && h.why.contains("strong"), "{}", h.why);
+        let a = claim("It happened on Saturday.", vec![], &l);
+        let b = claim("It happened on Friday.", vec![], &l);
+        let h = hint(&a, &b, &Shared { anchor: Some("Paris") }, &l).unwrap();
+        assert_eq!(h.kind, HintKind::Difference);
+    }
+}

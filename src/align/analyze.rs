@@ -2,7 +2,7 @@
 //! their regions), stemmed content words, capitalised-name candidates and
 //! word pairs for key phrases. Everything later works on these numbers.
 
-use super::aliases::{AliasTable, Unit};
+use super::aliases::{AliasTable, GroupKind, Unit};
 use super::fxhash::{FastMap, FastSet};
 use super::tokens::{StemCache, Token, TokenKind, fold, fold_cow, is_stop_word, tokenize};
 
@@ -277,6 +277,8 @@ pub(crate) enum TermKind {
     Number,
     /// An aspect of the lexicon ([`super::claims::Lexicon`]), by index.
     Aspect(usize),
+    /// A WordNet sense shared by synonyms ("rock", "stone"), by group.
+    Sense(u32),
 }
 
 /// A scoring term: an alias group, or a stemmed word, acronym or number.
@@ -333,6 +335,9 @@ pub(crate) struct PassageTerms {
     pub terms: Vec<(u32, f32)>,
     /// Alias groups named directly, sorted.
     pub groups: Vec<usize>,
+    /// Organisations (built-in, the user's, or defined by the text) in the
+    /// order they are named: the last is what "the group" refers to next.
+    pub actors: Vec<usize>,
     /// Distinct adjacent content-word pairs (term ids), sorted.
     pub bigrams: Vec<(u32, u32)>,
     pub names: Vec<NameWord>,
@@ -492,6 +497,11 @@ impl<'t> Analyzer<'t> {
         self.intern(&format!("\u{2}{aspect}"), TermKind::Aspect(aspect), label)
     }
 
+    /// The term of a WordNet sense group.
+    pub fn sense_term(&mut self, group: u32, label: &str) -> u32 {
+        self.intern(&format!("\u{3}{group}"), TermKind::Sense(group), label)
+    }
+
     /// The term of an alias group.
     pub fn concept_term(&mut self, group: usize) -> u32 {
         self.concept(group)
@@ -539,6 +549,12 @@ impl<'t> Analyzer<'t> {
                 let surface = surface_of(&text[start..end]);
                 *self.group_surfaces.entry((g, surface)).or_default() += 1;
                 out.groups.push(g);
+                if matches!(
+                    self.table.groups()[g].kind,
+                    GroupKind::Organisation | GroupKind::Defined | GroupKind::User
+                ) {
+                    out.actors.push(g);
+                }
                 let id = self.concept(g);
                 counts.push((id, 1.0));
                 for k in 0..self.parents[g].len() {

@@ -20,8 +20,12 @@ pub(crate) type Vector = Vec<(u32, f32)>;
 pub(crate) const CONTEXT_WEIGHT: f32 = 0.3;
 /// Alias groups (places, organisations) and aspects weigh more than words:
 /// they bridge two reports' vocabularies.
-const CONCEPT_WEIGHT: f32 = 1.5;
+const CONCEPT_WEIGHT: f32 = 2.0;
 const ASPECT_WEIGHT: f32 = 1.2;
+/// Synonyms in their commonest sense (WordNet) count for a little.
+const SENSE_WEIGHT: f32 = 0.5;
+/// Related aspects and the summing-up role count for a little.
+const SECONDARY_WEIGHT: f32 = 0.7;
 /// Words of argument ("seems", "possibility") still count, but little.
 const GENERIC_WEIGHT: f32 = 0.4;
 /// Sentences with at most this many terms are "very short".
@@ -53,7 +57,38 @@ pub(crate) struct Unit {
     /// Term counts, sorted by term id (alias groups, stems, aspects, the
     /// resolved actor).
     pub terms: Vec<(u32, f32)>,
+    /// Terms of the organisations it names or refers to, sorted.
+    pub actors: Vec<u32>,
     pub claim: Claim,
+}
+
+/// What two sentences making a claim about the same actor and aspect add
+/// to their score (half for related aspects): such pairs often share few
+/// words ("is not necessarily expanding" / "only surged in numbers").
+const CLAIM_WEIGHT: f32 = 0.08;
+
+pub(crate) fn claim_bonus(a: &Unit, b: &Unit, lex: &Lexicon) -> f32 {
+    let actor = a.actors.iter().any(|t| b.actors.binary_search(t).is_ok());
+    if !actor {
+        return 0.0;
+    }
+    let aspect = a
+        .claim
+        .aspects
+        .iter()
+        .any(|x| b.claim.aspects.binary_search(x).is_ok());
+    if aspect {
+        return CLAIM_WEIGHT;
+    }
+    let family = a.claim.aspects.iter().any(|&x| {
+        lex.family_of(x as usize).is_some_and(|f| {
+            b.claim
+                .aspects
+                .iter()
+                .any(|&y| lex.family_of(y as usize) == Some(f))
+        })
+    });
+    if family { CLAIM_WEIGHT / 2.0 } else { 0.0 }
 }
 
 /// Everything the scoring needs, shared by both directions.
@@ -92,7 +127,12 @@ pub(crate) fn normalise(v: &mut Vector) {
 }
 
 /// IDF over all pairable sentences of both sides, with the kind weights.
-pub(crate) fn idf(an: &Analyzer<'_>, left: &[Unit], right: &[Unit]) -> (Vec<f32>, Vec<u32>) {
+pub(crate) fn idf(
+    an: &Analyzer<'_>,
+    lex: &Lexicon,
+    left: &[Unit],
+    right: &[Unit],
+) -> (Vec<f32>, Vec<u32>) {
     let mut df = vec![0u32; an.terms.len()];
     for u in left.iter().chain(right) {
         for &(t, _) in &u.terms {
@@ -107,7 +147,9 @@ pub(crate) fn idf(an: &Analyzer<'_>, left: &[Unit], right: &[Unit]) -> (Vec<f32>
             let base = ((n + 1.0) / (f64::from(d) + 1.0)).ln() as f32 + 1.0;
             match info.kind {
                 TermKind::Concept(_) => base * CONCEPT_WEIGHT,
+                TermKind::Aspect(a) if lex.is_secondary(a) => base * SECONDARY_WEIGHT,
                 TermKind::Aspect(_) => base * ASPECT_WEIGHT,
+                TermKind::Sense(_) => base * SENSE_WEIGHT,
                 _ if info.generic => base * GENERIC_WEIGHT,
                 _ => base,
             }
@@ -325,11 +367,14 @@ impl Reasons {
 /// Most reasons listed per candidate.
 const MAX_REASONS: usize = 5;
 
-/// Whether a term names an actor: an organisation, a country or region, a
-/// user's group, an acronym.
+/// Whether a term names an actor: an organisation, a user's group, an
+/// acronym.
 fn is_actor(an: &Analyzer<'_>, t: u32) -> bool {
     match an.terms[t as usize].kind {
-        TermKind::Concept(g) => !matches!(an.table().groups()[g].kind, GroupKind::Region),
+        TermKind::Concept(g) => matches!(
+            an.table().groups()[g].kind,
+            GroupKind::Organisation | GroupKind::Defined | GroupKind::User
+        ),
         TermKind::Acronym => true,
         _ => false,
     }
@@ -351,7 +396,9 @@ pub(crate) fn explain(
     for (_, t) in shared(a.0, b.0) {
         let info = &an.terms[t as usize];
         let text = match info.kind {
+            TermKind::Aspect(a) if sc.lex.is_secondary(a) => info.display().to_owned(),
             TermKind::Aspect(_) => format!("aspect: {}", info.display()),
+            TermKind::Sense(_) => info.display().to_owned(),
             _ if is_actor(an, t) => {
                 if anchor.is_none() {
                     anchor = Some(info.display().to_owned());

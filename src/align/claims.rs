@@ -13,6 +13,7 @@ use super::tokens::StemCache;
 
 const ASPECTS: &str = include_str!("../../data/aspects.toml");
 const ANTONYMS: &str = include_str!("../../data/wordnet/antonyms.tsv");
+const SENSES: &str = include_str!("../../data/wordnet/senses.tsv");
 
 /// Negation cues (lower case; "n't" is handled apart).
 const NEGATIONS: &[&str] = &[
@@ -22,10 +23,37 @@ const NEGATIONS: &[&str] = &[
 
 /// Hedges: the claim is put as possible rather than certain.
 const HEDGES: &[&str] = &[
-    "may", "might", "could", "seem", "seems", "seemed", "seemingly", "perhaps", "possibly",
-    "possible", "likely", "unlikely", "probably", "appear", "appears", "appeared", "apparently",
-    "suggest", "suggests", "suggesting", "reportedly", "allegedly", "alleged", "conceivably",
-    "presumably", "arguably", "maybe", "necessarily", "speculation", "uncertain", "unclear",
+    "may",
+    "might",
+    "could",
+    "seem",
+    "seems",
+    "seemed",
+    "seemingly",
+    "perhaps",
+    "possibly",
+    "possible",
+    "likely",
+    "unlikely",
+    "probably",
+    "appear",
+    "appears",
+    "appeared",
+    "apparently",
+    "suggest",
+    "suggests",
+    "suggesting",
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "conceivably",
+    "presumably",
+    "arguably",
+    "maybe",
+    "necessarily",
+    "speculation",
+    "uncertain",
+    "unclear",
 ];
 
 /// A kind of hint, as the JSON contract names it.
@@ -62,16 +90,24 @@ struct AspectFile {
 #[derive(Deserialize)]
 struct AspectEntry {
     label: String,
+    #[serde(default)]
+    family: Option<String>,
     words: Vec<String>,
 }
 
 /// The aspect lexicon and antonym table, stemmed once.
 pub(crate) struct Lexicon {
     pub labels: Vec<String>,
+    /// Family of each aspect, by index into `families`.
+    families_of: Vec<Option<usize>>,
+    families: Vec<String>,
     /// Stem → aspects it counts for.
     by_stem: FastMap<String, Vec<u16>>,
     /// Lower-case word → its antonyms.
     antonyms: FastMap<String, Vec<String>>,
+    /// Stem → WordNet group of its commonest sense, and each group's stems.
+    senses: FastMap<&'static str, u32>,
+    pub sense_members: FastMap<u32, Vec<&'static str>>,
 }
 
 impl Lexicon {
@@ -80,9 +116,17 @@ impl Lexicon {
         // edit yields no aspects rather than a crash.
         let file: AspectFile = toml::from_str(ASPECTS).unwrap_or(AspectFile { aspect: vec![] });
         let mut labels = Vec::new();
+        let mut families: Vec<String> = Vec::new();
+        let mut families_of = Vec::new();
         let mut by_stem: FastMap<String, Vec<u16>> = FastMap::default();
         for (i, a) in file.aspect.iter().enumerate() {
             labels.push(a.label.clone());
+            families_of.push(a.family.as_ref().map(|f| {
+                families.iter().position(|x| x == f).unwrap_or_else(|| {
+                    families.push(f.clone());
+                    families.len() - 1
+                })
+            }));
             for w in &a.words {
                 let slot = by_stem.entry(stems.stem(&w.to_lowercase())).or_default();
                 if !slot.contains(&(i as u16)) {
@@ -97,11 +141,57 @@ impl Lexicon {
                 antonyms.entry(b.to_owned()).or_default().push(a.to_owned());
             }
         }
+        let mut senses: FastMap<&'static str, u32> = FastMap::default();
+        let mut sense_members: FastMap<u32, Vec<&'static str>> = FastMap::default();
+        for line in SENSES.lines() {
+            if let Some((stem, group)) = line.split_once('\t')
+                && let Ok(g) = group.parse::<u32>()
+            {
+                senses.insert(stem, g);
+                sense_members.entry(g).or_default().push(stem);
+            }
+        }
         Lexicon {
+            senses,
+            sense_members,
             labels,
+            families_of,
+            families,
             by_stem,
             antonyms,
         }
+    }
+
+    pub fn family_of(&self, aspect: usize) -> Option<usize> {
+        self.families_of.get(aspect).copied().flatten()
+    }
+
+    /// The term index and label of a family: after the aspects.
+    pub fn family_term(&self, family: usize) -> (usize, String) {
+        (
+            self.labels.len() + family,
+            format!("related aspects: {}", self.families[family]),
+        )
+    }
+
+    /// The term index and label of "states the report's case": after the
+    /// families.
+    pub fn thesis_term(&self) -> (usize, &'static str) {
+        (
+            self.labels.len() + self.families.len(),
+            "both sum up their report",
+        )
+    }
+
+    /// Whether an aspect term index is a family or the thesis role, which
+    /// weigh less than an aspect.
+    pub fn is_secondary(&self, index: usize) -> bool {
+        index >= self.labels.len()
+    }
+
+    /// The WordNet group of a stem's commonest sense, if it has synonyms.
+    pub fn sense_of_stem(&self, stem: &str) -> Option<u32> {
+        self.senses.get(stem).copied()
     }
 
     pub fn aspects_of_stem(&self, stem: &str) -> &[u16] {
@@ -297,7 +387,11 @@ mod tests {
     #[test]
     fn cues_are_read() {
         let l = lex();
-        let c = claim("IS-K is not necessarily expanding; 60 members on Friday", vec![], &l);
+        let c = claim(
+            "IS-K is not necessarily expanding; 60 members on Friday",
+            vec![],
+            &l,
+        );
         assert_eq!(c.negation, Some("not"));
         assert_eq!(c.hedge, Some("necessarily"));
         assert_eq!(c.numbers, vec!["60"]);
@@ -310,7 +404,15 @@ mod tests {
         let a = claim("It is not growing.", vec![0], &l);
         let b = claim("It is growing.", vec![0], &l);
         assert!(hint(&a, &b, &Shared { anchor: None }, &l).is_none());
-        let h = hint(&a, &b, &Shared { anchor: Some("IS-K") }, &l).unwrap();
+        let h = hint(
+            &a,
+            &b,
+            &Shared {
+                anchor: Some("IS-K"),
+            },
+            &l,
+        )
+        .unwrap();
         assert_eq!(h.kind, HintKind::Contradiction);
     }
 
@@ -320,10 +422,22 @@ mod tests {
         let a = claim("The group is weak.", vec![], &l);
         let b = claim("The group is strong.", vec![], &l);
         let h = hint(&a, &b, &Shared { anchor: Some("IS") }, &l).unwrap();
-        assert!(h.why.contains("weak") && h.why.contains("strong"), "{}", h.why);
+        assert!(
+            h.why.contains("weak") && h.why.contains("strong"),
+            "{}",
+            h.why
+        );
         let a = claim("It happened on Saturday.", vec![], &l);
         let b = claim("It happened on Friday.", vec![], &l);
-        let h = hint(&a, &b, &Shared { anchor: Some("Paris") }, &l).unwrap();
+        let h = hint(
+            &a,
+            &b,
+            &Shared {
+                anchor: Some("Paris"),
+            },
+            &l,
+        )
+        .unwrap();
         assert_eq!(h.kind, HintKind::Difference);
     }
 }

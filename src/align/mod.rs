@@ -252,12 +252,16 @@ fn analyse(
 ) -> (Vec<pairs::RawUnit>, Vec<PassageTerms>) {
     let mut units = Vec::new();
     let mut passages: Vec<PassageTerms> = Vec::new();
+    let summary = summary_passages(doc);
     for (si, s) in sentences.iter().enumerate() {
         let Some(kind) = doc.passages.get(s.passage).map(|p| p.kind) else {
             continue;
         };
         let Some(pool) = pool(kind) else { continue };
-        let terms = an.passage(s.passage, s.byte_start, s.raw(&doc.text));
+        let text = s.raw(&doc.text);
+        let thesis = pool == candidates::Pool::Content
+            && (summary.get(s.passage).copied().unwrap_or(false) || sums_up(text));
+        let terms = an.passage(s.passage, s.byte_start, text);
         if pool == candidates::Pool::Content {
             match passages.last_mut() {
                 Some(last) if last.passage == s.passage => merge(last, &terms),
@@ -267,12 +271,75 @@ fn analyse(
         units.push(pairs::RawUnit {
             sentence: si,
             range: (s.byte_start, s.byte_end),
+            thesis,
             passage: s.passage,
             pool,
             terms,
         });
     }
     (units, passages)
+}
+
+/// Headings of the sections where a report states its case.
+const SUMMARY_HEADINGS: &[&str] = &[
+    "abstract",
+    "summary",
+    "executive summary",
+    "conclusion",
+    "conclusions",
+    "concluding remarks",
+    "key findings",
+    "findings",
+    "overview",
+    "in brief",
+    "key judgments",
+    "key judgements",
+    "bottom line",
+    "outlook",
+];
+
+/// Openings of a sentence that sums up.
+const SUMS_UP: &[&str] = &[
+    "in conclusion",
+    "in sum",
+    "in short",
+    "in summary",
+    "to conclude",
+    "to sum up",
+    "overall,",
+    "in brief",
+];
+
+/// For each passage, whether it lies in an abstract, summary or
+/// conclusion section (up to the next heading).
+fn summary_passages(doc: &Document) -> Vec<bool> {
+    let mut inside = false;
+    doc.passages
+        .iter()
+        .map(|p| {
+            if p.kind == PassageKind::Heading {
+                let h: String = p
+                    .joined(&doc.text)
+                    .trim()
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '#')
+                    .trim()
+                    .trim_end_matches(['.', ':'])
+                    .to_lowercase();
+                inside = SUMMARY_HEADINGS.contains(&h.as_str());
+            }
+            inside
+        })
+        .collect()
+}
+
+fn sums_up(text: &str) -> bool {
+    let start: String = text
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    SUMS_UP.iter().any(|s| start.starts_with(s))
 }
 
 /// Adds a sentence's terms to its passage's.
@@ -310,6 +377,7 @@ fn merge(into: &mut PassageTerms, add: &PassageTerms) {
     into.bigrams.sort_unstable();
     into.bigrams.dedup();
     into.names.extend_from_slice(&add.names);
+    into.actors.extend_from_slice(&add.actors);
 }
 
 /// Content passages (index, byte offset, text), in document order.

@@ -30,6 +30,9 @@ pub(crate) struct RawUnit {
     pub range: (usize, usize),
     pub passage: usize,
     pub pool: Pool,
+    /// In an abstract or conclusion, or opening with "in sum": where a
+    /// report states its case.
+    pub thesis: bool,
     pub terms: PassageTerms,
 }
 
@@ -46,6 +49,27 @@ pub(crate) struct Found {
     pub candidates: SidePair<Vec<Vec<Candidate>>>,
     pub reasons: Vec<String>,
 }
+
+/// The WordNet sense group of each stem term.
+struct Senses<'a> {
+    of_term: &'a [Option<u32>],
+    lex: &'a Lexicon,
+}
+
+impl Senses<'_> {
+    fn label(&self, g: u32) -> String {
+        let members = self
+            .lex
+            .sense_members
+            .get(&g)
+            .map_or(&[][..], Vec::as_slice);
+        let shown: Vec<&str> = members.iter().take(3).copied().collect();
+        format!("similar words: {}", shown.join(", "))
+    }
+}
+
+/// Organisation mentions remembered for resolving "the group".
+const RECENT_ACTORS: usize = 8;
 
 /// Phrases that stand for the main actor of the passage or document.
 const ANAPHORA: &[&str] = &[
@@ -77,69 +101,96 @@ fn main_actor(an: &Analyzer<'_>, units: &[RawUnit]) -> Option<usize> {
     top.next().is_none().then_some(g)
 }
 
-/// Reads claims, adds aspects and the resolved actor to each unit.
+/// Reads claims, adds aspects and the resolved actor to each unit: "the
+/// organization", "the group", "it" stand for the organisation named last
+/// before the sentence, else the document's main actor.
 fn claims_of(
     an: &mut Analyzer<'_>,
     lex: &Lexicon,
     term_aspects: &[Vec<u16>],
+    senses: &Senses<'_>,
     doc: &Document,
     raw: Vec<RawUnit>,
 ) -> Vec<Unit> {
     let doc_actor = main_actor(an, &raw);
+    // Organisations named in the last few sentences, latest last.
+    let mut recent: Vec<usize> = Vec::new();
     let mut out = Vec::with_capacity(raw.len());
-    let mut passage_actor: Option<(usize, Option<usize>)> = None;
-    let mut i = 0;
-    while i < raw.len() {
-        let p = raw[i].passage;
-        let end = raw[i..]
+    for u in raw {
+        let text = doc.text.get(u.range.0..u.range.1).unwrap_or("");
+        let mut aspects: Vec<u16> = u
+            .terms
+            .terms
             .iter()
-            .position(|u| u.passage != p)
-            .map_or(raw.len(), |n| i + n);
-        if passage_actor.is_none_or(|(q, _)| q != p) {
-            passage_actor = Some((p, main_actor(an, &raw[i..end]).or(doc_actor)));
-        }
-        let actor = passage_actor.and_then(|(_, a)| a);
-        for u in &raw[i..end] {
-            let text = doc.text.get(u.range.0..u.range.1).unwrap_or("");
-            let mut aspects: Vec<u16> = u
-                .terms
-                .terms
-                .iter()
-                .filter_map(|&(t, _)| term_aspects.get(t as usize))
-                .flatten()
-                .copied()
-                .collect();
-            aspects.sort_unstable();
-            aspects.dedup();
-            let mut terms = u.terms.terms.clone();
-            for &a in &aspects {
-                let id = an.aspect_term(a as usize, &lex.labels[a as usize]);
-                terms.push((id, 1.0));
+            .filter_map(|&(t, _)| term_aspects.get(t as usize))
+            .flatten()
+            .copied()
+            .collect();
+        aspects.sort_unstable();
+        aspects.dedup();
+        let mut terms = u.terms.terms.clone();
+        for &(t, _) in &u.terms.terms {
+            if let Some(Some(g)) = senses.of_term.get(t as usize) {
+                let label = senses.label(*g);
+                terms.push((an.sense_term(*g, &label), 1.0));
             }
-            if let Some(g) = actor
-                && !u.terms.groups.contains(&g)
-                && refers_back(text)
+        }
+        let mut families: Vec<usize> = Vec::new();
+        for &a in &aspects {
+            let id = an.aspect_term(a as usize, &lex.labels[a as usize]);
+            terms.push((id, 1.0));
+            if let Some(f) = lex.family_of(a as usize)
+                && !families.contains(&f)
             {
-                terms.push((an.concept_term(g), 1.0));
+                families.push(f);
             }
-            terms.sort_unstable_by_key(|t| t.0);
-            terms.dedup_by(|b, a| {
-                if a.0 == b.0 {
-                    a.1 += b.1;
-                    true
-                } else {
-                    false
-                }
-            });
-            out.push(Unit {
-                sentence: u.sentence,
-                passage: u.passage,
-                pool: u.pool,
-                terms,
-                claim: claims::claim(text, aspects, lex),
-            });
         }
-        i = end;
+        for f in families {
+            let (index, label) = lex.family_term(f);
+            terms.push((an.aspect_term(index, &label), 1.0));
+        }
+        if u.thesis {
+            let (index, label) = lex.thesis_term();
+            terms.push((an.aspect_term(index, label), 1.0));
+        }
+        let mut actors: Vec<u32> = u.terms.actors.iter().map(|&g| an.concept_term(g)).collect();
+        // The document's main actor is the likeliest referent while it is
+        // in view; else the organisation named last.
+        let referent = doc_actor
+            .filter(|g| recent.contains(g))
+            .or_else(|| recent.last().copied())
+            .or(doc_actor);
+        if u.terms.actors.is_empty()
+            && let Some(g) = referent
+            && refers_back(text)
+        {
+            let id = an.concept_term(g);
+            terms.push((id, 1.0));
+            actors.push(id);
+        }
+        recent.extend_from_slice(&u.terms.actors);
+        if recent.len() > RECENT_ACTORS {
+            recent.drain(..recent.len() - RECENT_ACTORS);
+        }
+        actors.sort_unstable();
+        actors.dedup();
+        terms.sort_unstable_by_key(|t| t.0);
+        terms.dedup_by(|b, a| {
+            if a.0 == b.0 {
+                a.1 += b.1;
+                true
+            } else {
+                false
+            }
+        });
+        out.push(Unit {
+            sentence: u.sentence,
+            passage: u.passage,
+            pool: u.pool,
+            terms,
+            actors,
+            claim: claims::claim(text, aspects, lex),
+        });
     }
     out
 }
@@ -164,8 +215,8 @@ pub(crate) fn build(
 ) -> Found {
     let mut stems = StemCache::new();
     let lex = Lexicon::builtin(&mut stems);
-    let term_aspects: Vec<Vec<u16>> = an
-        .stem_keys()
+    let keys = an.stem_keys();
+    let term_aspects: Vec<Vec<u16>> = keys
         .iter()
         .map(|k| {
             if k.is_empty() {
@@ -175,13 +226,19 @@ pub(crate) fn build(
             }
         })
         .collect();
+    let term_senses: Vec<Option<u32>> = keys.iter().map(|k| lex.sense_of_stem(k)).collect();
+    drop(keys);
+    let senses = Senses {
+        of_term: &term_senses,
+        lex: &lex,
+    };
     let (ld, rd) = sides.docs;
     let (lraw, rraw) = sides.units;
-    let lu = claims_of(an, &lex, &term_aspects, ld, lraw);
-    let ru = claims_of(an, &lex, &term_aspects, rd, rraw);
+    let lu = claims_of(an, &lex, &term_aspects, &senses, ld, lraw);
+    let ru = claims_of(an, &lex, &term_aspects, &senses, rd, rraw);
     drop(term_aspects);
     let an: &Analyzer<'_> = an;
-    let (idf, df) = candidates::idf(an, &lu, &ru);
+    let (idf, df) = candidates::idf(an, &lex, &lu, &ru);
     let scorer = Scorer {
         an,
         lex: &lex,
@@ -204,36 +261,57 @@ pub(crate) fn build(
     let bonus_lr = |i: usize, j: usize| {
         ctx.get(&(lpos[i], rpos[j]))
             .map_or(0.0, |s| candidates::CONTEXT_WEIGHT * s)
+            + candidates::claim_bonus(&lu[i], &ru[j], &lex)
     };
     let bonus_rl = |i: usize, j: usize| bonus_lr(j, i);
     let allow_lr = |i: usize, j: usize| lu[i].pool == ru[j].pool;
     let allow_rl = |i: usize, j: usize| ru[i].pool == lu[j].pool;
     let rank_keep = keep.max(MUTUAL_RANK);
     let r_index = Index::new(&rv, an.terms.len());
-    let lbest = candidates::rank(&lv, &rv, &r_index, rank_keep, &allow_lr, &bonus_lr, &mut |f| {
-        progress(0.3 + 0.3 * f)
-    });
+    let lbest = candidates::rank(
+        &lv,
+        &rv,
+        &r_index,
+        rank_keep,
+        &allow_lr,
+        &bonus_lr,
+        &mut |f| progress(0.3 + 0.3 * f),
+    );
     drop(r_index);
     let l_index = Index::new(&lv, an.terms.len());
-    let rbest = candidates::rank(&rv, &lv, &l_index, rank_keep, &allow_rl, &bonus_rl, &mut |f| {
-        progress(0.6 + 0.3 * f)
-    });
+    let rbest = candidates::rank(
+        &rv,
+        &lv,
+        &l_index,
+        rank_keep,
+        &allow_rl,
+        &bonus_rl,
+        &mut |f| progress(0.6 + 0.3 * f),
+    );
     drop(l_index);
 
     let pairs = passage_pairs(
-        an, &lu, &ru, &lbest, &rbest, (&lpos, &lpv), (&rpos, &rpv), (&lv, &rv), topics,
+        an,
+        &lu,
+        &ru,
+        &lbest,
+        &rbest,
+        (&lpos, &lpv),
+        (&rpos, &rpv),
+        (&lv, &rv),
+        topics,
         covers,
     );
 
     let mut reasons = Reasons::default();
     let out = |from: &[Unit],
-                   to: &[Unit],
-                   fv: &[Vector],
-                   tv: &[Vector],
-                   best: &[Vec<(f32, u32)>],
-                   n: usize,
-                   from_left: bool,
-                   reasons: &mut Reasons| {
+               to: &[Unit],
+               fv: &[Vector],
+               tv: &[Vector],
+               best: &[Vec<(f32, u32)>],
+               n: usize,
+               from_left: bool,
+               reasons: &mut Reasons| {
         let mut all: Vec<Vec<Candidate>> = vec![Vec::new(); n];
         if keep == 0 {
             return all;
@@ -269,8 +347,26 @@ pub(crate) fn build(
         }
         all
     };
-    let left = out(&lu, &ru, &lv, &rv, &lbest, sides.sentences.0.len(), true, &mut reasons);
-    let right = out(&ru, &lu, &rv, &lv, &rbest, sides.sentences.1.len(), false, &mut reasons);
+    let left = out(
+        &lu,
+        &ru,
+        &lv,
+        &rv,
+        &lbest,
+        sides.sentences.0.len(),
+        true,
+        &mut reasons,
+    );
+    let right = out(
+        &ru,
+        &lu,
+        &rv,
+        &lv,
+        &rbest,
+        sides.sentences.1.len(),
+        false,
+        &mut reasons,
+    );
     progress(1.0);
     Found {
         pairs,
@@ -337,9 +433,13 @@ fn passage_pairs(
             if !mutual || s < MIN_SCORE {
                 continue;
             }
-            let e = found
-                .entry((lu[i].passage, ru[j].passage))
-                .or_insert((0.0, Vec::new(), Vec::new(), i, j));
+            let e = found.entry((lu[i].passage, ru[j].passage)).or_insert((
+                0.0,
+                Vec::new(),
+                Vec::new(),
+                i,
+                j,
+            ));
             if s > e.0 {
                 (e.0, e.3, e.4) = (s, i, j);
             }
@@ -437,7 +537,7 @@ fn explain(an: &Analyzer<'_>, a: &Vector, b: &Vector) -> Vec<String> {
         }
         let word = match info.kind {
             TermKind::Concept(g) => groups[g].label.clone(),
-            TermKind::Aspect(_) => info.display().to_owned(),
+            TermKind::Aspect(_) | TermKind::Sense(_) => info.display().to_owned(),
             _ if an.is_generic(t) => continue,
             _ => info.display().to_owned(),
         };

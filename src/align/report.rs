@@ -152,22 +152,24 @@ struct ListOut<'a> {
 
 impl Serialize for ListOut<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.list.iter().map(|c| CandidateOut {
-            id: self
-                .other
-                .get(c.other as usize)
-                .map_or("", |s| s.id.as_str()),
-            score: (f64::from(c.score) * 1e4).round() / 1e4,
-            reasons: c
-                .reasons
-                .iter()
-                .filter_map(|&r| self.reasons.get(r as usize))
-                .map(String::as_str)
-                .collect(),
-            hint: c.hint.as_ref().map(|h| HintOut {
-                kind: h.kind.as_str(),
-                why: &h.why,
-            }),
+        serializer.collect_seq(self.list.iter().map(|c| {
+            CandidateOut {
+                id: self
+                    .other
+                    .get(c.other as usize)
+                    .map_or("", |s| s.id.as_str()),
+                score: (f64::from(c.score) * 1e4).round() / 1e4,
+                reasons: c
+                    .reasons
+                    .iter()
+                    .filter_map(|&r| self.reasons.get(r as usize))
+                    .map(String::as_str)
+                    .collect(),
+                hint: c.hint.as_ref().map(|h| HintOut {
+                    kind: h.kind.as_str(),
+                    why: &h.why,
+                }),
+            }
         }))
     }
 }

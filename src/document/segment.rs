@@ -173,7 +173,35 @@ pub fn segment(text: &str) -> Vec<Passage> {
         });
     }
     mark_repeated_boilerplate(text, &mut passages);
+    mark_ebook_licence(text, &mut passages);
     passages
+}
+
+/// Project Gutenberg's header and licence: everything before its
+/// "*** START OF …" line and from its "*** END OF …" line on (the title
+/// line stays the title).
+fn mark_ebook_licence(text: &str, passages: &mut [Passage]) {
+    let marker = |p: &Passage, what: &str| {
+        let t = p.raw(text);
+        t.len() < 300 && t.starts_with("***") && {
+            let u = t.to_uppercase();
+            u.contains(what) && u.contains("PROJECT GUTENBERG")
+        }
+    };
+    let start = passages.iter().position(|p| marker(p, "START OF"));
+    let end = passages.iter().position(|p| marker(p, "END OF"));
+    if let Some(s) = start {
+        for p in passages[..=s].iter_mut() {
+            if p.kind != PassageKind::Title {
+                p.kind = PassageKind::Boilerplate;
+            }
+        }
+    }
+    if let Some(e) = end.filter(|&e| start.is_none_or(|s| e > s)) {
+        for p in passages[e..].iter_mut() {
+            p.kind = PassageKind::Boilerplate;
+        }
+    }
 }
 
 fn classify_lines(text: &str) -> Vec<Line<'_>> {
@@ -206,7 +234,7 @@ fn classify(line: &str) -> LineClass {
     if is_footnote(t) {
         return LineClass::Footnote;
     }
-    if is_boilerplate_phrase(t) {
+    if is_boilerplate_phrase(t) || is_markup(t) {
         return LineClass::Boilerplate;
     }
     if list_marker_len(t).is_some() {
@@ -234,6 +262,28 @@ fn is_footnote(t: &str) -> bool {
     let is_url = |s: &str| s.starts_with("http://") || s.starts_with("https://");
     let numbered_url = list_marker_len(t).is_some_and(|n| is_url(t[n..].trim_start()));
     bracketed || caret || is_url(t) || numbered_url
+}
+
+/// A line of markup rather than text: tags only (`<SECTION>`,
+/// `</p><p>`), or an illustration placeholder (`[Illustration: …]`).
+fn is_markup(t: &str) -> bool {
+    let tags_only = t.starts_with('<') && t.ends_with('>') && {
+        let mut depth = 0i32;
+        let mut outside = false;
+        for c in t.chars() {
+            match c {
+                '<' => depth += 1,
+                '>' => depth -= 1,
+                c if depth == 0 && !c.is_whitespace() => outside = true,
+                _ => {}
+            }
+        }
+        !outside
+    };
+    let illustration = t.len() < 400
+        && t.strip_prefix('[')
+            .is_some_and(|r| r.to_lowercase().starts_with("illustration"));
+    tags_only || illustration
 }
 
 fn is_boilerplate_phrase(t: &str) -> bool {
@@ -509,6 +559,27 @@ mod tests {
         assert_eq!(k[1].0, PassageKind::Boilerplate);
         assert_eq!(k[3].0, PassageKind::Boilerplate);
         assert_eq!(k[4].0, PassageKind::Boilerplate);
+    }
+
+    #[test]
+    fn markup_and_ebook_licence_are_boilerplate() {
+        let text = "The Project Gutenberg eBook of X\n\nLicence words here.\n\n*** START OF THE PROJECT GUTENBERG EBOOK X ***\n\nThe story begins here and goes on.\n\n<SECTION>\n\n[Illustration: a ship]\n\nThe story ends.\n\n*** END OF THE PROJECT GUTENBERG EBOOK X ***\n\nMore licence.\n";
+        let k: Vec<PassageKind> = kinds(text).into_iter().map(|x| x.0).collect();
+        use PassageKind::*;
+        assert_eq!(
+            k,
+            vec![
+                Title,
+                Boilerplate,
+                Boilerplate,
+                Body,
+                Boilerplate,
+                Boilerplate,
+                Body,
+                Boilerplate,
+                Boilerplate
+            ]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::io::Write;
 use diptych::align::{
     AliasError, AliasTable, AlignReport, Alignment, Side, align, align_with_progress, topic_spans,
 };
-use diptych::document::{Document, Source};
+use diptych::document::{Document, PassageKind, Source};
 use proptest::prelude::*;
 
 fn doc(name: &'static str, text: &str) -> Document {
@@ -37,7 +37,20 @@ fn check(l: &Document, r: &Document, a: &Alignment) {
     );
     for p in &a.pairs {
         assert!((0.0..=1.0).contains(&p.score), "score {}", p.score);
-        assert!(l.passages[p.left].kind.is_content() && r.passages[p.right].kind.is_content());
+        // Content pairs with content, titles and headings with titles and
+        // headings (issue 11); footnotes and boilerplate never pair.
+        let (lk, rk) = (l.passages[p.left].kind, r.passages[p.right].kind);
+        assert!(
+            (lk.is_content() && rk.is_content()) || (heading_like(lk) && heading_like(rk)),
+            "{lk:?} paired with {rk:?}"
+        );
+        assert!(!p.left_sentences.is_empty() && !p.right_sentences.is_empty());
+        for &s in &p.left_sentences {
+            assert_eq!(a.sentences.left[s].passage, p.left);
+        }
+        for &s in &p.right_sentences {
+            assert_eq!(a.sentences.right[s].passage, p.right);
+        }
         assert!(p.topics.iter().all(|&t| t < a.topics.len()));
     }
     assert!(a.pairs.windows(2).all(|w| w[0].score >= w[1].score));
@@ -51,9 +64,39 @@ fn check(l: &Document, r: &Document, a: &Alignment) {
             }
         }
     }
+    for (doc, sentences) in [(l, &a.sentences.left), (r, &a.sentences.right)] {
+        for w in sentences.windows(2) {
+            assert!(w[0].char_end <= w[1].char_start && w[0].byte_end <= w[1].byte_start);
+        }
+        for s in sentences.iter() {
+            let p = &doc.passages[s.passage];
+            assert!(p.byte_start <= s.byte_start && s.byte_end <= p.byte_end);
+            assert!(doc.text.get(s.byte_start..s.byte_end).is_some());
+            assert!(s.char_start < s.char_end);
+        }
+    }
+    for (own, other, lists) in [
+        (&a.sentences.left, &a.sentences.right, &a.candidates.left),
+        (&a.sentences.right, &a.sentences.left, &a.candidates.right),
+    ] {
+        assert_eq!(own.len(), lists.len());
+        for list in lists.iter() {
+            assert!(list.len() <= 10);
+            assert!(list.windows(2).all(|w| w[0].score >= w[1].score));
+            for c in list {
+                assert!((c.other as usize) < other.len());
+                assert!((0.0..=1.0).contains(&c.score));
+                assert!(c.reasons.iter().all(|&r| (r as usize) < a.reasons.len()));
+            }
+        }
+    }
     let json = AlignReport::new(l, r, a).to_json();
     assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());
     assert!(!AlignReport::new(l, r, a).to_table().is_empty());
+}
+
+fn heading_like(k: PassageKind) -> bool {
+    matches!(k, PassageKind::Title | PassageKind::Heading)
 }
 
 fn run(l: &Document, r: &Document) -> Alignment {
@@ -98,7 +141,14 @@ fn one_passage_each() {
         shared.contains(&"Turkey") && shared.contains(&"Central Asia"),
         "{shared:?}"
     );
-    assert_eq!(a.pairs.len(), 1);
+    // The two paragraphs pair, and so do the two titles.
+    let content: Vec<_> = a
+        .pairs
+        .iter()
+        .filter(|p| l.passages[p.left].kind.is_content())
+        .collect();
+    assert_eq!(content.len(), 1);
+    assert_eq!(a.pairs.len(), 2);
 }
 
 #[test]
@@ -106,9 +156,13 @@ fn identical_documents_pair_each_passage_with_itself() {
     let (l, r) = (Document::seed_left(), Document::seed_left());
     let a = run(&l, &r);
     assert!(a.topics.iter().all(|t| t.shared && t.left == t.right));
-    let content = l.passages.iter().filter(|p| p.kind.is_content()).count();
+    let pairable = l
+        .passages
+        .iter()
+        .filter(|p| p.kind.is_content() || heading_like(p.kind))
+        .count();
     let selves: Vec<_> = a.pairs.iter().filter(|p| p.left == p.right).collect();
-    assert_eq!(selves.len(), content);
+    assert_eq!(selves.len(), pairable);
     assert!(selves.iter().all(|p| p.score > 0.999));
 }
 

@@ -8,7 +8,9 @@
 Each single-word lemma is given the synset of its most frequent sense (the
 first offset in WordNet's index files, which are ordered by frequency);
 lemmas whose first senses coincide are synonyms in their commonest meaning
-("rock" / "stone", "cave" / "cavern" do not: only the first). Lemmas are
+("rock" / "stone"). Of a lemma's parts of speech, the one with the most
+sense-tagged occurrences in WordNet's corpus is taken ("fell" is a verb
+more often than an animal's hide); lemmas never met in it are left out. Lemmas are
 stemmed with the Snowball English stemmer, the one diptych uses
 (rust-stemmers), so that the table is looked up by stem. Output lines are
 "stem<TAB>group" where group is a small number; only groups of two stems or
@@ -25,6 +27,7 @@ import snowballstemmer
 root = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
 stem = snowballstemmer.stemmer("english").stemWord
 first = {}
+best = {}
 for pos in ("noun", "verb", "adj", "adv"):
     with open(os.path.join(root, "index." + pos), encoding="latin-1") as f:
         for line in f:
@@ -35,10 +38,15 @@ for pos in ("noun", "verb", "adj", "adv"):
             if not (lemma.isalpha() and lemma.islower()) or len(lemma) < 3:
                 continue
             n_ptr = int(fields[3])
+            tagged = int(fields[4 + n_ptr + 1])
             offsets = fields[4 + n_ptr + 2:]
             s = stem(lemma)
-            # The noun reading wins over the verb's, and so on in this order.
-            first.setdefault(s, (pos, offsets[0]))
+            # The part of speech whose senses are most often met in
+            # WordNet's tagged corpus wins; a lemma never met there has no
+            # "commonest" sense and is left out.
+            if tagged > 0 and tagged > best.get(s, 0):
+                best[s] = tagged
+                first[s] = (pos, offsets[0])
 
 groups = defaultdict(list)
 for s, key in first.items():

@@ -59,6 +59,8 @@ pub(crate) struct Unit {
     pub terms: Vec<(u32, f32)>,
     /// Terms of the organisations it names or refers to, sorted.
     pub actors: Vec<u32>,
+    /// States the report's case (abstract, conclusion, "in sum").
+    pub thesis: bool,
     pub claim: Claim,
 }
 
@@ -72,6 +74,17 @@ pub(crate) fn claim_bonus(a: &Unit, b: &Unit, lex: &Lexicon) -> f32 {
     if !actor {
         return 0.0;
     }
+    // Two reports' summing-up sentences on the same actor are their main
+    // claims, which an analyst compares first.
+    let theses = if a.thesis && b.thesis {
+        CLAIM_WEIGHT / 2.0
+    } else {
+        0.0
+    };
+    theses + aspect_bonus(a, b, lex)
+}
+
+fn aspect_bonus(a: &Unit, b: &Unit, lex: &Lexicon) -> f32 {
     let aspect = a
         .claim
         .aspects
@@ -99,6 +112,8 @@ pub(crate) struct Scorer<'a> {
     /// Share of the sentences a term occurs in, for the "topic term" test.
     pub df: Vec<u32>,
     pub units: usize,
+    /// The WordNet sense group of each stem term.
+    pub senses: &'a [Option<u32>],
 }
 
 impl Scorer<'_> {
@@ -260,7 +275,11 @@ pub(crate) fn rank(
             .map(|(_, j)| {
                 let other = &to[j as usize];
                 let (s, n) = dot_count(v, other);
-                let short = v.len().min(other.len()) <= SHORT_UNIT && n <= 1;
+                // A one-word overlap of a very short sentence, unless the
+                // word is all both have ("Conclusions" / "Conclusions").
+                let short = v.len().min(other.len()) <= SHORT_UNIT
+                    && n <= 1
+                    && v.len().max(other.len()) > n;
                 let s = if short { s * SHORT_OVERLAP } else { s };
                 ((1.0 - CONTEXT_WEIGHT) * s + bonus(i, j as usize), j)
             })
@@ -398,7 +417,17 @@ pub(crate) fn explain(
         let text = match info.kind {
             TermKind::Aspect(a) if sc.lex.is_secondary(a) => info.display().to_owned(),
             TermKind::Aspect(_) => format!("aspect: {}", info.display()),
-            TermKind::Sense(_) => info.display().to_owned(),
+            TermKind::Sense(g) => {
+                let word = |v: &Vector| {
+                    v.iter()
+                        .find(|&&(t, _)| sc.senses.get(t as usize) == Some(&Some(g)))
+                        .map(|&(t, _)| an.terms[t as usize].display())
+                };
+                match (word(a.0), word(b.0)) {
+                    (Some(x), Some(y)) if x != y => format!("similar words: {x} / {y}"),
+                    _ => continue,
+                }
+            }
             _ if is_actor(an, t) => {
                 if anchor.is_none() {
                     anchor = Some(info.display().to_owned());

@@ -189,6 +189,7 @@ fn claims_of(
             pool: u.pool,
             terms,
             actors,
+            thesis: u.thesis,
             claim: claims::claim(text, aspects, lex),
         });
     }
@@ -228,6 +229,7 @@ pub(crate) fn build(
         .collect();
     let term_senses: Vec<Option<u32>> = keys.iter().map(|k| lex.sense_of_stem(k)).collect();
     drop(keys);
+    let passage_lex = &lex;
     let senses = Senses {
         of_term: &term_senses,
         lex: &lex,
@@ -245,6 +247,7 @@ pub(crate) fn build(
         idf,
         df,
         units: lu.len() + ru.len(),
+        senses: &term_senses,
     };
     let lv: Vec<Vector> = lu.iter().map(|u| scorer.vector(&u.terms)).collect();
     let rv: Vec<Vector> = ru.iter().map(|u| scorer.vector(&u.terms)).collect();
@@ -292,6 +295,7 @@ pub(crate) fn build(
 
     let pairs = passage_pairs(
         an,
+        passage_lex,
         &lu,
         &ru,
         &lbest,
@@ -299,8 +303,7 @@ pub(crate) fn build(
         (&lpos, &lpv),
         (&rpos, &rpv),
         (&lv, &rv),
-        topics,
-        covers,
+        (topics, covers),
     );
 
     let mut reasons = Reasons::default();
@@ -409,6 +412,7 @@ fn finish(acc: &mut BTreeMap<u32, f32>) -> Vector {
 #[allow(clippy::too_many_arguments)]
 fn passage_pairs(
     an: &Analyzer<'_>,
+    lex: &Lexicon,
     lu: &[Unit],
     ru: &[Unit],
     lbest: &[Vec<(f32, u32)>],
@@ -416,8 +420,7 @@ fn passage_pairs(
     (lpos, lpv): (&[u32], &[Vector]),
     (rpos, rpv): (&[u32], &[Vector]),
     (lv, rv): (&[Vector], &[Vector]),
-    topics: &[Topic],
-    covers: &[Vec<usize>],
+    (topics, covers): (&[Topic], &[Vec<usize>]),
 ) -> Vec<Pair> {
     // (left passage, right passage) → (score, left sentences, right
     // sentences, best left unit, best right unit).
@@ -487,8 +490,8 @@ fn passage_pairs(
                 })
                 .take(MAX_EXPLAIN)
                 .collect();
-            let mut terms = explain(an, &lv[bi], &rv[bj]);
-            for w in explain(an, &lpv[lpos[bi] as usize], &rpv[rpos[bj] as usize]) {
+            let mut terms = explain(an, lex, &lv[bi], &rv[bj]);
+            for w in explain(an, lex, &lpv[lpos[bi] as usize], &rpv[rpos[bj] as usize]) {
                 if terms.len() < MAX_EXPLAIN && !terms.contains(&w) {
                     terms.push(w);
                 }
@@ -516,7 +519,7 @@ fn passage_pairs(
 /// The shared terms that contribute most to the cosine, as readable words:
 /// alias groups by label, aspects by name, stems by their most frequent
 /// spelling.
-fn explain(an: &Analyzer<'_>, a: &Vector, b: &Vector) -> Vec<String> {
+fn explain(an: &Analyzer<'_>, lex: &Lexicon, a: &Vector, b: &Vector) -> Vec<String> {
     let shared = candidates::shared(a, b);
     let groups = an.table().groups();
     let concepts: Vec<usize> = shared
@@ -537,7 +540,11 @@ fn explain(an: &Analyzer<'_>, a: &Vector, b: &Vector) -> Vec<String> {
         }
         let word = match info.kind {
             TermKind::Concept(g) => groups[g].label.clone(),
-            TermKind::Aspect(_) | TermKind::Sense(_) => info.display().to_owned(),
+            // Synonym senses, aspect families and the summing-up role
+            // weigh in the score but say little in a list of terms.
+            TermKind::Sense(_) => continue,
+            TermKind::Aspect(x) if lex.is_secondary(x) => continue,
+            TermKind::Aspect(_) => info.display().to_owned(),
             _ if an.is_generic(t) => continue,
             _ => info.display().to_owned(),
         };

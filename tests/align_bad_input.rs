@@ -325,3 +325,59 @@ proptest! {
         let _ = AliasTable::builtin().merge_user_toml(&s, std::path::Path::new("topics.toml"));
     }
 }
+
+/// Issue 11's bad input for sentences: handled, nothing quadratic (timing
+/// lives in benchmarks; these finish in well under a second in release).
+#[test]
+fn sentence_level_bad_input() {
+    let aliases = AliasTable::builtin();
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "one sentence of 1 MB",
+            format!("Title\n\n{}end.\n", "the cell moved money across Turkey ".repeat(30_000)),
+        ),
+        (
+            "no sentence punctuation",
+            format!("Title\n\n{}\n", "police arrested fighters in Syria and Turkey ".repeat(2_000)),
+        ),
+        (
+            "all caps",
+            "REPORT\n\nTHE ISLAMIC STATE IS NOT EXPANDING. TURKEY ARRESTED 60 MEMBERS ON FRIDAY.\n\nIT IS A THREAT TO EUROPE.\n".repeat(50),
+        ),
+        (
+            "headings only",
+            (1..=200).map(|i| format!("Section {i}\n\n")).collect(),
+        ),
+        (
+            "10,000 abbreviations",
+            format!("Title\n\n{}\n", "U.S. Sen. Dr. No. approx. et al. ".repeat(10_000 / 6 + 1)),
+        ),
+        ("Cyrillic", "Доклад\n\nБоевики ИГИЛ прибыли в Москву. ФСБ задержала их 5 марта.\n".to_owned()),
+        ("Arabic", "تقرير\n\nانتقل مقاتلو داعش من سوريا إلى تركيا. قالت الشرطة إن داعش نشط.\n".to_owned()),
+    ];
+    for (what, text) in &cases {
+        let d = doc("bad.txt", text);
+        for (l, r) in [(&d, &d), (&d, &Document::seed_right())] {
+            let a = align(l, r, &aliases);
+            check(l, r, &a);
+            assert!(
+                a.sentences
+                    .left
+                    .iter()
+                    .all(|s| s.byte_end - s.byte_start <= 64 * 1024),
+                "{what}: a sentence is cut at 16 KiB boundaries"
+            );
+        }
+        let empty = doc("empty.txt", "");
+        let a = align(&d, &empty, &aliases);
+        check(&d, &empty, &a);
+        assert!(
+            a.pairs.is_empty() && a.candidates.right.is_empty(),
+            "{what}: empty side"
+        );
+        assert!(
+            a.candidates.left.iter().all(Vec::is_empty),
+            "{what}: nothing to pair with"
+        );
+    }
+}

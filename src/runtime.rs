@@ -60,8 +60,10 @@ impl Drop for TerminalGuard {
 }
 
 fn leave_terminal() {
+    // Errors are ignored: on a terminal that went away there is nobody to
+    // tell, and `ratatui::restore` would panic printing to a dead stderr.
     let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
 }
 
 fn enter_terminal() -> io::Result<()> {
@@ -173,8 +175,11 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                                 app.update(Msg::EditorDone(Ok(text)));
                             }
                             exiting.store(true, Ordering::SeqCst);
+                            let failed = save_before_exit(&app, lock(&session).as_mut());
                             drop(guard);
-                            save_before_exit(&app, lock(&session).as_mut());
+                            if let Some(message) = failed {
+                                crate::command::note(&message);
+                            }
                             return Ok(Exit::Signal(signal));
                         }
                     }
@@ -211,9 +216,13 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
         }
         if let Some(signal) = signals.pending() {
             exiting.store(true, Ordering::SeqCst);
-            // Restore the terminal first so that any message stays readable.
+            // Save first: the judgements matter more than the screen, and
+            // the terminal may be gone (a hang-up).
+            let failed = save_before_exit(&app, lock(&session).as_mut());
             drop(guard);
-            save_before_exit(&app, lock(&session).as_mut());
+            if let Some(message) = failed {
+                crate::command::note(&message);
+            }
             return Ok(Exit::Signal(signal));
         }
         // Time passes for the model only through ticks: before any other
@@ -232,8 +241,10 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                 if let Some(msg) = to_msg(event::read()?) {
                     pending.extend(app.update(msg));
                 }
+                // (1 ms, not zero: crossterm's tty reader only looks at the
+                // events it has already parsed when given time to wait.)
                 if pending.iter().any(|e| !matches!(e, Effect::Save { .. }))
-                    || !event::poll(Duration::ZERO)?
+                    || !event::poll(Duration::from_millis(1))?
                 {
                     break;
                 }
@@ -243,8 +254,13 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
     if outcome.is_err() {
         // The terminal failed (e.g. it went away): keep the judgements.
         exiting.store(true, Ordering::SeqCst);
-        save_before_exit(&app, lock(&session).as_mut());
+        if let Some(message) = save_before_exit(&app, lock(&session).as_mut()) {
+            crate::command::note(&message);
+        }
     }
+    // Close the tag file here, not when the watchdog's handle goes: that
+    // releases the lock and removes the lock file.
+    drop(lock(&session).take());
     outcome
 }
 
@@ -318,13 +334,14 @@ fn tag_set_effect(session: Option<&mut Session>, app: &App, effect: Effect) -> O
 
 /// On a signal or a lost terminal: one last save of what the model says is
 /// unsaved (the note being written included), if the file may be written.
-fn save_before_exit(app: &App, session: Option<&mut Session>) {
-    if let Some(set) = app.exit_snapshot()
-        && let Some(session) = session
-        && let Err(e) = session.save(&set)
-    {
-        crate::command::note(&format!("could not save before exiting: {e}"));
-    }
+/// Returns what to tell the user if it failed.
+fn save_before_exit(app: &App, session: Option<&mut Session>) -> Option<String> {
+    let set = app.exit_snapshot()?;
+    let session = session?;
+    session
+        .save(&set)
+        .err()
+        .map(|e| format!("could not save before exiting: {e}"))
 }
 
 /// Writes an export unless it would replace a protected file, or an

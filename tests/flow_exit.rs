@@ -258,7 +258,7 @@ fn tags_pointing_past_the_end_are_orphaned_not_silently_anchored() {
         "{:?}",
         prepared.notice
     );
-    assert_eq!(prepared.tag_states(), [diptych::brief::TagState::Orphaned]);
+    assert_eq!(prepared.tag_states(), [diptych::tags::AnchorKind::Orphaned]);
     let app = reader(left.clone(), right.clone(), prepared);
     assert_eq!(app.orphans().len(), 1, "R lists it");
 
@@ -268,7 +268,7 @@ fn tags_pointing_past_the_end_are_orphaned_not_silently_anchored() {
     std::fs::write(&path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
     let opened = TagFile::open(&path).unwrap();
     let prepared = prepare(&opened.file, opened.content, &left, &right);
-    assert_eq!(prepared.tag_states(), [diptych::brief::TagState::Moved]);
+    assert_eq!(prepared.tag_states(), [diptych::tags::AnchorKind::Moved]);
 }
 
 #[cfg(unix)]
@@ -341,7 +341,7 @@ fn custom_labels_never_take_a_stance_glyph() {
 
 #[test]
 fn renaming_the_open_tag_set_works_with_one_diptych_running() {
-    use diptych::session::Session;
+    use diptych::shell::session::Session;
     use diptych::tags::store::Store;
     let dir = tempfile::tempdir().unwrap();
     let (l, r) = seeds();

@@ -43,9 +43,12 @@ pub struct OpenedSet {
 
 impl OpenedSet {
     /// Where each tag stands, for the exporters (empty when unknown).
-    pub fn tag_states(&self) -> Vec<crate::brief::TagState> {
+    pub fn tag_states(&self) -> Vec<crate::tags::AnchorKind> {
         if self.states.len() == self.set.tags.len() {
-            self.states.iter().map(crate::brief::TagState::of).collect()
+            self.states
+                .iter()
+                .map(crate::tags::AnchorKind::of_tag)
+                .collect()
         } else {
             Vec::new()
         }
@@ -191,7 +194,7 @@ impl Tagging {
             .tags
             .iter()
             .zip(&opened.states)
-            .filter(|(_, s)| crate::brief::TagState::of(s) == crate::brief::TagState::Moved)
+            .filter(|(_, s)| crate::tags::AnchorKind::of_tag(s) == crate::tags::AnchorKind::Moved)
             .map(|(t, _)| t.id.clone())
             .collect();
         let mut tagging = Tagging {

@@ -18,7 +18,8 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const MAX_ID_CHARS: usize = 64;
 
 /// The four built-in stances. Their ids are reserved label ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Stance {
     Agree,
     Contradict,

@@ -54,6 +54,53 @@ const FAR_WINDOWS: usize = 4;
 /// says little by itself and context decides among the first ones.
 const MAX_OCCURRENCES: usize = 1000;
 
+/// What an [`AnchorState`] (or a whole tag, both sides together) amounts to
+/// for the analyst: the status the reader, the review panel and the exports
+/// show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorKind {
+    /// At its recorded offsets, with its recorded text.
+    Anchored,
+    /// Found elsewhere or slightly changed; offsets are the current ones.
+    Moved,
+    /// Not found: the quote and offsets are the old ones.
+    Orphaned,
+}
+
+impl AnchorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            AnchorKind::Anchored => "anchored",
+            AnchorKind::Moved => "moved",
+            AnchorKind::Orphaned => "orphaned",
+        }
+    }
+
+    /// A tag's status from its two sides: orphaned if either side is,
+    /// else moved if either moved.
+    pub fn of_tag(sides: &[AnchorState; 2]) -> AnchorKind {
+        let kinds = sides.map(AnchorState::kind);
+        if kinds.contains(&AnchorKind::Orphaned) {
+            AnchorKind::Orphaned
+        } else if kinds.contains(&AnchorKind::Moved) {
+            AnchorKind::Moved
+        } else {
+            AnchorKind::Anchored
+        }
+    }
+}
+
+impl AnchorState {
+    pub fn kind(self) -> AnchorKind {
+        match self {
+            AnchorState::Anchored => AnchorKind::Anchored,
+            AnchorState::Moved { .. } => AnchorKind::Moved,
+            AnchorState::Orphaned => AnchorKind::Orphaned,
+        }
+    }
+}
+
 /// Where an anchor ended up in the current text of its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnchorState {

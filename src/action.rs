@@ -114,7 +114,7 @@ actions! {
     Help = "help",
     /// Quit diptych
     Quit = "quit",
-    /// Quit diptych at once
+    /// Save everything (an open note too) and quit
     ForceQuit = "force_quit",
     /// Suspend to the shell (resume with fg)
     Suspend = "suspend",
@@ -185,6 +185,9 @@ pub enum Effect {
         path: std::path::PathBuf,
         contents: String,
         overwrite: bool,
+        /// Files the export must never replace (the open tag set, its
+        /// backup and lock, the two reports).
+        protect: Vec<crate::export::Protected>,
     },
 }
 

@@ -66,7 +66,7 @@ impl App {
         let (set, states) = match &self.tagging {
             Some(t) => (
                 t.set.clone(),
-                crate::brief::states_from_ids(&t.set, &t.orphaned, &t.moved),
+                crate::export::input::states_from_ids(&t.set, &t.orphaned, &t.moved),
             ),
             None => (
                 crate::tags::TagSet::new(
@@ -77,7 +77,7 @@ impl App {
                 Vec::new(),
             ),
         };
-        Some(crate::brief::build(
+        Some(crate::export::input::build(
             &self.panes[0].doc,
             &self.panes[1].doc,
             &comparison.alignment,
@@ -162,10 +162,21 @@ impl App {
                 include_untagged: untagged,
             },
         );
+        let mut protect = self
+            .tagging
+            .as_ref()
+            .map(|t| export::Protected::tag_file(&t.path))
+            .unwrap_or_default();
+        for pane in &self.panes {
+            if let crate::document::Source::File(report) = &pane.doc.source {
+                protect.push(export::Protected::report(report));
+            }
+        }
         vec![Effect::WriteExport {
             path: PathBuf::from(path),
             contents,
             overwrite,
+            protect,
         }]
     }
 

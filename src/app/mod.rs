@@ -334,9 +334,11 @@ impl App {
 
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let chord = Chord::from_event(&key);
-        // Ctrl-c always quits, whatever the mode and the keymap.
+        // Ctrl-c always ends the reader, whatever the mode and the keymap,
+        // but never drops a judgement: an open note is kept, unsaved
+        // changes are saved first (or, if they cannot be, it asks).
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            return vec![Effect::Quit];
+            return self.apply(Action::ForceQuit);
         }
         match &mut self.mode {
             Mode::Normal => match chord.and_then(|c| self.keymap.action_for(&c)) {
@@ -370,7 +372,7 @@ impl App {
                     (_, Some(Action::ScrollDown)) => *scroll += 1,
                     (_, Some(Action::ScrollUp)) => *scroll = scroll.saturating_sub(1),
                     (_, Some(Action::Top)) => *scroll = 0,
-                    (_, Some(Action::ForceQuit)) => return vec![Effect::Quit],
+                    (_, Some(Action::ForceQuit)) => return self.apply(Action::ForceQuit),
                     (KeyCode::Esc | KeyCode::Enter, _) | (_, Some(Action::Help | Action::Quit)) => {
                         self.mode = Mode::Normal;
                     }
@@ -500,7 +502,8 @@ impl App {
             Action::Quit if self.tagging.as_ref().is_some_and(Tagging::dirty) => {
                 self.mode = Mode::ConfirmQuit;
             }
-            Action::Quit | Action::ForceQuit => return vec![Effect::Quit],
+            Action::Quit => return vec![Effect::Quit],
+            Action::ForceQuit => return self.save_and_quit(),
             Action::TagAgree => self.tag_current("agree"),
             Action::TagContradict => self.tag_current("contradict"),
             Action::TagPartial => self.tag_current("partial"),

@@ -54,6 +54,53 @@ const FAR_WINDOWS: usize = 4;
 /// says little by itself and context decides among the first ones.
 const MAX_OCCURRENCES: usize = 1000;
 
+/// What an [`AnchorState`] (or a whole tag, both sides together) amounts to
+/// for the analyst: the status the reader, the review panel and the exports
+/// show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorKind {
+    /// At its recorded offsets, with its recorded text.
+    Anchored,
+    /// Found elsewhere or slightly changed; offsets are the current ones.
+    Moved,
+    /// Not found: the quote and offsets are the old ones.
+    Orphaned,
+}
+
+impl AnchorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            AnchorKind::Anchored => "anchored",
+            AnchorKind::Moved => "moved",
+            AnchorKind::Orphaned => "orphaned",
+        }
+    }
+
+    /// A tag's status from its two sides: orphaned if either side is,
+    /// else moved if either moved.
+    pub fn of_tag(sides: &[AnchorState; 2]) -> AnchorKind {
+        let kinds = sides.map(AnchorState::kind);
+        if kinds.contains(&AnchorKind::Orphaned) {
+            AnchorKind::Orphaned
+        } else if kinds.contains(&AnchorKind::Moved) {
+            AnchorKind::Moved
+        } else {
+            AnchorKind::Anchored
+        }
+    }
+}
+
+impl AnchorState {
+    pub fn kind(self) -> AnchorKind {
+        match self {
+            AnchorState::Anchored => AnchorKind::Anchored,
+            AnchorState::Moved { .. } => AnchorKind::Moved,
+            AnchorState::Orphaned => AnchorKind::Orphaned,
+        }
+    }
+}
+
 /// Where an anchor ended up in the current text of its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnchorState {
@@ -157,16 +204,37 @@ pub fn reanchor_tagset(
     let status = set.check_documents(&DocumentRef::of(left), &DocumentRef::of(right))?;
     let mut out = vec![[AnchorState::Anchored; 2]; set.tags.len()];
     for (side, doc) in [(Side::Left, left), (Side::Right, right)] {
-        if status[side.index()] == DocumentStatus::Unchanged {
+        let text = AnchorText::new(&doc.text);
+        // With the document unchanged an anchor should quote its range
+        // exactly; one that does not (offsets past the end, a hand-edited
+        // file) is searched for like an anchor in an edited document, and
+        // orphaned if its quote is not found.
+        let todo: Vec<usize> = (0..set.tags.len())
+            .filter(|&i| {
+                status[side.index()] != DocumentStatus::Unchanged
+                    || !quotes_its_range(set.tags[i].anchor(side), text.chars())
+            })
+            .collect();
+        if todo.is_empty() {
             continue;
         }
-        let text = AnchorText::new(&doc.text);
-        let anchors: Vec<&Anchor> = set.tags.iter().map(|t| t.anchor(side)).collect();
-        for (i, state) in reanchor_all(&text, &anchors).into_iter().enumerate() {
+        let anchors: Vec<&Anchor> = todo.iter().map(|&i| set.tags[i].anchor(side)).collect();
+        for (&i, state) in todo.iter().zip(reanchor_all(&text, &anchors)) {
             out[i][side.index()] = state;
         }
     }
     Ok(out)
+}
+
+/// Whether `anchor`'s recorded range lies in the text and holds its quote.
+fn quotes_its_range(anchor: &Anchor, chars: &[char]) -> bool {
+    anchor.start <= anchor.end
+        && anchor.end <= chars.len()
+        && anchor.end - anchor.start == anchor.exact.chars().count()
+        && chars[anchor.start..anchor.end]
+            .iter()
+            .copied()
+            .eq(anchor.exact.chars())
 }
 
 /// An anchor being searched for, with its pattern tables.

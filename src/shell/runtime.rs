@@ -3,7 +3,8 @@
 //! turns terminal events into messages, and performs effects.
 
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
@@ -16,9 +17,10 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
+use super::editor;
 use crate::action::Effect;
 use crate::app::{App, Clock, ExportFailure, Msg, Tagging};
-use crate::session::Session;
+use crate::shell::session::Session;
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +47,8 @@ pub struct Options {
     pub first_frame_and_exit: bool,
     /// The open tag file and its directory, where saves go.
     pub session: Option<Session>,
+    /// A private directory for the note drafts handed to `$EDITOR`.
+    pub drafts_dir: Option<PathBuf>,
 }
 
 /// Restores the terminal when dropped, however the reader ends.
@@ -56,42 +60,54 @@ impl Drop for TerminalGuard {
     }
 }
 
-fn leave_terminal() {
+pub(super) fn leave_terminal() {
+    // Errors are ignored: on a terminal that went away there is nobody to
+    // tell, and `ratatui::restore` would panic printing to a dead stderr.
     let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
 }
 
-fn enter_terminal() -> io::Result<()> {
+pub(super) fn enter_terminal() -> io::Result<()> {
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
 }
 
-/// Signals that must end the reader cleanly.
+/// Signals that must end the reader cleanly: saved, terminal restored,
+/// exit status 128 + N. (Ctrl-c in the reader is a key, not SIGINT: raw
+/// mode turns signal generation off; `kill -INT` still arrives here.)
+const ENDING_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
+/// The first ending signal that arrived, if any.
 #[derive(Clone)]
 struct Signals {
-    term: Arc<AtomicBool>,
-    hup: Arc<AtomicBool>,
+    arrived: Arc<AtomicUsize>,
 }
 
 impl Signals {
     fn register() -> io::Result<Signals> {
-        let term = Arc::new(AtomicBool::new(false));
-        let hup = Arc::new(AtomicBool::new(false));
-        signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&term))?;
-        signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hup))?;
-        Ok(Signals { term, hup })
+        let arrived = Arc::new(AtomicUsize::new(0));
+        for signal in ENDING_SIGNALS {
+            signal_hook::flag::register_usize(signal, Arc::clone(&arrived), signal as usize)?;
+        }
+        Ok(Signals { arrived })
     }
 
     fn pending(&self) -> Option<i32> {
-        if self.term.load(Ordering::Relaxed) {
-            Some(signal_hook::consts::SIGTERM)
-        } else if self.hup.load(Ordering::Relaxed) {
-            Some(signal_hook::consts::SIGHUP)
-        } else {
-            None
+        match self.arrived.load(Ordering::Relaxed) {
+            0 => None,
+            n => Some(n as i32),
         }
     }
 }
+
+/// Most events handled before the screen is drawn again: a paste or a
+/// burst of keys is taken in one turn, yet a flood cannot starve drawing.
+const EVENTS_PER_TURN: usize = 4096;
 
 /// Runs the reader until the user quits or a signal arrives.
 pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
@@ -126,7 +142,7 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
         Arc::clone(&session),
         Arc::clone(&unsaved),
     );
-    let mut shared_generation = None;
+    let mut shared_key = None;
     // Messages from worker threads.
     let (tx, rx): (Sender<Msg>, Receiver<Msg>) = mpsc::channel();
     let started = Instant::now();
@@ -140,19 +156,34 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                     path,
                     contents,
                     overwrite,
+                    protect,
                 } => {
-                    let result = if !overwrite && path.exists() {
-                        Err(ExportFailure::Exists(path))
-                    } else {
-                        crate::export::write_atomic(&path, contents.as_bytes())
-                            .map(|()| path)
-                            .map_err(|e| ExportFailure::Failed(e.to_string()))
-                    };
+                    let result = write_export(&path, &contents, overwrite, &protect);
                     pending.extend(app.update(Msg::Exported(result)));
                 }
                 Effect::EditExternally { text } => {
-                    let result = edit_externally(&mut terminal, &text)?;
-                    pending.extend(app.update(Msg::EditorDone(result)));
+                    let edited =
+                        editor::edit(&mut terminal, &text, options.drafts_dir.as_deref(), &|| {
+                            signals.pending()
+                        })?;
+                    match edited {
+                        editor::Edited::Done(result) => {
+                            pending.extend(app.update(Msg::EditorDone(result)))
+                        }
+                        editor::Edited::Interrupted { signal, text } => {
+                            // Keep what the editor had saved as the note.
+                            if let Some(text) = text {
+                                app.update(Msg::EditorDone(Ok(text)));
+                            }
+                            exiting.store(true, Ordering::SeqCst);
+                            let failed = save_before_exit(&app, lock(&session).as_mut());
+                            drop(guard);
+                            if let Some(message) = failed {
+                                crate::command::note(&message);
+                            }
+                            return Ok(Exit::Signal(signal));
+                        }
+                    }
                 }
                 Effect::StartAlignment => start_alignment(&app, tx.clone()),
                 Effect::Save { set, generation } => {
@@ -170,15 +201,15 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                 }
             }
         }
-        // Keep the watchdog's copy of unsaved judgements current.
-        let generation = app.tagging.as_ref().map(|t| t.generation);
-        if generation != shared_generation {
-            shared_generation = generation;
-            *lock(&unsaved) = app
-                .tagging
-                .as_ref()
-                .filter(|t| t.dirty() && t.writable())
-                .map(|t| t.set.clone());
+        // Keep the watchdog's copy of unsaved judgements (and of the note
+        // being written) current.
+        let key = (
+            app.tagging.as_ref().map(|t| t.generation),
+            app.note.as_ref().map(|n| n.area.text()),
+        );
+        if shared_key.as_ref() != Some(&key) {
+            shared_key = Some(key);
+            *lock(&unsaved) = app.exit_snapshot();
         }
         terminal.draw(|frame| crate::ui::draw(frame, &app, app.theme()))?;
         if options.first_frame_and_exit {
@@ -186,9 +217,13 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
         }
         if let Some(signal) = signals.pending() {
             exiting.store(true, Ordering::SeqCst);
-            // Restore the terminal first so that any message stays readable.
+            // Save first: the judgements matter more than the screen, and
+            // the terminal may be gone (a hang-up).
+            let failed = save_before_exit(&app, lock(&session).as_mut());
             drop(guard);
-            save_before_exit(&app, lock(&session).as_mut());
+            if let Some(message) = failed {
+                crate::command::note(&message);
+            }
             return Ok(Exit::Signal(signal));
         }
         // Time passes for the model only through ticks: before any other
@@ -200,18 +235,33 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
         // Poll briefly while a worker may report or a save is due.
         let busy = app.align_progress.is_some() || app.tagging.as_ref().is_some_and(Tagging::dirty);
         let timeout = if busy { 50 } else { 250 };
-        if event::poll(Duration::from_millis(timeout))?
-            && let Some(msg) = to_msg(event::read()?)
-        {
+        if event::poll(Duration::from_millis(timeout))? {
             pending.extend(app.update(Msg::Tick(clock(started))));
-            pending.extend(app.update(msg));
+            // Take everything already queued before drawing again.
+            for _ in 0..EVENTS_PER_TURN {
+                if let Some(msg) = to_msg(event::read()?) {
+                    pending.extend(app.update(msg));
+                }
+                // (1 ms, not zero: crossterm's tty reader only looks at the
+                // events it has already parsed when given time to wait.)
+                if pending.iter().any(|e| !matches!(e, Effect::Save { .. }))
+                    || !event::poll(Duration::from_millis(1))?
+                {
+                    break;
+                }
+            }
         }
     })();
     if outcome.is_err() {
         // The terminal failed (e.g. it went away): keep the judgements.
         exiting.store(true, Ordering::SeqCst);
-        save_before_exit(&app, lock(&session).as_mut());
+        if let Some(message) = save_before_exit(&app, lock(&session).as_mut()) {
+            crate::command::note(&message);
+        }
     }
+    // Close the tag file here, not when the watchdog's handle goes: that
+    // releases the lock and removes the lock file.
+    drop(lock(&session).take());
     outcome
 }
 
@@ -246,8 +296,10 @@ fn spawn_watchdog(
                 && let Some(session) = lock(&session).as_mut()
                 && let Err(e) = session.save(&set)
             {
-                eprintln!("diptych: could not save before exiting: {e}");
+                crate::command::note(&format!("could not save before exiting: {e}"));
             }
+            // Release the lock (and remove its file) before exiting.
+            drop(lock(&session).take());
             leave_terminal();
             std::process::exit(128 + signal);
         }
@@ -281,16 +333,32 @@ fn tag_set_effect(session: Option<&mut Session>, app: &App, effect: Effect) -> O
     })
 }
 
-/// On SIGTERM/SIGHUP: one last save of unsaved judgements, if allowed.
-fn save_before_exit(app: &App, session: Option<&mut Session>) {
-    if let Some(tagging) = &app.tagging
-        && tagging.dirty()
-        && tagging.writable()
-        && let Some(session) = session
-        && let Err(e) = session.save(&tagging.set)
-    {
-        eprintln!("diptych: could not save before exiting: {e}");
+/// On a signal or a lost terminal: one last save of what the model says is
+/// unsaved (the note being written included), if the file may be written.
+/// Returns what to tell the user if it failed.
+fn save_before_exit(app: &App, session: Option<&mut Session>) -> Option<String> {
+    let set = app.exit_snapshot()?;
+    let session = session?;
+    session
+        .save(&set)
+        .err()
+        .map(|e| format!("could not save before exiting: {e}"))
+}
+
+/// Writes an export unless it would replace a protected file, or an
+/// existing one without `overwrite`.
+fn write_export(
+    path: &Path,
+    contents: &str,
+    overwrite: bool,
+    protect: &[crate::export::Protected],
+) -> Result<PathBuf, ExportFailure> {
+    crate::export::check_output(path, protect).map_err(|e| ExportFailure::Failed(e.to_string()))?;
+    if !overwrite && path.exists() {
+        return Err(ExportFailure::Exists(path.to_path_buf()));
     }
+    crate::export::write_atomic(path, contents.as_bytes())
+        .map_err(|e| ExportFailure::Failed(e.to_string()))
 }
 
 /// Aligns the two documents on a worker thread, reporting progress (at most
@@ -326,59 +394,6 @@ fn to_msg(event: Event) -> Option<Msg> {
         Event::Resize(width, height) => Some(Msg::Resize { width, height }),
         _ => None,
     }
-}
-
-/// Runs `$VISUAL`, `$EDITOR` or `vi` on `text` in a private temporary
-/// file, with the terminal handed over, and reads the result back.
-fn edit_externally(
-    terminal: &mut DefaultTerminal,
-    text: &str,
-) -> anyhow::Result<Result<String, String>> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_string());
-    let path = std::env::temp_dir().join(format!(
-        "diptych-note-{}-{}.md",
-        std::process::id(),
-        SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos())
-    ));
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut f| f.write_all(text.as_bytes()));
-    if let Err(e) = written {
-        return Ok(Err(format!(
-            "cannot write a temporary file for the editor: {e}"
-        )));
-    }
-    leave_terminal();
-    // The editor command may carry arguments ("code --wait").
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi");
-    let status = std::process::Command::new(program)
-        .args(words)
-        .arg(&path)
-        .status();
-    enter_terminal()?;
-    terminal.clear()?;
-    let result = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(&path)
-            .map(|t| t.trim_end_matches('\n').to_string())
-            .map_err(|e| format!("cannot read the note back: {e}")),
-        Ok(s) => Err(format!("{editor} exited with {s}; the note is unchanged")),
-        Err(e) => Err(format!("cannot run {editor}: {e}; set $EDITOR")),
-    };
-    let _ = std::fs::remove_file(&path);
-    Ok(result)
 }
 
 /// Gives the terminal back to the shell, stops the process as Ctrl-z would

@@ -120,6 +120,9 @@ pub enum TopicKind {
     Name,
     /// A distinctive word or word pair (TF-IDF).
     KeyPhrase,
+    /// An aspect of the claims (financing, propaganda and media…), from
+    /// the aspect lexicon.
+    Aspect,
 }
 
 impl TopicKind {
@@ -131,6 +134,7 @@ impl TopicKind {
             TopicKind::Acronym => "acronym",
             TopicKind::Name => "name",
             TopicKind::KeyPhrase => "key_phrase",
+            TopicKind::Aspect => "aspect",
         }
     }
 }
@@ -196,6 +200,18 @@ pub fn align_with(
     let (ru, rt) = analyse(&mut an, right, &rs);
     an.finish();
     progress(0.3);
+    let lex = claims::Lexicon::builtin(&mut tokens::StemCache::new());
+    let term_aspects: Vec<Vec<u16>> = an
+        .stem_keys()
+        .iter()
+        .map(|k| {
+            if k.is_empty() {
+                Vec::new()
+            } else {
+                lex.aspects_of_stem(k).to_vec()
+            }
+        })
+        .collect();
     let (topics, covers) = topics::build(
         &an,
         topics::SideTerms {
@@ -206,11 +222,17 @@ pub fn align_with(
             passages: &rt,
             text: &right.text,
         },
+        topics::AspectTopics {
+            labels: &lex.labels,
+            of_term: &term_aspects,
+        },
     );
     drop((lt, rt));
     progress(0.35);
     let found = pairs::build(
         &mut an,
+        &lex,
+        &term_aspects,
         pairs::Sides {
             docs: (left, right),
             sentences: (&ls, &rs),

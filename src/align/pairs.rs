@@ -10,7 +10,6 @@ use super::aliases::GroupKind;
 use super::analyze::{Analyzer, PassageTerms, TermKind};
 use super::candidates::{self, Index, Pool, Reasons, Scorer, Unit, Vector};
 use super::claims::{self, Lexicon};
-use super::tokens::StemCache;
 use super::{Candidate, Pair, Sides as SidePair, Topic};
 use crate::document::{Document, Sentence};
 
@@ -206,44 +205,34 @@ fn refers_back(text: &str) -> bool {
     matches!(first, "it" | "its" | "they" | "their") || ANAPHORA.iter().any(|a| lower.contains(a))
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn build(
     an: &mut Analyzer<'_>,
+    lex: &Lexicon,
+    term_aspects: &[Vec<u16>],
     sides: Sides<'_>,
     topics: &[Topic],
     covers: &[Vec<usize>],
     keep: usize,
     progress: &mut dyn FnMut(f32),
 ) -> Found {
-    let mut stems = StemCache::new();
-    let lex = Lexicon::builtin(&mut stems);
     let keys = an.stem_keys();
-    let term_aspects: Vec<Vec<u16>> = keys
-        .iter()
-        .map(|k| {
-            if k.is_empty() {
-                Vec::new()
-            } else {
-                lex.aspects_of_stem(k).to_vec()
-            }
-        })
-        .collect();
     let term_senses: Vec<Option<u32>> = keys.iter().map(|k| lex.sense_of_stem(k)).collect();
     drop(keys);
-    let passage_lex = &lex;
+    let passage_lex = lex;
     let senses = Senses {
         of_term: &term_senses,
-        lex: &lex,
+        lex,
     };
     let (ld, rd) = sides.docs;
     let (lraw, rraw) = sides.units;
-    let lu = claims_of(an, &lex, &term_aspects, &senses, ld, lraw);
-    let ru = claims_of(an, &lex, &term_aspects, &senses, rd, rraw);
-    drop(term_aspects);
+    let lu = claims_of(an, lex, term_aspects, &senses, ld, lraw);
+    let ru = claims_of(an, lex, term_aspects, &senses, rd, rraw);
     let an: &Analyzer<'_> = an;
-    let (idf, df) = candidates::idf(an, &lex, &lu, &ru);
+    let (idf, df) = candidates::idf(an, lex, &lu, &ru);
     let scorer = Scorer {
         an,
-        lex: &lex,
+        lex,
         idf,
         df,
         units: lu.len() + ru.len(),
@@ -264,7 +253,7 @@ pub(crate) fn build(
     let bonus_lr = |i: usize, j: usize| {
         ctx.get(&(lpos[i], rpos[j]))
             .map_or(0.0, |s| candidates::CONTEXT_WEIGHT * s)
-            + candidates::claim_bonus(&lu[i], &ru[j], &lex)
+            + candidates::claim_bonus(&lu[i], &ru[j], lex)
     };
     let bonus_rl = |i: usize, j: usize| bonus_lr(j, i);
     let allow_lr = |i: usize, j: usize| lu[i].pool == ru[j].pool;

@@ -46,6 +46,64 @@ pub(crate) struct SideTerms<'a> {
     pub text: &'a str,
 }
 
+/// Aspects of the lexicon as topics (financing, propaganda…): the passages
+/// whose words count for each.
+pub(crate) struct AspectTopics<'a> {
+    pub labels: &'a [String],
+    /// For each term id, the aspects it counts for.
+    pub of_term: &'a [Vec<u16>],
+}
+
+impl AspectTopics<'_> {
+    fn drafts(&self, an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -> Vec<Draft> {
+        let mut out: Vec<Draft> = self
+            .labels
+            .iter()
+            .map(|l| Draft {
+                group: None,
+                label: l.clone(),
+                terms: Vec::new(),
+                kind: TopicKind::Aspect,
+                left: Vec::new(),
+                right: Vec::new(),
+            })
+            .collect();
+        let mut words: Vec<BTreeMap<u32, f32>> = vec![BTreeMap::new(); out.len()];
+        for (side, st) in [left, right].into_iter().enumerate() {
+            for (pos, p) in st.passages.iter().enumerate() {
+                let mut found: Vec<u16> = Vec::new();
+                for &(t, n) in &p.terms {
+                    for &a in self.of_term.get(t as usize).map_or(&[][..], Vec::as_slice) {
+                        found.push(a);
+                        *words[a as usize].entry(t).or_default() += n;
+                    }
+                }
+                found.sort_unstable();
+                found.dedup();
+                for a in found {
+                    let d = &mut out[a as usize];
+                    if side == 0 { &mut d.left } else { &mut d.right }.push(pos);
+                }
+            }
+        }
+        for (d, w) in out.iter_mut().zip(words) {
+            let mut w: Vec<(u32, f32)> = w.into_iter().collect();
+            w.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut terms: Vec<String> = Vec::new();
+            for (t, _) in w {
+                for s in an.spellings(t) {
+                    if terms.len() < MAX_TERMS && !terms.contains(&s) {
+                        terms.push(s);
+                    }
+                }
+            }
+            d.terms = terms;
+        }
+        out.retain(|d| !d.left.is_empty() || !d.right.is_empty());
+        out
+    }
+}
+
 /// A topic before ranking: passage positions are indices into the side's
 /// content passages, turned into document indices at the end.
 struct Draft {
@@ -64,6 +122,7 @@ pub(crate) fn build(
     an: &Analyzer<'_>,
     left: SideTerms<'_>,
     right: SideTerms<'_>,
+    aspects: AspectTopics<'_>,
 ) -> (Vec<Topic>, Vec<Vec<usize>>) {
     let mut drafts = alias_topics(an, &left, &right);
     let mut names = name_topics(an, &left, &right);
@@ -79,9 +138,35 @@ pub(crate) fn build(
     drafts.extend(names);
     drafts.extend(key_phrase_topics(an, &left, &right));
 
+    drafts.extend(aspects.drafts(an, &left, &right));
+
     // One topic per label: an alias beats a name beats a key phrase.
     let mut seen = std::collections::HashSet::new();
     drafts.retain(|d| seen.insert(d.label.to_lowercase()));
+    // A region with exactly the passages of one of its members is that
+    // member (Syria and the Levant, the United States and North America):
+    // the member stays.
+    let groups = an.table().groups();
+    let by_sets: HashMap<(&[usize], &[usize]), Vec<usize>> =
+        drafts.iter().fold(HashMap::new(), |mut m, d| {
+            if let Some(g) = d.group {
+                m.entry((d.left.as_slice(), d.right.as_slice()))
+                    .or_default()
+                    .push(g);
+            }
+            m
+        });
+    let kept: Vec<bool> = drafts
+        .iter()
+        .map(|d| {
+            d.group.is_none_or(|g| {
+                let same = &by_sets[&(d.left.as_slice(), d.right.as_slice())];
+                !groups[g].members.iter().any(|m| same.contains(m))
+            })
+        })
+        .collect();
+    let mut k = kept.into_iter();
+    drafts.retain(|_| k.next().unwrap_or(true));
 
     let (nl, nr) = (
         left.passages.len().max(1) as f64,
@@ -139,11 +224,18 @@ pub(crate) fn build(
 fn alias_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -> Vec<Draft> {
     // group -> (left positions, right positions); BTreeMap for a stable order.
     let mut hits: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    // For each region, per side, what made it discussed: the region named
+    // itself (None) or one of its members.
+    let mut via: BTreeMap<usize, [Vec<Option<usize>>; 2]> = BTreeMap::new();
     for (side, st) in [left, right].into_iter().enumerate() {
         for (pos, p) in st.passages.iter().enumerate() {
             let mut groups: Vec<usize> = p.groups.clone();
             for &g in &p.groups {
                 groups.extend_from_slice(an.parents(g));
+                via.entry(g).or_default()[side].push(None);
+                for &r in an.parents(g) {
+                    via.entry(r).or_default()[side].push(Some(g));
+                }
             }
             groups.sort_unstable();
             groups.dedup();
@@ -168,6 +260,19 @@ fn alias_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) 
     }
     let groups = an.table().groups();
     hits.into_iter()
+        .filter(|(g, (l, r))| {
+            // A region is shared only when both sides discuss the same
+            // member, or one names the region itself: "Central Europe" is
+            // not shared because one side names Germany and the other
+            // Poland (those are topics of their own).
+            if l.is_empty() || r.is_empty() || groups[*g].members.is_empty() {
+                return true;
+            }
+            let [a, b] = &via[g];
+            a.contains(&None)
+                || b.contains(&None)
+                || a.iter().flatten().any(|m| b.contains(&Some(*m)))
+        })
         .map(|(g, (l, r))| {
             let mut terms = spellings.remove(&g).unwrap_or_default();
             terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));

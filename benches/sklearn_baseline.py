@@ -4,14 +4,16 @@
 Run by hand, not by CI:
 
     pip install scikit-learn
-    cargo build --release --example align_report
+    cargo build --release
     python3 benches/sklearn_baseline.py [--runs N]
 
-For each benchmark pair (the two Odyssey translations; the two halves of War
-and Peace) it times, side by side in one run:
+For the benchmark pair (the two Odyssey translations) it times, side by
+side in one run:
 
-  diptych  the release example `align_report --json`: a fresh process that
-           reads, loads, segments, aligns and writes the JSON report;
+  diptych  the release binary's `align --json`: a fresh process that reads,
+           loads, segments, aligns (sentences, top-10 candidates per
+           sentence with reasons and hints, passage pairs) and streams the
+           JSON report;
   sklearn  a fresh Python process that imports scikit-learn, reads the same
            content passages (taken from diptych's JSON, so segmentation is
            free for the baseline), fits TfidfVectorizer (English stop words,
@@ -34,14 +36,15 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
-EXAMPLE = os.path.join(ROOT, "target", "release", "examples", "align_report")
+TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+# `diptych align --json` itself (with sentence candidates, issue 11).
+EXAMPLE = os.path.join(TARGET, "release", "diptych")
 
 PAIRS = {
     "odyssey butler vs pope": [
         os.path.join(CORPUS, "odyssey-butler.txt"),
         os.path.join(CORPUS, "odyssey-pope.txt"),
     ],
-    "war and peace halves": ["--halves", os.path.join(CORPUS, "war-and-peace-maude.txt")],
 }
 
 # The baseline itself, run in a fresh interpreter so its imports count.
@@ -89,7 +92,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     if not os.path.exists(EXAMPLE):
-        sys.exit(f"{EXAMPLE} missing: run `cargo build --release --example align_report` first")
+        sys.exit(f"{EXAMPLE} missing: run `cargo build --release` first")
     print(f"nproc {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as tmp:
         script = os.path.join(tmp, "baseline.py")
@@ -100,7 +103,7 @@ def main():
             ours = []
             for _ in range(args.runs):
                 with open(report, "w") as out:
-                    ours.append(timed([EXAMPLE, "--json", *files], out))
+                    ours.append(timed([EXAMPLE, "align", "--json", *files], out))
             with open(report) as f:
                 doc = json.load(f)
             content = ("body", "list_item")

@@ -34,7 +34,7 @@ const SHORT_UNIT: usize = 3;
 /// sentence.
 const SHORT_OVERLAP: f32 = 0.5;
 /// Candidates re-scored exactly for each sentence.
-const SHORTLIST: usize = 48;
+const SHORTLIST: usize = 24;
 /// Passage partners kept per passage for the context part of the score.
 const CONTEXT_PARTNERS: usize = 12;
 
@@ -231,6 +231,7 @@ pub(crate) fn rank(
     let cap = posting_cap(to.len());
     let mut acc = vec![0f32; to.len()];
     let mut touched: Vec<u32> = Vec::new();
+    let mut short: Vec<(f32, u32)> = Vec::new();
     let mut out = Vec::with_capacity(from.len());
     let step = (from.len() / 10).max(1);
     for (i, v) in from.iter().enumerate() {
@@ -259,34 +260,45 @@ pub(crate) fn rank(
                 acc[j as usize] = f32::MIN_POSITIVE;
             }
         }
-        let mut short: Vec<(f32, u32)> = touched
-            .iter()
-            .filter(|&&j| allow(i, j as usize))
-            .map(|&j| (acc[j as usize], j))
-            .collect();
+        short.clear();
+        short.extend(
+            touched
+                .iter()
+                .filter(|&&j| allow(i, j as usize))
+                .map(|&j| (acc[j as usize], j)),
+        );
         for &j in &touched {
             acc[j as usize] = 0.0;
         }
         touched.clear();
-        short.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        short.truncate(SHORTLIST.max(keep));
-        let mut best: Vec<(f32, u32)> = short
-            .into_iter()
-            .map(|(_, j)| {
-                let other = &to[j as usize];
-                let (s, n) = dot_count(v, other);
-                // A one-word overlap of a very short sentence, unless the
-                // word is all both have ("Conclusions" / "Conclusions").
-                let short = v.len().min(other.len()) <= SHORT_UNIT
-                    && n <= 1
-                    && v.len().max(other.len()) > n;
-                let s = if short { s * SHORT_OVERLAP } else { s };
-                ((1.0 - CONTEXT_WEIGHT) * s + bonus(i, j as usize), j)
-            })
-            .filter(|&(s, _)| s > 0.0)
-            .collect();
-        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let n = SHORTLIST.max(keep);
+        let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if short.len() > n {
+            short.select_nth_unstable_by(n, order);
+            short.truncate(n);
+        }
+        // A fresh, exactly sized list: the shortlist buffer is reused.
+        let mut best: Vec<(f32, u32)> = Vec::with_capacity(short.len());
+        best.extend(
+            short
+                .iter()
+                .map(|&(_, j)| {
+                    let other = &to[j as usize];
+                    let (s, n) = dot_count(v, other);
+                    // A one-word overlap of a very short sentence, unless
+                    // the word is all both have ("Conclusions" /
+                    // "Conclusions").
+                    let short = v.len().min(other.len()) <= SHORT_UNIT
+                        && n <= 1
+                        && v.len().max(other.len()) > n;
+                    let s = if short { s * SHORT_OVERLAP } else { s };
+                    ((1.0 - CONTEXT_WEIGHT) * s + bonus(i, j as usize), j)
+                })
+                .filter(|&(s, _)| s > 0.0),
+        );
+        best.sort_unstable_by(order);
         best.truncate(keep);
+        best.shrink_to_fit();
         out.push(best);
         if i % step == 0 {
             progress(i as f32 / from.len().max(1) as f32);
@@ -339,6 +351,9 @@ pub(crate) fn context(
     to: &[Vector],
     progress: &mut dyn FnMut(f32),
 ) -> FastMap<(u32, u32), f32> {
+    let prune =
+        |vs: &[Vector]| -> Vec<Vector> { vs.iter().map(|v| heaviest(v, CONTEXT_TERMS)).collect() };
+    let (from, to) = (&prune(from)[..], &prune(to)[..]);
     let n_terms = from
         .iter()
         .chain(to)
@@ -364,14 +379,42 @@ pub(crate) fn context(
     out
 }
 
+/// Terms of a passage kept for its context vector: its heaviest ones, as
+/// in pruned document similarity; the long tail costs time and says little.
+const CONTEXT_TERMS: usize = 32;
+
+/// The `n` heaviest terms of a vector, renormalised, sorted by term.
+fn heaviest(v: &Vector, n: usize) -> Vector {
+    if v.len() <= n {
+        return v.clone();
+    }
+    let mut w = v.clone();
+    w.select_nth_unstable_by(n, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    w.truncate(n);
+    w.sort_unstable_by_key(|x| x.0);
+    normalise(&mut w);
+    w
+}
+
 /// Interns reason strings so that a candidate holds small numbers.
 #[derive(Default)]
 pub(crate) struct Reasons {
     pub vocab: Vec<String>,
     ids: FastMap<String, u32>,
+    /// Reason of a term, once made.
+    by_term: FastMap<u32, u32>,
 }
 
 impl Reasons {
+    fn of_term(&mut self, t: u32, make: impl FnOnce() -> String) -> u32 {
+        if let Some(&r) = self.by_term.get(&t) {
+            return r;
+        }
+        let r = self.id(make());
+        self.by_term.insert(t, r);
+        r
+    }
+
     fn id(&mut self, s: String) -> u32 {
         if let Some(&i) = self.ids.get(&s) {
             return i;
@@ -409,14 +452,28 @@ pub(crate) fn explain(
 ) -> (Vec<u32>, Option<Hint>) {
     let an = sc.an;
     let mut out = Vec::new();
-    let mut anchor: Option<String> = None;
+    let mut anchor: Option<&str> = None;
     // A term in more than a tenth of all sentences is no topic term.
     let topical = |t: u32| (sc.df[t as usize] as usize) * 10 <= sc.units.max(10);
     for (_, t) in shared(a.0, b.0) {
         let info = &an.terms[t as usize];
-        let text = match info.kind {
-            TermKind::Aspect(a) if sc.lex.is_secondary(a) => info.display().to_owned(),
-            TermKind::Aspect(_) => format!("aspect: {}", info.display()),
+        let full = out.len() >= MAX_REASONS;
+        if full && anchor.is_some() {
+            break;
+        }
+        let actor = is_actor(an, t);
+        if anchor.is_none()
+            && (actor
+                || (matches!(info.kind, TermKind::Stem | TermKind::Acronym)
+                    && !info.generic
+                    && topical(t)))
+        {
+            anchor = Some(info.display());
+        }
+        if full {
+            continue;
+        }
+        let reason = match info.kind {
             TermKind::Sense(g) => {
                 let word = |v: &Vector| {
                     v.iter()
@@ -424,40 +481,27 @@ pub(crate) fn explain(
                         .map(|&(t, _)| an.terms[t as usize].display())
                 };
                 match (word(a.0), word(b.0)) {
-                    (Some(x), Some(y)) if x != y => format!("similar words: {x} / {y}"),
-                    _ => continue,
+                    (Some(x), Some(y)) if x != y => {
+                        Some(reasons.id(format!("similar words: {x} / {y}")))
+                    }
+                    _ => None,
                 }
             }
-            _ if is_actor(an, t) => {
-                if anchor.is_none() {
-                    anchor = Some(info.display().to_owned());
-                }
-                format!("actor: {}", info.display())
-            }
-            TermKind::Concept(_) => format!("place: {}", info.display()),
-            _ if info.generic => continue,
-            _ => {
-                if anchor.is_none() && topical(t) && info.kind != TermKind::Number {
-                    anchor = Some(info.display().to_owned());
-                }
-                format!("term: {}", info.display())
-            }
+            _ if info.generic => None,
+            kind => Some(reasons.of_term(t, || match kind {
+                TermKind::Aspect(a) if sc.lex.is_secondary(a) => info.display().to_owned(),
+                TermKind::Aspect(_) => format!("aspect: {}", info.display()),
+                _ if actor => format!("actor: {}", info.display()),
+                TermKind::Concept(_) => format!("place: {}", info.display()),
+                _ => format!("term: {}", info.display()),
+            })),
         };
-        if out.len() < MAX_REASONS {
-            out.push(reasons.id(text));
-        }
+        out.extend(reason);
     }
     if context && out.len() < MAX_REASONS {
         out.push(reasons.id("context: the passages around them match".to_owned()));
     }
-    let hint = claims::hint(
-        a.1,
-        b.1,
-        &claims::Shared {
-            anchor: anchor.as_deref(),
-        },
-        sc.lex,
-    );
+    let hint = claims::hint(a.1, b.1, &claims::Shared { anchor }, sc.lex);
     (out, hint)
 }
 

@@ -245,7 +245,14 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon) -> Claim {
             }
             continue;
         }
-        let w = raw.to_lowercase().replace('’', "'");
+        // Most words are already lower-case ASCII: no copy for them.
+        let owned;
+        let w: &str = if raw.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+            raw
+        } else {
+            owned = raw.to_lowercase().replace('’', "'");
+            &owned
+        };
         if c.negation.is_none() {
             if w.ends_with("n't") {
                 c.negation = Some("n't");
@@ -263,8 +270,8 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon) -> Claim {
         {
             c.days.push(d);
         }
-        if c.polar_words.len() < 16 && lex.antonyms.contains_key(&w) && seen.insert(w.clone()) {
-            c.polar_words.push(w);
+        if c.polar_words.len() < 16 && lex.antonyms.contains_key(w) && seen.insert(w.to_owned()) {
+            c.polar_words.push(w.to_owned());
         }
     }
     c

@@ -178,8 +178,7 @@ pub fn segment(text: &str) -> Vec<Passage> {
 }
 
 /// Project Gutenberg's header and licence: everything before its
-/// "*** START OF …" line and from its "*** END OF …" line on (the title
-/// line stays the title).
+/// "*** START OF …" line and from its "*** END OF …" line on.
 fn mark_ebook_licence(text: &str, passages: &mut [Passage]) {
     let marker = |p: &Passage, what: &str| {
         let t = p.raw(text);
@@ -191,10 +190,19 @@ fn mark_ebook_licence(text: &str, passages: &mut [Passage]) {
     let start = passages.iter().position(|p| marker(p, "START OF"));
     let end = passages.iter().position(|p| marker(p, "END OF"));
     if let Some(s) = start {
+        let had_title = passages[..=s].iter().any(|p| p.kind == PassageKind::Title);
         for p in passages[..=s].iter_mut() {
-            if p.kind != PassageKind::Title {
-                p.kind = PassageKind::Boilerplate;
-            }
+            p.kind = PassageKind::Boilerplate;
+        }
+        // The header's title line is the ebook's banner; the work's own
+        // title is the first heading after the marker.
+        if had_title
+            && let Some(p) = passages[s + 1..]
+                .iter_mut()
+                .find(|p| p.kind != PassageKind::Boilerplate)
+            && p.kind == PassageKind::Heading
+        {
+            p.kind = PassageKind::Title;
         }
     }
     if let Some(e) = end.filter(|&e| start.is_none_or(|s| e > s)) {
@@ -569,7 +577,7 @@ mod tests {
         assert_eq!(
             k,
             vec![
-                Title,
+                Boilerplate,
                 Boilerplate,
                 Boilerplate,
                 Body,

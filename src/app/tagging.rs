@@ -82,7 +82,11 @@ pub fn prepare(file: &TagFile, content: Content, left: &Document, right: &Docume
                 access = TagAccess::Refused(message.clone());
                 (fresh(), Vec::new(), Some((Level::Error, message)), false)
             }
-            Ok((states, moved, orphaned)) => {
+            Ok(crate::tags::reanchor::Reanchored {
+                states,
+                moved,
+                orphaned,
+            }) => {
                 let changed =
                     moved > 0 || set.documents != [DocumentRef::of(left), DocumentRef::of(right)];
                 if changed {

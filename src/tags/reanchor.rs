@@ -237,18 +237,30 @@ fn quotes_its_range(anchor: &Anchor, chars: &[char]) -> bool {
             .eq(anchor.exact.chars())
 }
 
+/// What re-anchoring a tag set found: each tag's two states, and how many
+/// tags moved and how many are orphaned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reanchored {
+    pub states: Vec<[AnchorState; 2]>,
+    pub moved: usize,
+    pub orphaned: usize,
+}
+
 /// Re-anchors a tag set against the documents as they are now and points
 /// moved anchors at their new place (orphans keep their old quote for
-/// review). Returns each tag's states and how many tags moved and how many
-/// are orphaned; refuses a set made for other documents.
+/// review); refuses a set made for other documents.
 pub fn reanchor_and_move(
     set: &mut TagSet,
     left: &Document,
     right: &Document,
-) -> Result<(Vec<[AnchorState; 2]>, usize, usize), Box<DocumentMismatch>> {
+) -> Result<Reanchored, Box<DocumentMismatch>> {
     let states = reanchor_tagset(set, left, right)?;
     let (moved, orphaned) = apply_moves(set, &states, left, right);
-    Ok((states, moved, orphaned))
+    Ok(Reanchored {
+        states,
+        moved,
+        orphaned,
+    })
 }
 
 /// Points moved anchors at their new place. Returns how many tags moved and

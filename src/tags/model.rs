@@ -284,15 +284,6 @@ impl TagSet {
         self.tags.iter().position(|t| &t.id == id)
     }
 
-    /// The tag on the pair whose anchors cover exactly these ranges (code
-    /// points), if any: how the reader finds the tag of an aligned pair.
-    pub fn tag_for_ranges(&self, left: (usize, usize), right: (usize, usize)) -> Option<&Tag> {
-        self.tags
-            .iter()
-            .find(|t| (t.left.start, t.left.end) == left && (t.right.start, t.right.end) == right)
-    }
-
-    /// The label with this id: a custom one listed in the file, or a built-in.
     /// The label with this id. A custom label whose glyph is one the reader
     /// reserves (a stance's, or a gutter mark) is shown with `*` instead, so
     /// a label called "=maybe" never reads as Agree; the file keeps its text.

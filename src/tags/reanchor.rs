@@ -237,6 +237,64 @@ fn quotes_its_range(anchor: &Anchor, chars: &[char]) -> bool {
             .eq(anchor.exact.chars())
 }
 
+/// What re-anchoring a tag set found: each tag's two states, and how many
+/// tags moved and how many are orphaned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reanchored {
+    pub states: Vec<[AnchorState; 2]>,
+    pub moved: usize,
+    pub orphaned: usize,
+}
+
+/// Re-anchors a tag set against the documents as they are now and points
+/// moved anchors at their new place (orphans keep their old quote for
+/// review); refuses a set made for other documents.
+pub fn reanchor_and_move(
+    set: &mut TagSet,
+    left: &Document,
+    right: &Document,
+) -> Result<Reanchored, Box<DocumentMismatch>> {
+    let states = reanchor_tagset(set, left, right)?;
+    let (moved, orphaned) = apply_moves(set, &states, left, right);
+    Ok(Reanchored {
+        states,
+        moved,
+        orphaned,
+    })
+}
+
+/// Points moved anchors at their new place. Returns how many tags moved and
+/// how many are orphaned.
+fn apply_moves(
+    set: &mut TagSet,
+    states: &[[AnchorState; 2]],
+    left: &Document,
+    right: &Document,
+) -> (usize, usize) {
+    let (mut moved, mut orphaned) = (0, 0);
+    for (tag, state) in set.tags.iter_mut().zip(states) {
+        if state.contains(&AnchorState::Orphaned) {
+            orphaned += 1;
+            continue;
+        }
+        let mut any = false;
+        for (side, doc) in [(0, left), (1, right)] {
+            if let AnchorState::Moved { start, end, .. } = state[side]
+                && let Some(anchor) = Anchor::for_range(&doc.text, start, end)
+            {
+                if side == 0 {
+                    tag.left = anchor;
+                } else {
+                    tag.right = anchor;
+                }
+                any = true;
+            }
+        }
+        moved += usize::from(any);
+    }
+    (moved, orphaned)
+}
+
 /// An anchor being searched for, with its pattern tables.
 struct Quote<'a> {
     anchor: &'a Anchor,

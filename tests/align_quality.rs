@@ -314,3 +314,27 @@ fn seed_topic_labels() {
         .collect();
     insta::assert_snapshot!(lines.join("\n"));
 }
+
+/// Names after a title at the start of a sentence are names; one person's
+/// variants are one topic (issue 11, item 4).
+#[test]
+fn person_variants_and_titles() {
+    let doc = |name: &'static str, text: &str| {
+        Document::from_bytes(Source::Embedded(name), text.as_bytes()).expect("decodes")
+    };
+    let l = doc(
+        "a.txt",
+        "Report\n\nSen. Bernie Sanders said the counsel should testify. Attorney General William Barr disagreed on Friday.\n\nPresident Donald Trump praised Barr. Trump said the report cleared him.\n",
+    );
+    let r = doc(
+        "b.txt",
+        "Story\n\nThe senator Bernie Sanders asked for the testimony of the counsel. Barr said on Saturday that he would not release it.\n\nPresident Trump attacked Sanders. President Donald Trump then left.\n",
+    );
+    let a = align(&l, &r, &AliasTable::builtin());
+    for name in ["Bernie Sanders", "William Barr", "Donald Trump"] {
+        assert!(topic(&a, name).shared, "{name}: {:?}", labels(&a));
+    }
+    for gone in ["Barr", "Trump", "Sanders", "Sen", "President"] {
+        assert!(!labels(&a).contains(&gone), "{gone}: {:?}", labels(&a));
+    }
+}

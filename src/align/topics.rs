@@ -39,6 +39,56 @@ const CALENDAR: &[&str] = &[
     "sunday",
 ];
 
+/// Titles and ranks before a person's name, folded.
+const TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "attorney",
+    "general",
+    "special",
+    "counsel",
+    "secretary",
+    "minister",
+    "prime",
+    "deputy",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "professor",
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "sgt",
+    "adm",
+    "judge",
+    "justice",
+    "chief",
+    "director",
+    "ambassador",
+    "king",
+    "queen",
+    "prince",
+    "sheikh",
+    "imam",
+    "emir",
+    "mullah",
+    "commander",
+    "chairman",
+    "speaker",
+    "mayor",
+    "sir",
+    "lord",
+];
+
 /// One side's analysed content passages and their count.
 pub(crate) struct SideTerms<'a> {
     pub passages: &'a [PassageTerms],
@@ -327,13 +377,21 @@ fn name_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -
                     words = &words[1..];
                     at_start = false;
                 }
-                // Interjections ("O Cyclop"), stop words and month names
-                // never start a name.
-                while words.first().is_some_and(|w| {
-                    is_stop_word(&w.0)
+                // Interjections ("O Cyclop"), stop words, month names and
+                // titles ("Sen.", "President", "Attorney General") never
+                // start a name: "Sen. Bernie Sanders" is Bernie Sanders.
+                while let Some(w) = words.first() {
+                    let title = words.len() > 1 && TITLES.contains(&w.0.as_str());
+                    if !(title
+                        || is_stop_word(&w.0)
                         || CALENDAR.contains(&w.0.as_str())
-                        || w.0.chars().count() < 2
-                }) {
+                        || w.0.chars().count() < 2)
+                    {
+                        break;
+                    }
+                    // After a title, a capital means a name even at the
+                    // start of a sentence.
+                    at_start &= !title;
                     words = &words[1..];
                 }
                 let Some(first) = words.first() else {
@@ -366,6 +424,30 @@ fn name_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -
             }
         }
     }
+    // One person, several names: "Barr" is "William Barr" when exactly one
+    // longer name ends with it.
+    let mut keys: Vec<String> = stats.keys().cloned().collect();
+    keys.sort();
+    for short in keys.iter().filter(|k| !k.contains(' ')) {
+        let longer: Vec<&String> = keys
+            .iter()
+            .filter(|k| k.rsplit(' ').next() == Some(short.as_str()) && k.contains(' '))
+            .collect();
+        if let [long] = longer.as_slice()
+            && let Some(s) = stats.remove(short)
+            && let Some(l) = stats.get_mut(long.as_str())
+        {
+            l.mid_sentence |= s.mid_sentence;
+            for (into, from) in [(&mut l.left, s.left), (&mut l.right, s.right)] {
+                into.extend(from);
+                into.sort_unstable();
+                into.dedup();
+            }
+            for (surface, n) in s.surfaces {
+                *l.surfaces.entry(surface).or_default() += n;
+            }
+        }
+    }
     let mut stats: Vec<(String, Stat)> = stats
         .into_iter()
         .filter(|(_, s)| s.mid_sentence && s.left.len() + s.right.len() >= 2)
@@ -377,9 +459,20 @@ fn name_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -
         .map(|s| {
             let mut surfaces: Vec<(String, u32)> = s.surfaces.into_iter().collect();
             surfaces.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            // The fullest name is the label ("William Barr", not "Barr").
+            let label = surfaces
+                .iter()
+                .max_by(|a, b| {
+                    let words = |s: &str| s.split_whitespace().count();
+                    words(&a.0)
+                        .cmp(&words(&b.0))
+                        .then(a.1.cmp(&b.1))
+                        .then(b.0.cmp(&a.0))
+                })
+                .map_or_else(String::new, |s| s.0.clone());
             Draft {
                 group: None,
-                label: surfaces[0].0.clone(),
+                label,
                 terms: surfaces
                     .into_iter()
                     .take(MAX_TERMS)

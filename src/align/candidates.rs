@@ -43,8 +43,10 @@ const CONTEXT_PARTNERS: usize = 12;
 pub(crate) enum Pool {
     /// Body text and list items.
     Content,
-    /// Titles and headings pair with titles and headings only.
+    /// Headings pair with headings only.
     Heading,
+    /// Titles pair with titles only.
+    Title,
 }
 
 /// One sentence that can pair, after analysis.

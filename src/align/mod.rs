@@ -260,7 +260,8 @@ pub fn align_with(
 fn pool(kind: PassageKind) -> Option<candidates::Pool> {
     match kind {
         PassageKind::Body | PassageKind::ListItem => Some(candidates::Pool::Content),
-        PassageKind::Title | PassageKind::Heading => Some(candidates::Pool::Heading),
+        PassageKind::Title => Some(candidates::Pool::Title),
+        PassageKind::Heading => Some(candidates::Pool::Heading),
         PassageKind::Footnote | PassageKind::Boilerplate => None,
     }
 }
@@ -280,10 +281,21 @@ fn analyse(
             continue;
         };
         let Some(pool) = pool(kind) else { continue };
-        let text = s.raw(&doc.text);
+        let mut text = s.raw(&doc.text);
+        let mut start = s.byte_start;
+        // "WASHINGTON — The senator said…": a dateline says where the
+        // story was filed, not what it is about.
+        let first_of_passage = doc
+            .passages
+            .get(s.passage)
+            .is_some_and(|p| p.byte_start == s.byte_start);
+        if first_of_passage && let Some(skip) = dateline_len(text) {
+            text = &text[skip..];
+            start += skip;
+        }
         let thesis = pool == candidates::Pool::Content
             && (summary.get(s.passage).copied().unwrap_or(false) || sums_up(text));
-        let terms = an.passage(s.passage, s.byte_start, text);
+        let terms = an.passage(s.passage, start, text);
         if pool == candidates::Pool::Content {
             match passages.last_mut() {
                 Some(last) if last.passage == s.passage => merge(last, &terms),
@@ -300,6 +312,29 @@ fn analyse(
         });
     }
     (units, passages)
+}
+
+/// Byte length of a dateline opening a text ("WASHINGTON — ",
+/// "KABUL, Afghanistan (Reuters) - "): words in capitals, then anything
+/// short, then a dash.
+fn dateline_len(text: &str) -> Option<usize> {
+    let head: String = text.chars().take(60).collect();
+    let dash = head.find([' ', '\u{a0}']).and_then(|_| {
+        ["— ", "– ", "- ", "-- "]
+            .iter()
+            .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+            .min()
+    })?;
+    let before = &head[..dash.0];
+    let first_word = before.split([' ', ',']).next().unwrap_or("");
+    let letters = first_word.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = letters >= 3 && first_word.chars().all(|c| !c.is_lowercase());
+    // Place and outlet names only: no word in lower case.
+    let names = before.split_whitespace().all(|w| {
+        !w.trim_start_matches(['(', '"'])
+            .starts_with(char::is_lowercase)
+    });
+    (caps && names && before.split_whitespace().count() <= 6).then_some(dash.0 + dash.1)
 }
 
 /// Headings of the sections where a report states its case.
@@ -434,4 +469,22 @@ fn with_definitions<'t>(
         table.add_definition(&d.short, &d.long);
     }
     Cow::Owned(table)
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::dateline_len;
+
+    #[test]
+    fn datelines_are_found_and_prose_is_not() {
+        let t = "WASHINGTON — The senator said so.";
+        assert_eq!(
+            dateline_len(t).map(|n| &t[n..]),
+            Some("The senator said so.")
+        );
+        let t = "KABUL, Afghanistan (Reuters) - Fighters left.";
+        assert_eq!(dateline_len(t).map(|n| &t[n..]), Some("Fighters left."));
+        assert_eq!(dateline_len("IS-K is not expanding - in short."), None);
+        assert_eq!(dateline_len("The group – as noted – grew."), None);
+    }
 }

@@ -17,6 +17,8 @@ use crate::document::{Document, Sentence};
 const MUTUAL_RANK: usize = 3;
 /// Below this score a pair says nothing an analyst would act on.
 const MIN_SCORE: f32 = 0.12;
+/// Weight of a title or heading pair against a content pair.
+const HEADING_FACTOR: f32 = 0.5;
 /// Passage context at least this similar is named among the reasons.
 const CONTEXT_REASON: f32 = 0.2;
 /// Most terms listed to explain a pair.
@@ -432,6 +434,13 @@ fn passage_pairs(
                 i,
                 j,
             ));
+            // A heading pair says less than a content pair: a shared word
+            // ("Conclusions") is not a shared claim.
+            let s = if lu[i].pool != Pool::Content {
+                s * HEADING_FACTOR
+            } else {
+                s
+            };
             if s > e.0 {
                 (e.0, e.3, e.4) = (s, i, j);
             }

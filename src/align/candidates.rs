@@ -216,8 +216,14 @@ impl Index {
 /// Most postings walked for one term of one sentence: beyond this a term
 /// is common, and only re-scored on the shortlist.
 fn posting_cap(n: usize) -> usize {
-    (n / 16).max(512)
+    // Bounded above as well: a term in thousands of sentences says little,
+    // and a cap that grew with the input made a small vocabulary quadratic.
+    (n / 16).clamp(512, 2048)
 }
+
+/// How many of the rarest common term's sentences a sentence that has only
+/// common terms is compared with.
+const COMMON_ONLY_WALK: usize = 256;
 
 /// Best `keep` partners in `to` of every vector in `from` by exact cosine,
 /// best first (ties: lower index). `filter` says which pairs may compete.
@@ -257,7 +263,7 @@ pub(crate) fn rank(
         if touched.is_empty()
             && let Some((_, t)) = common
         {
-            for &(j, _) in index.postings(t).iter().take(cap) {
+            for &(j, _) in index.postings(t).iter().take(COMMON_ONLY_WALK) {
                 touched.push(j);
                 acc[j as usize] = f32::MIN_POSITIVE;
             }

@@ -163,7 +163,7 @@ fn export_command(
     };
     let opened = prepare(&file, content, &left, &right);
     if let TagAccess::Refused(reason) = &opened.access {
-        return fail(EXIT_BAD_INPUT, reason);
+        return fail(EXIT_BAD_INPUT, &setup.keymap.fill_keys(reason));
     }
     let states: Vec<TagState> = if opened.states.len() == opened.set.tags.len() {
         opened.states.iter().map(TagState::of).collect()

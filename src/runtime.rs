@@ -11,7 +11,8 @@ use std::time::{Duration, Instant, SystemTime};
 use anyhow::Context;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
@@ -57,13 +58,18 @@ impl Drop for TerminalGuard {
 }
 
 fn leave_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
 }
 
 fn enter_terminal() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Signals that must end the reader cleanly.
@@ -201,7 +207,7 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
         let busy = app.align_progress.is_some() || app.tagging.as_ref().is_some_and(Tagging::dirty);
         let timeout = if busy { 50 } else { 250 };
         if event::poll(Duration::from_millis(timeout))?
-            && let Some(msg) = to_msg(event::read()?)
+            && let Some(msg) = to_msg(event::read()?, &app)
         {
             pending.extend(app.update(Msg::Tick(clock(started))));
             pending.extend(app.update(msg));
@@ -312,9 +318,12 @@ fn start_alignment(app: &App, tx: Sender<Msg>) {
     });
 }
 
-fn to_msg(event: Event) -> Option<Msg> {
+/// A terminal event as a message; a key is resolved through the keymap of
+/// the mode the reader is in.
+fn to_msg(event: Event, app: &App) -> Option<Msg> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
+        Event::Key(key) => app.key_msg(&key),
+        Event::Paste(text) => Some(Msg::Paste(text)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Msg::Wheel {
                 column: m.column,

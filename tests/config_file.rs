@@ -72,11 +72,20 @@ fn every_setting_is_read() {
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.into_iter().map(String::from).collect()))
     .collect();
+    let mut mode_keys = BTreeMap::new();
+    mode_keys.insert(
+        "theme_picker".to_string(),
+        BTreeMap::from([(
+            "select_next".to_string(),
+            vec!["n".to_string(), "down".to_string()],
+        )]),
+    );
     assert_eq!(
         config,
         Config {
             theme: Some("light".into()),
             keys,
+            mode_keys,
             autosave_delay_ms: 0,
             // Relative to the config file, not the working directory.
             tagset_dir: Some(fixture("tags/here")),
@@ -100,6 +109,14 @@ fn key_locations_point_at_each_chord() {
     assert_eq!(
         loaded.key_at.get("tag_agree").map(|k| k.chords.clone()),
         Some(vec![Location { line: 8, col: 13 }])
+    );
+    assert_eq!(
+        loaded.key_location("theme_picker", Some("select_next")),
+        Some(Location { line: 13, col: 1 })
+    );
+    assert_eq!(
+        loaded.key_location("theme_picker", Some("nope")),
+        Some(Location { line: 12, col: 7 })
     );
     let warning = loaded.warning_at(Location { line: 9, col: 14 }, "unknown key `ctrl-c`");
     assert_eq!(

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::action::Action;
 use crate::app::{App, Level, Mode};
+use crate::keymap::Table;
 use crate::theme::Theme;
 
 /// Actions advertised in the status line, most useful first.
@@ -25,7 +26,7 @@ const HINTS: &[(Action, &str)] = &[
 pub fn hints(app: &App, width: usize) -> String {
     let mut out = String::new();
     for (action, label) in HINTS {
-        let Some(key) = app.keymap.first_key(*action) else {
+        let Some(key) = app.keymap.first_key(Table::Normal, *action) else {
             continue;
         };
         let hint = format!("{key} {label}");
@@ -67,14 +68,27 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new("").style(theme.status), area);
     let left = match (&app.mode, &app.status) {
         (Mode::ConfirmQuit, _) => Line::from(Span::styled(
-            " unsaved changes: s save and quit · q quit without saving · esc stay",
+            format!(
+                " unsaved changes: {}",
+                super::footer(
+                    app,
+                    Table::ConfirmQuit,
+                    &[
+                        (Action::SaveAndQuit, "save and quit"),
+                        (Action::QuitWithoutSaving, "quit without saving"),
+                        (Action::Cancel, "stay"),
+                    ],
+                )
+            ),
             theme.status.patch(theme.status_warn),
         )),
-        (Mode::SearchInput { query }, _) => Line::from(vec![
-            Span::styled("/", theme.status),
-            Span::styled(query.as_str(), theme.status),
-            Span::styled("█", theme.status),
-        ]),
+        (Mode::SearchInput { query }, _) => super::line_input::line_with(
+            &app.key_of(Action::Search),
+            query,
+            usize::from(area.width / 2),
+            theme.status,
+            theme.status,
+        ),
         (_, Some(status)) => {
             let style = match status.level {
                 Level::Info => theme.status,

@@ -116,7 +116,7 @@ actions! {
     Help = "help",
     /// Quit diptych (asks first if judgements are not saved)
     Quit = "quit",
-    /// Quit from anywhere: keeps an open note, asks if judgements are not saved
+    /// Save everything (an open note too) and quit
     ForceQuit = "force_quit",
     /// Suspend to the shell (resume with fg)
     Suspend = "suspend",
@@ -267,6 +267,9 @@ pub enum Effect {
         path: std::path::PathBuf,
         contents: String,
         overwrite: bool,
+        /// Files the export must never replace (the open tag set, its
+        /// backup and lock, the two reports).
+        protect: Vec<crate::export::Protected>,
     },
 }
 

@@ -111,7 +111,9 @@ pub fn build(
             .map(|l| LabelInfo {
                 id: l.id.clone(),
                 name: l.name.clone(),
-                glyph: l.glyph.clone(),
+                glyph: set
+                    .label(&l.id)
+                    .map_or_else(|| l.glyph.clone(), |shown| shown.glyph),
                 stance: Stance::from_id(&l.id).map(|s| match s {
                     Stance::Agree => export::Stance::Agree,
                     Stance::Contradict => export::Stance::Contradict,

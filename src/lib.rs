@@ -4,8 +4,10 @@
 pub mod action;
 pub mod align;
 pub mod app;
+pub mod atomic;
 pub mod brief;
 pub mod cli;
+pub mod command;
 pub mod compare;
 pub mod config;
 pub mod diagnostic;
@@ -14,6 +16,7 @@ pub mod export;
 pub mod keymap;
 pub mod pane;
 pub mod runtime;
+pub mod sanitize;
 pub mod search;
 pub mod session;
 pub mod setup;

@@ -3,7 +3,8 @@
 //! turns terminal events into messages, and performs effects.
 
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime};
@@ -46,6 +47,8 @@ pub struct Options {
     pub first_frame_and_exit: bool,
     /// The open tag file and its directory, where saves go.
     pub session: Option<Session>,
+    /// A private directory for the note drafts handed to `$EDITOR`.
+    pub drafts_dir: Option<PathBuf>,
 }
 
 /// Restores the terminal when dropped, however the reader ends.
@@ -72,32 +75,42 @@ fn enter_terminal() -> io::Result<()> {
     )
 }
 
-/// Signals that must end the reader cleanly.
+/// Signals that must end the reader cleanly: saved, terminal restored,
+/// exit status 128 + N. (Ctrl-c in the reader is a key, not SIGINT: raw
+/// mode turns signal generation off; `kill -INT` still arrives here.)
+const ENDING_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
+/// The first ending signal that arrived, if any.
 #[derive(Clone)]
 struct Signals {
-    term: Arc<AtomicBool>,
-    hup: Arc<AtomicBool>,
+    arrived: Arc<AtomicUsize>,
 }
 
 impl Signals {
     fn register() -> io::Result<Signals> {
-        let term = Arc::new(AtomicBool::new(false));
-        let hup = Arc::new(AtomicBool::new(false));
-        signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&term))?;
-        signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hup))?;
-        Ok(Signals { term, hup })
+        let arrived = Arc::new(AtomicUsize::new(0));
+        for signal in ENDING_SIGNALS {
+            signal_hook::flag::register_usize(signal, Arc::clone(&arrived), signal as usize)?;
+        }
+        Ok(Signals { arrived })
     }
 
     fn pending(&self) -> Option<i32> {
-        if self.term.load(Ordering::Relaxed) {
-            Some(signal_hook::consts::SIGTERM)
-        } else if self.hup.load(Ordering::Relaxed) {
-            Some(signal_hook::consts::SIGHUP)
-        } else {
-            None
+        match self.arrived.load(Ordering::Relaxed) {
+            0 => None,
+            n => Some(n as i32),
         }
     }
 }
+
+/// Most events handled before the screen is drawn again: a paste or a
+/// burst of keys is taken in one turn, yet a flood cannot starve drawing.
+const EVENTS_PER_TURN: usize = 4096;
 
 /// Runs the reader until the user quits or a signal arrives.
 pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
@@ -132,7 +145,7 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
         Arc::clone(&session),
         Arc::clone(&unsaved),
     );
-    let mut shared_generation = None;
+    let mut shared_key = None;
     // Messages from worker threads.
     let (tx, rx): (Sender<Msg>, Receiver<Msg>) = mpsc::channel();
     let started = Instant::now();
@@ -146,19 +159,31 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                     path,
                     contents,
                     overwrite,
+                    protect,
                 } => {
-                    let result = if !overwrite && path.exists() {
-                        Err(ExportFailure::Exists(path))
-                    } else {
-                        crate::export::write_atomic(&path, contents.as_bytes())
-                            .map(|()| path)
-                            .map_err(|e| ExportFailure::Failed(e.to_string()))
-                    };
+                    let result = write_export(&path, &contents, overwrite, &protect);
                     pending.extend(app.update(Msg::Exported(result)));
                 }
                 Effect::EditExternally { text } => {
-                    let result = edit_externally(&mut terminal, &text)?;
-                    pending.extend(app.update(Msg::EditorDone(result)));
+                    let edited = edit_externally(
+                        &mut terminal,
+                        &text,
+                        options.drafts_dir.as_deref(),
+                        &signals,
+                    )?;
+                    match edited {
+                        Edited::Done(result) => pending.extend(app.update(Msg::EditorDone(result))),
+                        Edited::Interrupted { signal, text } => {
+                            // Keep what the editor had saved as the note.
+                            if let Some(text) = text {
+                                app.update(Msg::EditorDone(Ok(text)));
+                            }
+                            exiting.store(true, Ordering::SeqCst);
+                            drop(guard);
+                            save_before_exit(&app, lock(&session).as_mut());
+                            return Ok(Exit::Signal(signal));
+                        }
+                    }
                 }
                 Effect::StartAlignment => start_alignment(&app, tx.clone()),
                 Effect::Save { set, generation } => {
@@ -176,15 +201,15 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                 }
             }
         }
-        // Keep the watchdog's copy of unsaved judgements current.
-        let generation = app.tagging.as_ref().map(|t| t.generation);
-        if generation != shared_generation {
-            shared_generation = generation;
-            *lock(&unsaved) = app
-                .tagging
-                .as_ref()
-                .filter(|t| t.dirty() && t.writable())
-                .map(|t| t.set.clone());
+        // Keep the watchdog's copy of unsaved judgements (and of the note
+        // being written) current.
+        let key = (
+            app.tagging.as_ref().map(|t| t.generation),
+            app.note.as_ref().map(|n| n.area.text()),
+        );
+        if shared_key.as_ref() != Some(&key) {
+            shared_key = Some(key);
+            *lock(&unsaved) = app.exit_snapshot();
         }
         terminal.draw(|frame| crate::ui::draw(frame, &app, app.theme()))?;
         if options.first_frame_and_exit {
@@ -206,11 +231,21 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
         // Poll briefly while a worker may report or a save is due.
         let busy = app.align_progress.is_some() || app.tagging.as_ref().is_some_and(Tagging::dirty);
         let timeout = if busy { 50 } else { 250 };
-        if event::poll(Duration::from_millis(timeout))?
-            && let Some(msg) = to_msg(event::read()?, &app)
-        {
+        if event::poll(Duration::from_millis(timeout))? {
             pending.extend(app.update(Msg::Tick(clock(started))));
-            pending.extend(app.update(msg));
+            // Take everything already queued before drawing again.
+            for _ in 0..EVENTS_PER_TURN {
+                // Resolved one at a time: a key can change the mode, and
+                // with it what the next key means.
+                if let Some(msg) = to_msg(event::read()?, &app) {
+                    pending.extend(app.update(msg));
+                }
+                if pending.iter().any(|e| !matches!(e, Effect::Save { .. }))
+                    || !event::poll(Duration::ZERO)?
+                {
+                    break;
+                }
+            }
         }
     })();
     if outcome.is_err() {
@@ -252,8 +287,10 @@ fn spawn_watchdog(
                 && let Some(session) = lock(&session).as_mut()
                 && let Err(e) = session.save(&set)
             {
-                eprintln!("diptych: could not save before exiting: {e}");
+                crate::command::note(&format!("could not save before exiting: {e}"));
             }
+            // Release the lock (and remove its file) before exiting.
+            drop(lock(&session).take());
             leave_terminal();
             std::process::exit(128 + signal);
         }
@@ -287,16 +324,31 @@ fn tag_set_effect(session: Option<&mut Session>, app: &App, effect: Effect) -> O
     })
 }
 
-/// On SIGTERM/SIGHUP: one last save of unsaved judgements, if allowed.
+/// On a signal or a lost terminal: one last save of what the model says is
+/// unsaved (the note being written included), if the file may be written.
 fn save_before_exit(app: &App, session: Option<&mut Session>) {
-    if let Some(tagging) = &app.tagging
-        && tagging.dirty()
-        && tagging.writable()
+    if let Some(set) = app.exit_snapshot()
         && let Some(session) = session
-        && let Err(e) = session.save(&tagging.set)
+        && let Err(e) = session.save(&set)
     {
-        eprintln!("diptych: could not save before exiting: {e}");
+        crate::command::note(&format!("could not save before exiting: {e}"));
     }
+}
+
+/// Writes an export unless it would replace a protected file, or an
+/// existing one without `overwrite`.
+fn write_export(
+    path: &Path,
+    contents: &str,
+    overwrite: bool,
+    protect: &[crate::export::Protected],
+) -> Result<PathBuf, ExportFailure> {
+    crate::export::check_output(path, protect).map_err(|e| ExportFailure::Failed(e.to_string()))?;
+    if !overwrite && path.exists() {
+        return Err(ExportFailure::Exists(path.to_path_buf()));
+    }
+    crate::export::write_atomic(path, contents.as_bytes())
+        .map_err(|e| ExportFailure::Failed(e.to_string()))
 }
 
 /// Aligns the two documents on a worker thread, reporting progress (at most
@@ -337,12 +389,25 @@ fn to_msg(event: Event, app: &App) -> Option<Msg> {
     }
 }
 
-/// Runs `$VISUAL`, `$EDITOR` or `vi` on `text` in a private temporary
-/// file, with the terminal handed over, and reads the result back.
+/// How a run of `$EDITOR` ended.
+enum Edited {
+    /// The editor exited: the note's new text, or why not.
+    Done(Result<String, String>),
+    /// An ending signal arrived while it ran: what the editor had saved
+    /// (if it saved anything), to keep as the note before exiting.
+    Interrupted { signal: i32, text: Option<String> },
+}
+
+/// Runs `$VISUAL`, `$EDITOR` or `vi` on `text` in a private draft file
+/// (mode 0600 in a 0700 directory), with the terminal handed over, and
+/// reads the result back. The draft is removed afterwards; one left by a
+/// crash is reported on the next start (see [`leftover_drafts`]).
 fn edit_externally(
     terminal: &mut DefaultTerminal,
     text: &str,
-) -> anyhow::Result<Result<String, String>> {
+    drafts_dir: Option<&Path>,
+    signals: &Signals,
+) -> anyhow::Result<Edited> {
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|v| !v.trim().is_empty())
@@ -352,31 +417,51 @@ fn edit_externally(
                 .filter(|v| !v.trim().is_empty())
         })
         .unwrap_or_else(|| "vi".to_string());
-    let path = std::env::temp_dir().join(format!(
-        "diptych-note-{}-{}.md",
-        std::process::id(),
-        SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos())
-    ));
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut f| f.write_all(text.as_bytes()));
-    if let Err(e) = written {
-        return Ok(Err(format!(
-            "cannot write a temporary file for the editor: {e}"
-        )));
-    }
+    let dir = drafts_dir.map_or_else(
+        || std::env::temp_dir().join("diptych-drafts"),
+        Path::to_path_buf,
+    );
+    let path = match write_draft(&dir, text) {
+        Ok(path) => path,
+        Err(e) => {
+            return Ok(Edited::Done(Err(format!(
+                "cannot write a draft file for the editor in {}: {e}",
+                dir.display()
+            ))));
+        }
+    };
     leave_terminal();
     // The editor command may carry arguments ("code --wait").
     let mut words = editor.split_whitespace();
     let program = words.next().unwrap_or("vi");
-    let status = std::process::Command::new(program)
+    let child = std::process::Command::new(program)
         .args(words)
         .arg(&path)
-        .status();
+        .spawn();
+    let status = match child {
+        Ok(mut child) => loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break Ok(status),
+                Ok(None) => {}
+                Err(e) => break Err(e),
+            }
+            if let Some(signal) = signals.pending() {
+                let _ = child.kill();
+                let _ = child.wait();
+                let saved = std::fs::read_to_string(&path)
+                    .ok()
+                    .map(|t| t.trim_end_matches('\n').to_string())
+                    .filter(|t| t != text);
+                let _ = std::fs::remove_file(&path);
+                return Ok(Edited::Interrupted {
+                    signal,
+                    text: saved,
+                });
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        },
+        Err(e) => Err(e),
+    };
     enter_terminal()?;
     terminal.clear()?;
     let result = match status {
@@ -387,7 +472,63 @@ fn edit_externally(
         Err(e) => Err(format!("cannot run {editor}: {e}; set $EDITOR")),
     };
     let _ = std::fs::remove_file(&path);
-    Ok(result)
+    Ok(Edited::Done(result))
+}
+
+/// Writes `text` to a new draft file in `dir`, which is created private
+/// (0700) if missing; the file itself is 0600.
+fn write_draft(dir: &Path, text: &str) -> io::Result<PathBuf> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)?;
+    let path = dir.join(format!(
+        "note-{}-{}.md",
+        std::process::id(),
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    ));
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(&path)?.write_all(text.as_bytes())?;
+    Ok(path)
+}
+
+/// Drafts in `dir` left by an editor session that was killed (its diptych
+/// no longer runs), oldest first, for the start-up message.
+pub fn leftover_drafts(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            let pid = name.as_deref().and_then(|n| {
+                n.strip_prefix("note-")?
+                    .split('-')
+                    .next()?
+                    .parse::<u32>()
+                    .ok()
+            });
+            pid.is_some_and(|pid| {
+                pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists()
+            })
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 /// Gives the terminal back to the shell, stops the process as Ctrl-z would

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::{Msg, OpenedSet, TagSetEntry, prepare};
+use crate::app::{Level, Msg, OpenedSet, TagSetEntry, prepare};
 use crate::document::Document;
 use crate::tags::store::{Content, Opened, Store, TagFile};
 use crate::tags::{TagSet, codec};
@@ -87,17 +87,27 @@ impl Session {
     /// store refuses to rename an open file) and opened again.
     pub fn rename(&mut self, old: &str, new: &str, left: &Document, right: &Document) -> Msg {
         let is_current = self.file.as_ref().is_some_and(|f| f.name() == old);
-        let held = if is_current { self.file.take() } else { None };
+        if is_current {
+            // Our own lock would make the store refuse: release it first.
+            self.file = None;
+        }
         let renamed = self
             .store()
             .and_then(|s| s.rename(old, new).map_err(|e| e.to_string()));
-        match (renamed, held) {
-            (Ok(_), Some(_)) => self.switch(new, left, right),
-            (Ok(_), None) => self.list(),
-            (Err(e), held) => {
-                self.file = held;
-                Msg::TagSetOpened(Err(e))
+        match renamed {
+            Ok(_) if is_current => self.switch(new, left, right),
+            Ok(_) => self.list(),
+            Err(e) if is_current => {
+                // Take the old set back, and say why the rename failed.
+                match self.switch(old, left, right) {
+                    Msg::TagSetOpened(Ok(mut set)) => {
+                        set.notice = Some((Level::Error, format!("not renamed: {e}")));
+                        Msg::TagSetOpened(Ok(set))
+                    }
+                    other => other,
+                }
             }
+            Err(e) => Msg::TagSetOpened(Err(e)),
         }
     }
 

@@ -90,7 +90,7 @@ fn unwritable_path_gives_an_error_naming_it_and_what_to_do() {
     let msg = err.to_string();
     assert!(matches!(err, ExportError::Write { .. }));
     assert!(msg.contains(&missing.display().to_string()), "{msg}");
-    assert!(msg.contains("creating the temporary file"), "{msg}");
+    assert!(msg.contains("does not exist"), "{msg}");
     assert!(msg.contains("choose another output path"), "{msg}");
 
     let err = write_atomic(dir.path(), b"x").expect_err("a directory is not a file");

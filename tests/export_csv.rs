@@ -5,6 +5,7 @@
 mod export_common;
 
 use diptych::export::{AnchorState, Comparison, Format, Options, render};
+use diptych::sanitize::printable;
 use export_common::*;
 
 const HEADER: [&str; 12] = [
@@ -133,9 +134,10 @@ fn hostile_text_round_trips() {
     }
     for e in &c.entries {
         assert!(
-            rows.iter().any(|r| undefuse(&r[2]) == e.left.exact
-                && undefuse(&r[3]) == e.right.exact
-                && undefuse(&r[6]) == e.note),
+            rows.iter()
+                .any(|r| undefuse(&r[2]) == printable(&e.left.exact)
+                    && undefuse(&r[3]) == printable(&e.right.exact)
+                    && undefuse(&r[6]) == printable(&e.note)),
             "no row for {e:?}"
         );
     }

@@ -4,6 +4,7 @@
 mod export_common;
 
 use diptych::export::{Comparison, Format, Options, render};
+use diptych::sanitize::{is_forbidden_control, printable};
 use export_common::*;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
@@ -83,9 +84,9 @@ proptest! {
         let (benign_skeleton, _) = md_skeleton(&render(Format::Markdown, &twin(&c), &ALL));
         prop_assert_eq!(skeleton, benign_skeleton);
         for e in &c.entries {
-            // CommonMark turns NUL into U+FFFD; nothing else changes.
-            let want = e.left.exact.replace('\0', "\u{FFFD}");
-            prop_assert!(quotes.contains(&want), "lost {:?}", e.left.exact);
+            // Controls are shown as their visible stand-ins; nothing else changes.
+            let want = printable(&e.left.exact);
+            prop_assert!(quotes.iter().any(|q| *q == want), "lost {:?}", e.left.exact);
         }
     }
 
@@ -98,12 +99,7 @@ proptest! {
         let sel = Selector::parse("blockquote").expect("valid selector");
         let quotes: Vec<String> = doc.select(&sel).map(|e| e.text().collect()).collect();
         for e in &c.entries {
-            let want: String = e
-                .right
-                .exact
-                .chars()
-                .map(|ch| if ch.is_control() && ch != '\n' && ch != '\t' { '\u{FFFD}' } else { ch })
-                .collect();
+            let want = printable(&e.right.exact).into_owned();
             prop_assert!(quotes.contains(&want), "lost {:?}", e.right.exact);
         }
     }
@@ -117,9 +113,9 @@ proptest! {
         prop_assert_eq!(rows.len(), c.entries.len());
         for e in &c.entries {
             prop_assert!(rows.iter().any(|row| row.len() == 12
-                && undefuse(&row[2]) == e.left.exact
-                && undefuse(&row[3]) == e.right.exact
-                && undefuse(&row[6]) == e.note));
+                && undefuse(&row[2]) == printable(&e.left.exact)
+                && undefuse(&row[3]) == printable(&e.right.exact)
+                && undefuse(&row[6]) == printable(&e.note)));
         }
     }
 
@@ -133,8 +129,22 @@ proptest! {
         prop_assert_eq!(pairs.len(), c.entries.len());
         prop_assert_eq!(items.len(), c.entries.len());
         for e in &c.entries {
-            prop_assert!(pairs.iter().any(|p| p["left"]["exact"] == e.left.exact.as_str() && p["note"] == e.note.as_str()));
-            prop_assert!(items.iter().any(|a| a["target"][1]["selector"][0]["exact"] == e.right.exact.as_str()));
+            prop_assert!(pairs.iter().any(|p| p["left"]["exact"] == printable(&e.left.exact).as_ref() && p["note"] == printable(&e.note).as_ref()));
+            prop_assert!(items.iter().any(|a| a["target"][1]["selector"][0]["exact"] == printable(&e.right.exact).as_ref()));
+        }
+    }
+
+    #[test]
+    fn no_export_contains_a_terminal_control(strings in prop::collection::vec(text(), 1..8)) {
+        let c = comparison(&strings);
+        for format in Format::ALL {
+            let out = render(format, &c, &ALL);
+            let bad = out.chars().find(|&ch| is_forbidden_control(ch));
+            prop_assert!(bad.is_none(), "{} contains {:?}", format.name(), bad);
+            // Carriage returns only as CSV's record terminator.
+            if format != Format::Csv {
+                prop_assert!(!out.contains('\r'), "{} contains CR", format.name());
+            }
         }
     }
 

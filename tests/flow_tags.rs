@@ -285,11 +285,22 @@ fn export_dialog_writes_and_confirms_overwrite() {
             path,
             contents,
             overwrite,
+            protect,
         },
     ] = effects.as_slice()
     else {
         panic!("{effects:?}")
     };
+    // The open tag set, its backup and its lock are never written over.
+    let tag_path = h.app.tagging.as_ref().map(|t| t.path.clone()).unwrap();
+    for suffix in ["", ".bak", ".lock"] {
+        let mut p = tag_path.clone().into_os_string();
+        p.push(suffix);
+        assert!(
+            protect.iter().any(|x| x.path == std::path::Path::new(&p)),
+            "{protect:?}"
+        );
+    }
     assert!(
         path.to_string_lossy().ends_with("test.export.html"),
         "{path:?}"

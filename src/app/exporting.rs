@@ -156,10 +156,21 @@ impl App {
                 include_untagged: untagged,
             },
         );
+        let mut protect = self
+            .tagging
+            .as_ref()
+            .map(|t| export::Protected::tag_file(&t.path))
+            .unwrap_or_default();
+        for pane in &self.panes {
+            if let crate::document::Source::File(report) = &pane.doc.source {
+                protect.push(export::Protected::report(report));
+            }
+        }
         vec![Effect::WriteExport {
             path: PathBuf::from(path),
             contents,
             overwrite,
+            protect,
         }]
     }
 

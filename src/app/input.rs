@@ -180,17 +180,11 @@ impl App {
         }
     }
 
-    /// Ctrl-c, from any mode: never drops a judgement. An open note is kept,
-    /// then it is `quit`: asking first when judgements are not saved.
+    /// Ctrl-c, from any mode: never drops a judgement (an open note is
+    /// kept, unsaved changes are saved first, and if they cannot be, it
+    /// asks as `quit` does).
     fn force_quit(&mut self) -> Vec<Effect> {
-        if let Mode::Note = self.mode {
-            self.close_note(true);
-        }
-        if matches!(self.mode, Mode::ConfirmQuit) {
-            return Vec::new();
-        }
-        self.mode = Mode::Normal;
-        self.apply(Action::Quit)
+        self.save_and_quit()
     }
 
     fn search_action(&mut self, action: Action) {

@@ -412,6 +412,7 @@ impl App {
             }
             Action::Quit if self.unsaved() => self.mode = Mode::ConfirmQuit,
             Action::Quit => return vec![Effect::Quit],
+            Action::ForceQuit => return self.save_and_quit(),
             Action::TagAgree => self.tag_current("agree"),
             Action::TagContradict => self.tag_current("contradict"),
             Action::TagPartial => self.tag_current("partial"),

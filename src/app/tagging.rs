@@ -35,8 +35,21 @@ pub struct OpenedSet {
     pub access: TagAccess,
     /// Said in the status line on opening (moved or orphaned tags, errors).
     pub notice: Option<(Level, String)>,
-    /// The set changed on opening (re-anchored) and should be saved.
+    /// Re-anchoring moved tags or the documents' hashes changed: the set in
+    /// memory differs from the file, which is left as it is until the
+    /// analyst saves or makes another judgement (opening never writes).
     pub changed: bool,
+}
+
+impl OpenedSet {
+    /// Where each tag stands, for the exporters (empty when unknown).
+    pub fn tag_states(&self) -> Vec<crate::brief::TagState> {
+        if self.states.len() == self.set.tags.len() {
+            self.states.iter().map(crate::brief::TagState::of).collect()
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 /// Turns a store's `Opened` into what the reader needs: re-anchors tags if
@@ -57,8 +70,7 @@ pub fn prepare(file: &TagFile, content: Content, left: &Document, right: &Docume
         Content::New => (fresh(), Vec::new(), None, false),
         Content::Unreadable(error) => {
             let message = format!(
-                "{error} — the file is left untouched; {{key:load_backup}} loads its backup, \
-                 {{key:tag_sets}} starts another tag set"
+                "{error} — {{key:load_backup}} loads its backup, {{key:tag_sets}} starts another tag set"
             );
             access = TagAccess::Refused(message.clone());
             (fresh(), Vec::new(), Some((Level::Error, message)), false)
@@ -80,12 +92,15 @@ pub fn prepare(file: &TagFile, content: Content, left: &Document, right: &Docume
                     (0, 0) => None,
                     (m, 0) => Some((
                         Level::Info,
-                        format!("{m} tags re-anchored in the edited report"),
+                        format!(
+                            "{m} tags moved in the edited report; the tag file keeps the old places until you save or judge"
+                        ),
                     )),
                     (m, o) => Some((
                         Level::Warn,
                         format!(
-                            "{m} tags re-anchored, {o} orphaned: {{key:review_orphans}} to review them"
+                            "{m} tags moved, {o} orphaned: {{key:review_orphans}} to review them; \
+                             the tag file is unchanged until you save or judge"
                         ),
                     )),
                 };
@@ -156,6 +171,9 @@ pub struct Tagging {
     pub changed_at: u64,
     /// Generation of the save in flight.
     pub saving: Option<u64>,
+    /// The set in memory holds re-anchored places the file does not have
+    /// yet; they are written by the next save, never by opening alone.
+    pub pending_moves: bool,
     /// Generation whose save failed (autosave does not retry it in a loop).
     pub failed_generation: Option<u64>,
     pub autosave_ms: u64,
@@ -187,8 +205,9 @@ impl Tagging {
             pairs: Vec::new(),
             path: opened.path,
             access: opened.access,
-            generation: u64::from(opened.changed),
+            generation: 0,
             saved_generation: 0,
+            pending_moves: opened.changed,
             changed_at: 0,
             saving: None,
             failed_generation: None,
@@ -713,6 +732,76 @@ impl App {
         Some(counts)
     }
 
+    /// Ctrl-c: keeps the note being written, saves what is unsaved and
+    /// quits once the save is done. If the tag file may not be written, it
+    /// asks as `q` does rather than drop the judgements.
+    pub(super) fn save_and_quit(&mut self) -> Vec<Effect> {
+        self.keep_open_note();
+        let Some(t) = &self.tagging else {
+            return vec![Effect::Quit];
+        };
+        if !t.dirty() {
+            return vec![Effect::Quit];
+        }
+        if !t.writable() {
+            self.mode = Mode::ConfirmQuit;
+            return Vec::new();
+        }
+        self.quit_after_save = true;
+        let effects = self.save();
+        if effects.is_empty() && self.tagging.as_ref().is_some_and(|t| t.saving.is_none()) {
+            // Nothing could be saved (the reason is in the status line).
+            self.quit_after_save = false;
+        }
+        effects
+    }
+
+    /// Closes the note editor keeping what was typed, as Enter would.
+    pub(super) fn keep_open_note(&mut self) {
+        let Some(editor) = self.note.take() else {
+            return;
+        };
+        if matches!(self.mode, Mode::Note) {
+            self.mode = Mode::Normal;
+        }
+        if editor.area.is_modified() {
+            self.set_note(editor.left, editor.right, editor.area.text());
+        }
+    }
+
+    /// What must be written if the process ends now without asking (a
+    /// signal, a hang-up, a terminal that went away): the tag set with the
+    /// note being written kept in it. `None` when nothing is unsaved or the
+    /// file may not be written. Does not change the model.
+    pub fn exit_snapshot(&self) -> Option<TagSet> {
+        let tagging = self.tagging.as_ref().filter(|t| t.writable())?;
+        let draft = self
+            .note
+            .as_ref()
+            .filter(|editor| editor.area.is_modified());
+        if !tagging.dirty() && draft.is_none() {
+            return None;
+        }
+        let mut set = tagging.set.clone();
+        if let Some(editor) = draft {
+            let note = editor.area.text();
+            match tagging.tag_for(editor.left, editor.right) {
+                Some(i) => {
+                    set.tags[i].note = note;
+                    set.tags[i].modified = self.clock.rfc3339.clone();
+                }
+                None => {
+                    if let Some(mut tag) = self.new_tag(editor.left, editor.right, Origin::Manual) {
+                        tag.origin = self.origin_of(editor.left, editor.right);
+                        tag.note = note;
+                        set.tags.push(tag);
+                    }
+                }
+            }
+        }
+        Some(set)
+    }
+
     /// Autosave: a quiet period after the last change, then a save.
     pub(super) fn autosave(&mut self) -> Vec<Effect> {
         let ms = self.clock.ms;
@@ -767,11 +856,16 @@ impl App {
         match result {
             Ok(note) => {
                 t.saved_generation = t.saved_generation.max(generation);
+                t.pending_moves = false;
                 t.failed_generation = None;
                 if !note.is_empty() {
                     self.warn(note);
                 }
-                if self.quit_after_save && !self.tagging.as_ref().is_some_and(Tagging::dirty) {
+                if self.quit_after_save {
+                    // Changes made while that save was in flight go too.
+                    if self.tagging.as_ref().is_some_and(Tagging::dirty) {
+                        return self.save();
+                    }
                     return vec![Effect::Quit];
                 }
             }
@@ -885,10 +979,7 @@ impl App {
             .as_ref()
             .is_some_and(|t| t.set.labels.iter().any(|l| l.id == id));
         if !taken {
-            let glyph = name
-                .chars()
-                .next()
-                .map_or("*".to_string(), |c| c.to_uppercase().to_string());
+            let glyph = crate::tags::model::custom_glyph(name);
             let label = Label {
                 id: id.clone(),
                 name: name.to_string(),

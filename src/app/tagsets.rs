@@ -143,9 +143,14 @@ impl App {
                 let Some(entry) = selected else {
                     return Vec::new();
                 };
+                if dirty && entry.current {
+                    // Reloading after another program changed the file:
+                    // keep both. The judgements only in memory are saved as
+                    // a copy (which opens); the changed file stays as it is.
+                    return self.keep_both(&entry.name);
+                }
                 if dirty {
-                    // Switching, or reloading the open set after another
-                    // program changed it, would drop what is only in memory.
+                    // Switching would drop what is only in memory.
                     let save_as = self.key_in(crate::keymap::Table::TagSets, Action::SaveTagSetAs);
                     self.warn(format!(
                         "unsaved changes: save them ({save}), or save them under another name ({save_as}), first"
@@ -157,6 +162,28 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Saves the judgements in memory as a new tag set `NAME (mine TIME)`
+    /// and opens it, leaving the file `name` as another program left it.
+    fn keep_both(&mut self, name: &str) -> Vec<Effect> {
+        let Some(tagging) = &self.tagging else {
+            return Vec::new();
+        };
+        let stamp: String = self
+            .clock
+            .rfc3339
+            .chars()
+            .take(19)
+            .map(|c| if c == ':' { '-' } else { c })
+            .collect();
+        let mut set: TagSet = tagging.set.clone();
+        set.name = format!("{name} (mine {stamp})");
+        self.info(format!(
+            "kept both: your unsaved judgements go to “{}”; “{name}” stays as changed on disk",
+            set.name
+        ));
+        vec![Effect::CreateTagSet { set: Box::new(set) }]
     }
 
     fn name_entered(

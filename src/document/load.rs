@@ -170,6 +170,7 @@ fn check_no_nul(bytes: &[u8], path: &Path, base: usize) -> Result<(), LoadError>
 /// what the analyst sees) with a visible stand-in, so that text from a report
 /// can never drive the terminal. Returns the text and the count replaced.
 pub fn normalise(raw: &str) -> (String, usize) {
+    use crate::sanitize::visible_stand_in;
     let mut out = String::with_capacity(raw.len());
     let mut replaced = 0;
     // Start (in `out`) of the current line, to find tab stops.
@@ -206,26 +207,6 @@ pub fn normalise(raw: &str) -> (String, usize) {
     }
     out.push_str(&raw[run_start..]);
     (out, replaced)
-}
-
-/// The character shown in place of `c`: itself when harmless, a Unicode
-/// "control picture" or replacement character when it could act on the
-/// terminal or silently reorder text.
-#[inline]
-fn visible_stand_in(c: char) -> char {
-    match c {
-        ' '..='~' => c,
-        // C0 controls: U+2400 block has a picture for each (ESC becomes ␛).
-        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-        '\u{7f}' => '\u{2421}',
-        // C1 controls (CSI, OSC, ST… as single code points).
-        '\u{80}'..='\u{9f}' => '\u{fffd}',
-        // Bidirectional embedding/override/isolate controls ("Trojan Source").
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
-        // Line and paragraph separators would break our line model.
-        '\u{2028}' | '\u{2029}' => ' ',
-        _ => c,
-    }
 }
 
 #[cfg(test)]

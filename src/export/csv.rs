@@ -1,7 +1,8 @@
 //! The CSV export: a header row, then one row per pair, quoted per RFC 4180
 //! by the `csv` crate, with CRLF line ends. A cell that a spreadsheet would
 //! read as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
-//! return) gets a leading `'`, the usual defence against formula injection.
+//! return, or with white space before one of those) gets a leading `'`, the
+//! usual defence against formula injection.
 //! So that the defence can be undone exactly (strip one leading `'`), a
 //! cell that already starts with `'` gets one too; spreadsheets hide a
 //! leading `'`, so such cells still show as written.
@@ -65,9 +66,20 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
 
 /// `cell` with a `'` in front if a spreadsheet would evaluate it, or if it
 /// starts with `'` (so every prefix added can be removed unambiguously).
+///
+/// Spreadsheets skip leading blanks before evaluating, so a formula
+/// character after any run of Unicode white space (spaces, U+3000, no-break
+/// spaces…) counts as a formula start too.
 pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{cell}").into(),
+    let first = cell.chars().next();
+    let after_blanks = cell
+        .trim_start_matches(|c: char| c.is_whitespace() && c != '\t' && c != '\r')
+        .chars()
+        .next();
+    let formula = |c: Option<char>| matches!(c, Some('=' | '+' | '-' | '@'));
+    match first {
+        Some('\t' | '\r' | '\'') => format!("'{cell}").into(),
+        _ if formula(first) || formula(after_blanks) => format!("'{cell}").into(),
         _ => cell.into(),
     }
 }
@@ -89,6 +101,11 @@ mod tests {
             ("'quoted", "''quoted"),
             ("", ""),
             ("— dash", "— dash"),
+            ("  =1+1", "'  =1+1"),
+            ("\u{3000}=HYPERLINK(x)", "'\u{3000}=HYPERLINK(x)"),
+            ("\u{a0}-5", "'\u{a0}-5"),
+            ("\n@x", "'\n@x"),
+            ("  plain", "  plain"),
         ] {
             assert_eq!(defuse(cell), want, "for {cell:?}");
         }

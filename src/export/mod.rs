@@ -12,15 +12,12 @@ mod json;
 mod markdown;
 mod prepared;
 mod w3c;
-mod write;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use serde::Serialize;
-
-pub use write::write_atomic;
 
 /// Everything an export shows: the two reports, the topics the alignment
 /// found, the labels a tag can carry, and one entry per tagged (or, on
@@ -279,8 +276,66 @@ pub struct Options {
     pub include_untagged: bool,
 }
 
+/// A file an export must never replace: the open tag set, its backup and
+/// lock, the two reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Protected {
+    pub path: PathBuf,
+    /// What it is, for the message ("the open tag set").
+    pub what: &'static str,
+}
+
+impl Protected {
+    /// The tag file at `path` with its backup and lock.
+    pub fn tag_file(path: &Path) -> Vec<Protected> {
+        use crate::atomic::with_suffix;
+        vec![
+            Protected {
+                path: path.to_path_buf(),
+                what: "the open tag set",
+            },
+            Protected {
+                path: with_suffix(path, ".bak"),
+                what: "the open tag set's backup",
+            },
+            Protected {
+                path: with_suffix(path, ".lock"),
+                what: "the open tag set's lock file",
+            },
+        ]
+    }
+
+    /// A report read from `path`.
+    pub fn report(path: &Path) -> Protected {
+        Protected {
+            path: path.to_path_buf(),
+            what: "one of the two reports",
+        }
+    }
+}
+
+/// Refuses an output path that is one of the `protected` files, compared
+/// by file identity (symlinks, `..` and hard links see through).
+pub fn check_output(output: &Path, protected: &[Protected]) -> Result<(), ExportError> {
+    match protected
+        .iter()
+        .find(|p| crate::atomic::same_file(output, &p.path))
+    {
+        Some(p) => Err(ExportError::Protected {
+            path: output.to_path_buf(),
+            what: p.what,
+        }),
+        None => Ok(()),
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    #[error(
+        "will not write the export to {path}: it is {what}, which an export must never replace; choose another output path",
+        path = path.display()
+    )]
+    Protected { path: PathBuf, what: &'static str },
     #[error("unknown export format {0:?}: choose one of md, html, csv, json, w3c")]
     UnknownFormat(String),
     #[error(
@@ -294,14 +349,79 @@ pub enum ExportError {
     },
 }
 
-/// Renders `c` in `format`. Pure and deterministic.
+/// Writes an export to `path` atomically (see [`crate::atomic`]): through
+/// a symlink to its target, never over a special file. Returns the file
+/// written.
+pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<PathBuf, ExportError> {
+    crate::atomic::write(path, bytes, crate::atomic::NewFile::Shared).map_err(|e| {
+        ExportError::Write {
+            path: path.to_path_buf(),
+            step: e.step,
+            source: e.source,
+        }
+    })
+}
+
+/// Renders `c` in `format`. Pure and deterministic. Every string of `c`
+/// goes through [`Comparison::sanitized`] first, so no export contains a
+/// control character other than tab and line feed (and CSV's CRLF).
 pub fn render(format: Format, c: &Comparison, opts: &Options) -> String {
+    let c = &c.sanitized();
     match format {
         Format::Markdown => markdown::render(c, opts),
         Format::Html => html::render(c, opts),
         Format::Csv => csv::render(c, opts),
         Format::Json => json::render(c, opts),
         Format::W3c => w3c::render(c, opts),
+    }
+}
+
+impl Comparison {
+    /// A copy with every string made printable ([`crate::sanitize::printable`]):
+    /// notes, labels, titles and paths come from files diptych did not write.
+    pub fn sanitized(&self) -> Comparison {
+        let clean = |s: &String| crate::sanitize::printable(s).into_owned();
+        let quote = |q: &Quote| Quote {
+            exact: clean(&q.exact),
+            prefix: clean(&q.prefix),
+            suffix: clean(&q.suffix),
+            ..q.clone()
+        };
+        Comparison {
+            tagset_name: clean(&self.tagset_name),
+            documents: self.documents.clone().map(|d| DocumentInfo {
+                title: clean(&d.title),
+                path: clean(&d.path),
+                uri: clean(&d.uri),
+                hash: clean(&d.hash),
+            }),
+            topics: self.topics.iter().map(clean).collect(),
+            labels: self
+                .labels
+                .iter()
+                .map(|l| LabelInfo {
+                    id: clean(&l.id),
+                    name: clean(&l.name),
+                    glyph: clean(&l.glyph),
+                    stance: l.stance,
+                })
+                .collect(),
+            entries: self
+                .entries
+                .iter()
+                .map(|e| Entry {
+                    id: e.id.as_ref().map(clean),
+                    label: e.label.as_ref().map(clean),
+                    note: clean(&e.note),
+                    left: quote(&e.left),
+                    right: quote(&e.right),
+                    created: e.created.as_ref().map(clean),
+                    modified: e.modified.as_ref().map(clean),
+                    ..e.clone()
+                })
+                .collect(),
+            generated_by: clean(&self.generated_by),
+        }
     }
 }
 

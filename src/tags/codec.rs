@@ -80,6 +80,9 @@ pub fn to_json(set: &TagSet) -> String {
 
 /// Parses and validates tag file contents. `path` only labels errors.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<TagSet, LoadError> {
+    // A byte-order mark (some Windows editors add one) is not JSON, but it
+    // says nothing against the file either.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let syntax = |e: serde_json::Error| LoadError::Syntax {
         path: path.to_owned(),
         line: e.line(),
@@ -104,7 +107,15 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<TagSet, LoadError> {
             what: "the top level must be a JSON object".into(),
         });
     };
-    match obj.get("format_version").map(|v| v.as_u64()) {
+    let version = obj.get("format_version").map(|v| {
+        // A whole number too large for u64 is still "newer".
+        v.as_u64().or_else(|| {
+            v.as_f64()
+                .filter(|f| f.fract() == 0.0 && *f > u64::MAX as f64 / 2.0)
+                .map(|_| u64::MAX)
+        })
+    });
+    match version {
         Some(Some(v)) if v > u64::from(FORMAT_VERSION) => {
             let (line, column) = at("\"format_version\"");
             return Err(LoadError::TooNew {

@@ -66,6 +66,23 @@ impl Stance {
     }
 }
 
+/// Glyphs the reader gives a meaning of its own: the stances' and the
+/// gutter's marks (pair, link, mark, unjudged).
+const RESERVED_GLYPHS: &[&str] = &["=", "≠", "≈", "~", "?", "○", "▶", "·", "●", "*"];
+
+/// Whether a custom label may not use `glyph`.
+pub fn is_reserved_glyph(glyph: &str) -> bool {
+    RESERVED_GLYPHS.contains(&glyph.trim())
+}
+
+/// The glyph a new custom label named `name` gets: the first letter or
+/// digit of its name, upper-cased; `*` when it has none.
+pub fn custom_glyph(name: &str) -> String {
+    name.chars()
+        .find(|c| c.is_alphanumeric())
+        .map_or("*".to_string(), |c| c.to_uppercase().to_string())
+}
+
 /// A label a tag can carry: one of the built-in stances or a custom one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -275,12 +292,19 @@ impl TagSet {
     }
 
     /// The label with this id: a custom one listed in the file, or a built-in.
+    /// The label with this id. A custom label whose glyph is one the reader
+    /// reserves (a stance's, or a gutter mark) is shown with `*` instead, so
+    /// a label called "=maybe" never reads as Agree; the file keeps its text.
     pub fn label(&self, id: &str) -> Option<Label> {
-        self.labels
-            .iter()
-            .find(|l| l.id == id)
-            .cloned()
-            .or_else(|| Stance::from_id(id).map(Stance::label))
+        let custom = self.labels.iter().find(|l| l.id == id).cloned();
+        match custom {
+            Some(mut l) if Stance::from_id(&l.id).is_none() && is_reserved_glyph(&l.glyph) => {
+                l.glyph = "*".to_string();
+                Some(l)
+            }
+            Some(l) => Some(l),
+            None => Stance::from_id(id).map(Stance::label),
+        }
     }
 
     pub fn counts(&self) -> Counts {

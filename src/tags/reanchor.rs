@@ -157,16 +157,37 @@ pub fn reanchor_tagset(
     let status = set.check_documents(&DocumentRef::of(left), &DocumentRef::of(right))?;
     let mut out = vec![[AnchorState::Anchored; 2]; set.tags.len()];
     for (side, doc) in [(Side::Left, left), (Side::Right, right)] {
-        if status[side.index()] == DocumentStatus::Unchanged {
+        let text = AnchorText::new(&doc.text);
+        // With the document unchanged an anchor should quote its range
+        // exactly; one that does not (offsets past the end, a hand-edited
+        // file) is searched for like an anchor in an edited document, and
+        // orphaned if its quote is not found.
+        let todo: Vec<usize> = (0..set.tags.len())
+            .filter(|&i| {
+                status[side.index()] != DocumentStatus::Unchanged
+                    || !quotes_its_range(set.tags[i].anchor(side), text.chars())
+            })
+            .collect();
+        if todo.is_empty() {
             continue;
         }
-        let text = AnchorText::new(&doc.text);
-        let anchors: Vec<&Anchor> = set.tags.iter().map(|t| t.anchor(side)).collect();
-        for (i, state) in reanchor_all(&text, &anchors).into_iter().enumerate() {
+        let anchors: Vec<&Anchor> = todo.iter().map(|&i| set.tags[i].anchor(side)).collect();
+        for (&i, state) in todo.iter().zip(reanchor_all(&text, &anchors)) {
             out[i][side.index()] = state;
         }
     }
     Ok(out)
+}
+
+/// Whether `anchor`'s recorded range lies in the text and holds its quote.
+fn quotes_its_range(anchor: &Anchor, chars: &[char]) -> bool {
+    anchor.start <= anchor.end
+        && anchor.end <= chars.len()
+        && anchor.end - anchor.start == anchor.exact.chars().count()
+        && chars[anchor.start..anchor.end]
+            .iter()
+            .copied()
+            .eq(anchor.exact.chars())
 }
 
 /// An anchor being searched for, with its pattern tables.

@@ -1,0 +1,81 @@
+//! `diptych [LEFT RIGHT]`: loads settings, reports and the tag set
+//! (refusing bad input before the terminal is touched) and hands over to
+//! the shell's event loop.
+
+use super::{Failure, TagUse, load_pair, open_tags};
+use crate::app::{App, prepare};
+use crate::cli::Cli;
+use crate::config::Paths;
+use crate::runtime;
+use crate::session::Session;
+use crate::setup::Setup;
+use crate::tags::store::Opened;
+
+pub fn run(cli: &Cli, paths: Paths) -> Result<u8, Failure> {
+    let setup = Setup::load(
+        paths,
+        cli.config.as_deref(),
+        cli.theme.as_deref(),
+        cli.topics.as_deref(),
+    )
+    .map_err(Failure::bad_input)?;
+    let (left, right) = load_pair(&cli.files)?;
+    let summary = setup.summary();
+    let paths = setup.paths.clone();
+    let tagset_dir = setup.config.tagset_dir_or_default(&setup.paths);
+    let tags = open_tags(
+        cli.tags.as_deref(),
+        &tagset_dir,
+        &left,
+        &right,
+        TagUse::Edit,
+    );
+    // An explicit --tags that cannot be used is an error before the
+    // terminal is touched; a default tag set that cannot be opened leaves
+    // the reader usable without tagging.
+    let tags = match tags {
+        Err(failure) if cli.tags.is_some() => return Err(failure),
+        other => other,
+    };
+    let mut app = App::new(left, right, setup.keymap)
+        .with_themes(setup.theme, setup.themes)
+        .with_wrap_limit(setup.config.wrap_width_limit)
+        .with_scroll_lock(setup.config.scroll_lock)
+        .with_aliases(setup.aliases)
+        .with_warning(summary);
+    let session = match tags {
+        Ok((store, Opened { file, content })) => {
+            let set = {
+                let [l, r] = &app.panes;
+                prepare(&file, content, &l.doc, &r.doc)
+            };
+            app.open_tags(set, setup.config.autosave_delay_ms);
+            Some(Session {
+                file: Some(file),
+                store: Some(store),
+            })
+        }
+        Err(failure) => {
+            app = app.with_warning(Some(format!("tagging unavailable: {}", failure.message)));
+            None
+        }
+    };
+    let drafts_dir = paths.data_dir.join("drafts");
+    let leftovers = runtime::leftover_drafts(&drafts_dir);
+    if let Some(first) = leftovers.first() {
+        app = app.with_warning(Some(format!(
+            "{} note draft(s) from an editor session that was cut off are kept, e.g. {}: copy what you need, then delete them",
+            leftovers.len(),
+            first.display()
+        )));
+    }
+    let options = runtime::Options {
+        first_frame_and_exit: cli.first_frame_and_exit,
+        session,
+        drafts_dir: Some(drafts_dir),
+    };
+    match runtime::run(app, options) {
+        Ok(exit) => Ok(exit.code() as u8),
+        Err(err) => Err(Failure::other(format!("{err:#}"))),
+    }
+}

@@ -183,3 +183,89 @@ fn topics_panel_lists_shared_first_with_counts() {
     assert!(screen.contains("Turkey"));
     assert!(screen.contains("all topics"));
 }
+
+/// The text inside the help popup, borders and key column included, on
+/// one line with white space collapsed.
+fn help_text(screen: &str) -> String {
+    screen
+        .lines()
+        .filter_map(|l| {
+            let from = l.find('║')?;
+            let to = l.rfind('║')?;
+            (to > from).then(|| &l[from + '║'.len_utf8()..to])
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn help_at_80x24_shows_quit_at_once() {
+    let mut h = Harness::seeds_sized(80, 24);
+    h.press("?");
+    let screen = h.screen();
+    assert!(
+        screen.contains("q quit · ctrl-c quit from anywhere"),
+        "{screen}"
+    );
+    assert!(screen.contains("esc close"), "{screen}");
+}
+
+#[test]
+fn help_descriptions_wrap_at_80_columns_instead_of_being_cut() {
+    use diptych::keymap::Table;
+    let mut h = Harness::seeds_sized(80, 200);
+    h.press("?");
+    let text = help_text(&h.screen());
+    for table in [Table::Normal, Table::Global, Table::Line, Table::Note] {
+        for action in table.actions() {
+            assert!(
+                text.contains(action.description()),
+                "{} cut:\n{text}",
+                action.name()
+            );
+        }
+    }
+    for (mark, meaning) in diptych::ui::help::LEGEND {
+        assert!(text.contains(meaning), "{mark}: {meaning}");
+    }
+    assert!(text.contains("What the marks mean"));
+    for (heading, ..) in diptych::ui::help::GROUPS {
+        assert!(text.contains(heading), "{heading}");
+    }
+}
+
+#[test]
+fn slash_filters_the_help() {
+    let mut h = Harness::seeds_sized(100, 30);
+    h.press("?/contra");
+    let screen = h.screen();
+    assert!(screen.contains("filter: contra"), "{screen}");
+    assert!(
+        screen.contains("the reports contradict each other"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Scroll down one line"), "{screen}");
+    // Enter keeps the filter and goes back to scrolling; esc clears it.
+    h.press("<enter>");
+    assert!(h.screen().contains("the reports contradict each other"));
+    h.press("/<esc>");
+    assert!(h.screen().contains("Scroll down one line"));
+    h.press("<esc>");
+    assert_eq!(h.app.mode, diptych::app::Mode::Normal);
+}
+
+#[test]
+fn every_reader_action_is_in_exactly_one_help_group() {
+    use diptych::keymap::Table;
+    let grouped: Vec<_> = diptych::ui::help::GROUPS
+        .iter()
+        .flat_map(|(_, _, actions)| actions.iter().copied())
+        .collect();
+    for action in Table::Normal.actions().chain(Table::Global.actions()) {
+        let n = grouped.iter().filter(|a| **a == action).count();
+        assert_eq!(n, 1, "{} is in {n} groups", action.name());
+    }
+}

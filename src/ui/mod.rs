@@ -171,15 +171,23 @@ fn export_dialog(
         header,
         rows,
         selected,
-        &format!(
-            "{} · type to edit the path · {}",
-            footer(app, Table::Export, &[(Action::NextFormat, "format")]),
+        &if dialog.confirm_overwrite {
             footer(
                 app,
-                Table::Export,
-                &[(Action::Confirm, "write"), (Action::Cancel, "cancel")]
+                Table::Confirm,
+                &[(Action::Yes, "overwrite"), (Action::Cancel, "keep")],
             )
-        ),
+        } else {
+            format!(
+                "{} · type to edit the path · {}",
+                footer(app, Table::Export, &[(Action::NextFormat, "format")]),
+                footer(
+                    app,
+                    Table::Export,
+                    &[(Action::Confirm, "write"), (Action::Cancel, "cancel")]
+                )
+            )
+        },
         theme,
     );
 }

@@ -69,7 +69,13 @@ pub fn render_picker(frame: &mut Frame<'_>, app: &App, state: &TagSetPicker, the
         header,
         rows,
         Some(state.selected),
-        &if state.input.is_some() {
+        &if state.confirm_delete {
+            footer(
+                app,
+                Table::Confirm,
+                &[(Action::Yes, "delete"), (Action::Cancel, "keep")],
+            )
+        } else if state.input.is_some() {
             footer(
                 app,
                 Table::TagSetName,

@@ -124,10 +124,11 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
     // first, so the panic message lands on a usable terminal.
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
         ratatui_hook(info);
     }));
-    execute!(io::stdout(), EnableMouseCapture).context("cannot enable the mouse")?;
+    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
+        .context("cannot enable the mouse and bracketed paste")?;
 
     let size = terminal.size().context("cannot read the terminal size")?;
     app.update(Msg::Resize {

@@ -273,3 +273,52 @@ fn rebinding_every_action_is_shown_everywhere() {
     // And the rebound keys are what is shown.
     assert!(seen.iter().any(|(_, t)| t.contains("f2")));
 }
+
+#[test]
+fn pastes_go_into_the_field_or_the_note_being_written() {
+    use diptych::app::{Mode, Msg, TagAccess};
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    h.press("/");
+    h.send(Msg::Paste("Tur\r\nkey\u{1b}[31m".into()));
+    let Mode::SearchInput { query } = &h.app.mode else {
+        panic!("{:?}", h.app.mode)
+    };
+    assert_eq!(query.text(), "Tur key[31m");
+    h.press("<ctrl-u>Turkey<enter>");
+    assert!(h.status().starts_with("match 1 of"), "{}", h.status());
+    // In normal mode a paste does nothing.
+    h.send(Msg::Paste("]]]".into()));
+    assert_eq!(h.app.mode, Mode::Normal);
+    // In the note editor it keeps its line breaks; ctrl-c keeps the note.
+    h.press("]i");
+    h.send(Msg::Paste("line one\nline two".into()));
+    let effects = h.press("<ctrl-c>");
+    let [diptych::action::Effect::Save { set, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(set.tags[0].note, "line one\nline two");
+}
+
+#[test]
+fn readline_keys_edit_every_one_line_field() {
+    use diptych::app::{Mode, TagAccess};
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    // The export path: cleared with ctrl-u, edited at the cursor.
+    h.press("]e<ctrl-u>/tmp/out.md<ctrl-a><alt-f><alt-f><ctrl-w>brief<end>");
+    let Mode::Export(dialog) = &h.app.mode else {
+        panic!("{:?}", h.app.mode)
+    };
+    assert_eq!(dialog.path.text(), "/tmp/brief.md");
+    h.press("<esc>t");
+    h.press("turk<left><left><backspace>");
+    let Mode::Topics { filter, .. } = &h.app.mode else {
+        panic!()
+    };
+    assert_eq!(filter.text(), "trk");
+    h.press("<esc>Tn");
+    h.press("draft one<alt-b><ctrl-k>two");
+    let Mode::TagSets(picker) = &h.app.mode else {
+        panic!()
+    };
+    assert_eq!(picker.input.as_ref().unwrap().1.text(), "draft two");
+}

@@ -173,7 +173,9 @@ fn is_word(grapheme: &str) -> bool {
 }
 
 fn clean(text: &str) -> String {
-    text.chars()
+    // A CRLF line break is one break, so one space.
+    text.replace("\r\n", "\n")
+        .chars()
         .filter_map(|c| match c {
             '\n' | '\r' | '\t' => Some(' '),
             c if c.is_control() => None,

@@ -413,6 +413,8 @@ impl App {
             Action::Quit if self.unsaved() => self.mode = Mode::ConfirmQuit,
             Action::Quit => return vec![Effect::Quit],
             Action::ForceQuit => return self.save_and_quit(),
+            Action::TagAgree | Action::TagContradict | Action::TagPartial | Action::TagUnclear
+                if self.reveal_current_pair(action) => {}
             Action::TagAgree => self.tag_current("agree"),
             Action::TagContradict => self.tag_current("contradict"),
             Action::TagPartial => self.tag_current("partial"),
@@ -436,6 +438,9 @@ impl App {
             Action::PrevUntagged => self.step_untagged(false),
             Action::Undo => self.undo(false),
             Action::Redo => self.undo(true),
+            Action::Save if self.tagging.as_ref().is_some_and(|t| !t.dirty()) => {
+                self.info("nothing to save: every judgement is saved");
+            }
             Action::Save => return self.save(),
             Action::TagSets => return self.open_tag_sets(),
             Action::ReviewOrphans => self.open_review(),
@@ -516,6 +521,21 @@ impl App {
 
     /// Moves to the next (or previous) match in the searched pane.
     fn search_step(&mut self, forward: bool) {
+        // n/N search the pane the analyst is looking at: a search made in
+        // the other pane is run again here.
+        if let Some(search) = &self.search
+            && search.pane != self.focus
+        {
+            let query = search.query.clone();
+            let pane = self.focus;
+            let matches = search::find_all(&self.panes[pane].doc.text, &query);
+            self.search = Some(Search {
+                query,
+                pane,
+                matches,
+                current: None,
+            });
+        }
         let Some(search) = &self.search else {
             let search = self.key_of(Action::Search);
             self.info(format!("no search yet: press {search} to search"));

@@ -437,6 +437,39 @@ impl App {
         }
     }
 
+    /// A stance key on a current pair that is off screen in either pane
+    /// brings the pair into view instead of judging it unseen; whether it
+    /// did.
+    pub(super) fn reveal_current_pair(&mut self, action: Action) -> bool {
+        let Some(c) = &self.comparison else {
+            return false;
+        };
+        let Some(i) = c.current else { return false };
+        let p = c.pairs[i];
+        let seen = [(0, p.left), (1, p.right)].iter().all(|&(side, passage)| {
+            let pane = &self.panes[side];
+            let first = pane.wrapped.passage_first_line.get(passage).copied();
+            let last = pane
+                .wrapped
+                .passage_first_line
+                .get(passage + 1)
+                .copied()
+                .unwrap_or(pane.wrapped.lines.len());
+            first.is_some_and(|f| f < pane.top + pane.height && last > pane.top)
+        });
+        if seen {
+            return false;
+        }
+        self.goto_pair(i, false);
+        let key = self.key_of(action);
+        let status = self
+            .status
+            .as_ref()
+            .map_or(String::new(), |s| s.text.clone());
+        self.info(format!("{status} — back in view: {key} again to judge it"));
+        true
+    }
+
     /// Confirms the current tag in the status line.
     fn say_tag(&mut self, left: usize, right: usize) {
         let Some(tagging) = &self.tagging else { return };
@@ -702,9 +735,21 @@ impl App {
             .chain(&visible[..start.min(visible.len())])
             .copied()
             .find(|&i| untagged(i));
-        match found {
-            Some(i) => self.goto_pair(i, false),
-            None => self.info("every pair is tagged"),
+        let hidden = comparison.topic.map(|_| {
+            comparison
+                .pairs
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| untagged(i) && !visible.contains(&i))
+                .count()
+        });
+        match (found, hidden) {
+            (Some(i), _) => self.goto_pair(i, false),
+            // The counters count every pair; say why they still show some.
+            (None, Some(n)) if n > 0 => self.info(format!(
+                "every pair of this topic is tagged; {n} untagged outside it"
+            )),
+            (None, _) => self.info("every pair is tagged"),
         }
     }
 

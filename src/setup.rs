@@ -107,8 +107,11 @@ pub fn keymap_warnings(loaded: &LoadedConfig, errors: &[KeymapError]) -> Vec<War
     errors
         .iter()
         .map(|error| {
-            let (table, action) = error.written_at();
-            match (loaded.key_location(&table, action.as_deref()), &loaded.file) {
+            let at = error
+                .written_at()
+                .into_iter()
+                .find_map(|(table, action)| loaded.key_location(&table, action.as_deref()));
+            match (at, &loaded.file) {
                 (Some(at), Some(_)) => loaded.warning_at(at, error.to_string()),
                 (_, Some(file)) => Warning::in_file(file, error.to_string()),
                 _ => Warning::general(error.to_string()),

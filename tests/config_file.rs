@@ -397,3 +397,35 @@ fn syntax_error_in_keys_drops_only_that_binding() {
     assert_eq!(keys, vec![("save", &["ctrl-s".to_owned()][..])]);
     assert!(!loaded.config.scroll_lock);
 }
+
+#[test]
+fn check_reports_key_conflicts_per_mode_at_their_place() {
+    let text = "[keys]\nquit = [\"q\", \"ctrl-c\"]\n\n[keys.search_prompt]\ncancel = \"ctrl-u\"\n\n\
+                [keys.theme_picker]\ntag_agree = \"a\"\n\n[keys.nowhere]\nconfirm = \"x\"\n";
+    let (_dir, paths) = config_dir(text, &[]);
+    let report = diptych::setup::check(&paths, None, None);
+    let shown: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    let file = paths.config_file().display().to_string();
+    let expect = [
+        format!("{file}:10:7: [keys.nowhere]: unknown mode"),
+        format!(
+            "{file}:8:1: [keys.theme_picker] tag_agree: not an action of this mode; it has: \
+             select_next, select_prev, confirm, cancel"
+        ),
+        format!(
+            "{file}:2:1: [keys]: 'ctrl-c' is bound to both quit and force_quit (from \
+             [keys.global]); remove one of them"
+        ),
+        format!(
+            "{file}:5:1: [keys.search_prompt]: 'ctrl-u' is bound to both cancel and clear_line \
+             (from [keys.line]); remove one of them"
+        ),
+    ];
+    for e in &expect {
+        assert!(
+            shown.iter().any(|s| s.starts_with(e.as_str())),
+            "missing {e}\nin {shown:#?}"
+        );
+    }
+    assert_eq!(shown.len(), expect.len(), "{shown:#?}");
+}

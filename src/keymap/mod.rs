@@ -210,20 +210,28 @@ fn qualified(mode: Table, table: Table, action: Action) -> String {
 }
 
 impl KeymapError {
-    /// The section and the action, as written in the config file, where
-    /// the problem is (for its line and column).
-    pub fn written_at(&self) -> (String, Option<String>) {
+    /// Where the problem may be written in the config file, most likely
+    /// first: (section, action) pairs, the action `None` for a section.
+    pub fn written_at(&self) -> Vec<(String, Option<String>)> {
         match self {
-            KeymapError::UnknownTable { table } => (table.clone(), None),
+            KeymapError::UnknownTable { table } => vec![(table.clone(), None)],
             KeymapError::UnknownAction { table, action }
             | KeymapError::NotInTable { table, action }
             | KeymapError::BadChord { table, action, .. } => {
-                (table.name().to_string(), Some(action.clone()))
+                vec![(table.name().to_string(), Some(action.clone()))]
             }
-            KeymapError::Conflict { second, .. } => (
-                second.0.name().to_string(),
-                Some(second.1.name().to_string()),
-            ),
+            // Either binding may be the user's; the defaults are not written.
+            KeymapError::Conflict { first, second, .. } => [first, second]
+                .iter()
+                .flat_map(|(table, action)| {
+                    let mut at = vec![(table.name().to_string(), Some(action.name().to_string()))];
+                    // A global action overridden in a plain [keys] section.
+                    if *table == Table::Global {
+                        at.push(("normal".to_string(), Some(action.name().to_string())));
+                    }
+                    at
+                })
+                .collect(),
         }
     }
 }

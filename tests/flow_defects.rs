@@ -89,3 +89,46 @@ fn pair_explanation_keeps_the_room_at_80_columns() {
     assert!(status.contains("shared: IS-K, Islamic State"), "{status}");
     assert_eq!(h.app.mode, Mode::Normal);
 }
+
+/// Presses `]` until the pair of these passages is current.
+fn go_to(h: &mut Harness, left: usize, right: usize) {
+    for _ in 0..40 {
+        h.press("]");
+        let c = h.app.comparison.as_ref().unwrap();
+        let p = c.pairs[c.current.unwrap()];
+        if (p.left, p.right) == (left, right) {
+            return;
+        }
+    }
+    panic!("no pair p{} ↔ p{}", left + 1, right + 1);
+}
+
+#[test]
+fn the_gutter_shows_the_current_pairs_stance_not_a_neighbours() {
+    // In the fixture, left p21 is in pairs with right p11 and right p22.
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    go_to(&mut h, 20, 10);
+    h.press("c");
+    go_to(&mut h, 20, 21);
+    let screen = h.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("  21▶"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        !row.contains("21▶≠"),
+        "untagged current pair shows ≠: {row}"
+    );
+    h.press("a");
+    let screen = h.screen();
+    assert!(screen.contains("21▶="), "{screen}");
+}
+
+#[test]
+fn pane_footers_keep_their_side_at_80_columns() {
+    let h = Harness::seeds_sized(80, 24);
+    let screen = h.screen();
+    let bottom = screen.lines().nth(22).unwrap();
+    assert!(bottom.contains("L: giustozzi"), "{bottom}");
+    assert!(bottom.contains("R: iskp"), "{bottom}");
+}

@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: usize, areas: &PaneAreas,
                     side,
                     &pane.doc.short_name(),
                     pane.percent(),
-                    usize::from(areas.outer.width.saturating_sub(4)),
+                    usize::from(areas.outer.width.saturating_sub(3)),
                 ),
                 theme.muted,
             ))

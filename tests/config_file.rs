@@ -403,7 +403,7 @@ fn check_reports_key_conflicts_per_mode_at_their_place() {
     let text = "[keys]\nquit = [\"q\", \"ctrl-c\"]\n\n[keys.search_prompt]\ncancel = \"ctrl-u\"\n\n\
                 [keys.theme_picker]\ntag_agree = \"a\"\n\n[keys.nowhere]\nconfirm = \"x\"\n";
     let (_dir, paths) = config_dir(text, &[]);
-    let report = diptych::setup::check(&paths, None, None);
+    let report = diptych::shell::setup::check(&paths, None, None);
     let shown: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
     let file = paths.config_file().display().to_string();
     let expect = [

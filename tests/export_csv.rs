@@ -4,7 +4,7 @@
 
 mod export_common;
 
-use diptych::export::{AnchorState, Comparison, Format, Options, render};
+use diptych::export::{AnchorKind, Comparison, Format, Options, render};
 use diptych::sanitize::printable;
 use export_common::*;
 
@@ -94,7 +94,7 @@ fn quotes_and_notes_read_back_exactly() {
         assert_eq!(undefuse(&row[3]), e.right.exact);
         assert_eq!(undefuse(&row[6]), e.note);
         for (rel, q) in [(LEFT, &e.left), (RIGHT, &e.right)] {
-            if q.state != AnchorState::Orphaned {
+            if q.state != AnchorKind::Orphaned {
                 assert_eq!(source_slice(rel, q), q.exact);
             }
         }

@@ -5,7 +5,7 @@
 
 mod export_common;
 
-use diptych::export::{AnchorState, Comparison, Format, Options, render};
+use diptych::export::{AnchorKind, Comparison, Format, Options, render};
 use export_common::*;
 use scraper::{ElementRef, Html, Selector};
 
@@ -151,7 +151,7 @@ fn quotes_are_exactly_the_report_text() {
     assert_eq!(quotes.len(), 12);
     for e in &c.entries {
         for (rel, q) in [(LEFT, &e.left), (RIGHT, &e.right)] {
-            if q.state != AnchorState::Orphaned {
+            if q.state != AnchorKind::Orphaned {
                 assert_eq!(source_slice(rel, q), q.exact);
             }
             assert!(quotes.contains(&q.exact), "missing {:?}", q.exact);

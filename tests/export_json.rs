@@ -4,7 +4,7 @@
 
 mod export_common;
 
-use diptych::export::{AnchorState, Format, Options, render};
+use diptych::export::{AnchorKind, Format, Options, render};
 use export_common::*;
 use serde_json::{Value, json};
 
@@ -113,7 +113,7 @@ fn quotes_are_exactly_the_report_text() {
         assert_eq!(p["right"]["exact"], e.right.exact.as_str());
         assert_eq!(p["note"], e.note.as_str());
         for (rel, q) in [(LEFT, &e.left), (RIGHT, &e.right)] {
-            if q.state != AnchorState::Orphaned {
+            if q.state != AnchorKind::Orphaned {
                 assert_eq!(source_slice(rel, q), q.exact);
             }
         }

@@ -93,7 +93,7 @@ fn brief_has_title_documents_summary_matrix_and_pairs() {
             (H2, "Pairs by topic"),
             (H3, "Leadership succession"),
             (H4, "Pair 1 · ≠ Contradict"),
-            (H4, "Pair 2 · ? Unclear"),
+            (H4, "Pair 2 · ~ Unclear"),
             (H3, "Recruitment in Central Asia"),
             (H4, "Pair 3 · = Agree"),
             (H4, "Pair 4 · ≈ Partial"),
@@ -127,7 +127,7 @@ fn brief_has_title_documents_summary_matrix_and_pairs() {
             ("= Agree", "1"),
             ("≠ Contradict", "1"),
             ("≈ Partial", "1"),
-            ("? Unclear", "1"),
+            ("~ Unclear", "1"),
             ("⚑ Source conflict", "1"),
             ("Total", "5"),
         ]
@@ -140,7 +140,7 @@ fn brief_has_title_documents_summary_matrix_and_pairs() {
             "= Agree",
             "≠ Contradict",
             "≈ Partial",
-            "? Unclear",
+            "~ Unclear",
             "⚑ Source conflict"
         ]
     );
@@ -204,7 +204,7 @@ fn quotes_read_back_exactly_as_in_the_reports() {
     assert_eq!(o.quotes.len(), 12);
     for e in &c.entries {
         for (rel, q) in [(LEFT, &e.left), (RIGHT, &e.right)] {
-            if q.state != diptych::export::AnchorState::Orphaned {
+            if q.state != diptych::export::AnchorKind::Orphaned {
                 assert_eq!(source_slice(rel, q), q.exact, "fixture offsets");
             }
             assert!(o.quotes.contains(&q.exact), "missing quote {:?}", q.exact);

@@ -11,7 +11,7 @@ mod export_common;
 use std::path::PathBuf;
 use std::process::Command;
 
-use diptych::export::{AnchorState, Comparison, Format, Options, render};
+use diptych::export::{AnchorKind, Comparison, Format, Options, render};
 use export_common::*;
 use serde_json::{Value, json};
 
@@ -214,7 +214,7 @@ fn selectors_select_exactly_the_report_text() {
     }
     for e in &c.entries {
         assert!(
-            e.left.state == AnchorState::Orphaned
+            e.left.state == AnchorKind::Orphaned
                 || items
                     .iter()
                     .any(|a| a["target"][0]["selector"][0]["exact"] == e.left.exact.as_str())

@@ -65,7 +65,7 @@ impl App {
         let (set, states) = match &self.tagging {
             Some(t) => (
                 t.set.clone(),
-                crate::brief::states_from_ids(&t.set, &t.orphaned, &t.moved),
+                crate::export::input::states_from_ids(&t.set, &t.orphaned, &t.moved),
             ),
             None => (
                 crate::tags::TagSet::new(
@@ -76,7 +76,7 @@ impl App {
                 Vec::new(),
             ),
         };
-        Some(crate::brief::build(
+        Some(crate::export::input::build(
             &self.panes[0].doc,
             &self.panes[1].doc,
             &comparison.alignment,

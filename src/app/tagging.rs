@@ -12,7 +12,7 @@ use crate::document::Document;
 use crate::tags::history::{History, Op};
 use crate::tags::store::{Content, TagFile};
 use crate::tags::{
-    Anchor, AnchorState, DocumentRef, Label, Origin, Stance, Tag, TagId, TagSet, reanchor_tagset,
+    Anchor, AnchorState, DocumentRef, Label, Origin, Stance, Tag, TagId, TagSet, reanchor_and_move,
 };
 
 /// Whether the open tag file may be written.
@@ -43,9 +43,12 @@ pub struct OpenedSet {
 
 impl OpenedSet {
     /// Where each tag stands, for the exporters (empty when unknown).
-    pub fn tag_states(&self) -> Vec<crate::brief::TagState> {
+    pub fn tag_states(&self) -> Vec<crate::tags::AnchorKind> {
         if self.states.len() == self.set.tags.len() {
-            self.states.iter().map(crate::brief::TagState::of).collect()
+            self.states
+                .iter()
+                .map(crate::tags::AnchorKind::of_tag)
+                .collect()
         } else {
             Vec::new()
         }
@@ -75,14 +78,17 @@ pub fn prepare(file: &TagFile, content: Content, left: &Document, right: &Docume
             access = TagAccess::Refused(message.clone());
             (fresh(), Vec::new(), Some((Level::Error, message)), false)
         }
-        Content::Loaded(mut set) => match reanchor_tagset(&set, left, right) {
+        Content::Loaded(mut set) => match reanchor_and_move(&mut set, left, right) {
             Err(mismatch) => {
                 let message = mismatch.to_string();
                 access = TagAccess::Refused(message.clone());
                 (fresh(), Vec::new(), Some((Level::Error, message)), false)
             }
-            Ok(states) => {
-                let (moved, orphaned) = apply_moves(&mut set, &states, left, right);
+            Ok(crate::tags::reanchor::Reanchored {
+                states,
+                moved,
+                orphaned,
+            }) => {
                 let changed =
                     moved > 0 || set.documents != [DocumentRef::of(left), DocumentRef::of(right)];
                 if changed {
@@ -116,38 +122,6 @@ pub fn prepare(file: &TagFile, content: Content, left: &Document, right: &Docume
         notice,
         changed,
     }
-}
-
-/// Points moved anchors at their new place (orphans keep their old quote
-/// for review). Returns how many tags moved and how many are orphaned.
-fn apply_moves(
-    set: &mut TagSet,
-    states: &[[AnchorState; 2]],
-    left: &Document,
-    right: &Document,
-) -> (usize, usize) {
-    let (mut moved, mut orphaned) = (0, 0);
-    for (tag, state) in set.tags.iter_mut().zip(states) {
-        if state.contains(&AnchorState::Orphaned) {
-            orphaned += 1;
-            continue;
-        }
-        let mut any = false;
-        for (side, doc) in [(0, left), (1, right)] {
-            if let AnchorState::Moved { start, end, .. } = state[side]
-                && let Some(anchor) = Anchor::for_range(&doc.text, start, end)
-            {
-                if side == 0 {
-                    tag.left = anchor;
-                } else {
-                    tag.right = anchor;
-                }
-                any = true;
-            }
-        }
-        moved += usize::from(any);
-    }
-    (moved, orphaned)
 }
 
 /// The open tag set and everything the reader tracks about it.
@@ -194,7 +168,7 @@ impl Tagging {
             .tags
             .iter()
             .zip(&opened.states)
-            .filter(|(_, s)| crate::brief::TagState::of(s) == crate::brief::TagState::Moved)
+            .filter(|(_, s)| crate::tags::AnchorKind::of_tag(s) == crate::tags::AnchorKind::Moved)
             .map(|(t, _)| t.id.clone())
             .collect();
         let mut tagging = Tagging {

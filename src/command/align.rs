@@ -8,7 +8,7 @@ use crate::align::{AlignReport, align};
 use crate::cli::Cli;
 use crate::config::Paths;
 use crate::sanitize::printable;
-use crate::setup;
+use crate::shell::setup;
 
 pub fn run(cli: &Cli, paths: &Paths, files: &[PathBuf], json: bool) -> Result<u8, Failure> {
     let mut warnings = Vec::new();

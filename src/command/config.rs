@@ -4,7 +4,7 @@
 use super::{Failure, emit};
 use crate::cli::Cli;
 use crate::config::{Paths, default_config_text};
-use crate::setup;
+use crate::shell::setup;
 
 pub fn run(cli: &Cli, paths: &Paths, default: bool, check: bool) -> Result<u8, Failure> {
     if default || !check {

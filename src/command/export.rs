@@ -29,7 +29,7 @@ pub fn run(cli: &Cli, paths: &Paths, request: &Request<'_>) -> Result<u8, Failur
         None => LoadedConfig::load(&paths.config_file()),
     };
     let mut warnings = Vec::new();
-    let aliases = crate::setup::load_aliases(paths, cli.topics.as_deref(), &mut warnings)
+    let aliases = crate::shell::setup::load_aliases(paths, cli.topics.as_deref(), &mut warnings)
         .map_err(Failure::bad_input)?;
     for warning in &warnings {
         super::warn(&warning.to_string());
@@ -63,7 +63,7 @@ pub fn run(cli: &Cli, paths: &Paths, request: &Request<'_>) -> Result<u8, Failur
         return Err(Failure::bad_input(reason));
     }
     let alignment = align(&left, &right, &aliases);
-    let input = crate::brief::build(
+    let input = crate::export::input::build(
         &left,
         &right,
         &alignment,

@@ -6,9 +6,9 @@ use super::{Failure, TagUse, load_pair, open_tags};
 use crate::app::{App, prepare};
 use crate::cli::Cli;
 use crate::config::Paths;
-use crate::runtime;
-use crate::session::Session;
-use crate::setup::Setup;
+use crate::shell::runtime;
+use crate::shell::session::Session;
+use crate::shell::setup::Setup;
 use crate::tags::store::Opened;
 
 pub fn run(cli: &Cli, paths: Paths) -> Result<u8, Failure> {
@@ -61,7 +61,7 @@ pub fn run(cli: &Cli, paths: Paths) -> Result<u8, Failure> {
         }
     };
     let drafts_dir = paths.data_dir.join("drafts");
-    let leftovers = runtime::leftover_drafts(&drafts_dir);
+    let leftovers = crate::shell::editor::leftover_drafts(&drafts_dir);
     if let Some(first) = leftovers.first() {
         app = app.with_warning(Some(format!(
             "{} note draft(s) from an editor session that was cut off are kept, e.g. {}: copy what you need, then delete them",

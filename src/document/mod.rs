@@ -149,13 +149,6 @@ impl Document {
             .filter(|p| p.char_start <= offset)
             .map(|_| i)
     }
-
-    /// Index of the passage containing byte offset `byte`, or the nearest one
-    /// after it.
-    pub fn passage_at_byte(&self, byte: usize) -> Option<usize> {
-        let i = self.passages.partition_point(|p| p.byte_end <= byte);
-        (i < self.passages.len()).then_some(i)
-    }
 }
 
 /// Strips Markdown heading marks and surrounding emphasis from a title.

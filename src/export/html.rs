@@ -204,9 +204,9 @@ fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
 
 fn quote(out: &mut String, p: &Prepared<'_>, side: usize, name: &str, q: &Quote) {
     let state = match q.state {
-        super::AnchorState::Anchored => "state-anchored",
-        super::AnchorState::Moved => "state-moved",
-        super::AnchorState::Orphaned => "state-orphaned",
+        super::AnchorKind::Anchored => "state-anchored",
+        super::AnchorKind::Moved => "state-moved",
+        super::AnchorKind::Orphaned => "state-orphaned",
     };
     let _ = writeln!(
         out,

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::prepared::Prepared;
-use super::{AnchorState, Comparison, DocumentInfo, LabelInfo, Options, Origin, Quote};
+use super::{AnchorKind, Comparison, DocumentInfo, LabelInfo, Options, Origin, Quote};
 
 /// The `format` value of every JSON export.
 pub const FORMAT_NAME: &str = "diptych-export";
@@ -74,7 +74,7 @@ struct Anchor<'a> {
     start: usize,
     end: usize,
     line: usize,
-    state: AnchorState,
+    state: AnchorKind,
 }
 
 impl<'a> From<&'a Quote> for Anchor<'a> {

@@ -8,6 +8,7 @@
 
 mod csv;
 mod html;
+pub mod input;
 mod json;
 mod markdown;
 mod prepared;
@@ -52,35 +53,8 @@ pub struct DocumentInfo {
     pub hash: String,
 }
 
-/// The four built-in stances.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stance {
-    Agree,
-    Contradict,
-    Partial,
-    Unclear,
-}
-
-impl Stance {
-    /// In display order.
-    pub const ALL: [Stance; 4] = [
-        Stance::Agree,
-        Stance::Contradict,
-        Stance::Partial,
-        Stance::Unclear,
-    ];
-
-    /// The reserved label id of this stance.
-    pub fn id(self) -> &'static str {
-        match self {
-            Stance::Agree => "agree",
-            Stance::Contradict => "contradict",
-            Stance::Partial => "partial",
-            Stance::Unclear => "unclear",
-        }
-    }
-}
+/// The stances, the tag model's own (one `Stance` across the crate).
+pub use crate::tags::Stance;
 
 /// A label a tag can carry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,16 +72,11 @@ pub struct LabelInfo {
 impl LabelInfo {
     /// The built-in label for `stance`, with the glyphs `=`, `≠`, `≈`, `?`.
     pub fn builtin(stance: Stance) -> LabelInfo {
-        let (name, glyph) = match stance {
-            Stance::Agree => ("Agree", "="),
-            Stance::Contradict => ("Contradict", "≠"),
-            Stance::Partial => ("Partial", "≈"),
-            Stance::Unclear => ("Unclear", "?"),
-        };
+        let label = stance.label();
         LabelInfo {
-            id: stance.id().to_string(),
-            name: name.to_string(),
-            glyph: glyph.to_string(),
+            id: label.id,
+            name: label.name,
+            glyph: label.glyph,
             stance: Some(stance),
         }
     }
@@ -173,30 +142,11 @@ pub struct Quote {
     pub end: usize,
     /// 1-based line of the report file where the quote starts.
     pub line: usize,
-    pub state: AnchorState,
+    pub state: AnchorKind,
 }
 
-/// Whether a quote was found in the report as it is now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AnchorState {
-    /// At its recorded offsets, with its recorded text.
-    Anchored,
-    /// Found elsewhere or slightly changed; offsets are the current ones.
-    Moved,
-    /// Not found: the quote and offsets are the old ones.
-    Orphaned,
-}
-
-impl AnchorState {
-    pub fn name(self) -> &'static str {
-        match self {
-            AnchorState::Anchored => "anchored",
-            AnchorState::Moved => "moved",
-            AnchorState::Orphaned => "orphaned",
-        }
-    }
-}
+/// Where a quote stands in the current report (the tag model's own).
+pub use crate::tags::AnchorKind;
 
 /// An export format, as named on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -263,7 +263,7 @@ impl<'a> Prepared<'a> {
 /// A one-line description of the anchor states of an entry for the
 /// human-readable formats, or `None` when both quotes are anchored.
 pub fn state_warning(e: &Entry) -> Option<String> {
-    use super::AnchorState::*;
+    use super::AnchorKind::*;
     let describe = |side: &str, q: &Quote| match q.state {
         Anchored => None,
         Moved => Some(format!("{side} quote moved in the current report")),

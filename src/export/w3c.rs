@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::prepared::{Prepared, PreparedEntry, state_warning};
-use super::{AnchorState, Comparison, Options, Quote};
+use super::{AnchorKind, Comparison, Options, Quote};
 
 /// The Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -210,7 +210,7 @@ fn target<'a>(source: &'a str, q: &'a Quote) -> Target<'a> {
     // An orphaned quote's offsets point at whatever text is there now, not
     // at the quote; several selectors must select the same text, so only
     // the quote selector is kept.
-    if q.state != AnchorState::Orphaned {
+    if q.state != AnchorKind::Orphaned {
         selector.push(Selector::TextPositionSelector {
             start: q.start,
             end: q.end,

@@ -122,20 +122,6 @@ impl History {
         }
     }
 
-    pub fn can_undo(&self) -> bool {
-        !self.done.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.undone.is_empty()
-    }
-
-    /// Forgets everything, e.g. when another tag set is opened.
-    pub fn clear(&mut self) {
-        self.done.clear();
-        self.undone.clear();
-    }
-
     /// Applies `op` to `set` at time `now` (RFC 3339). Returns a short
     /// description for the status line, or `None` if the edit changed
     /// nothing (no history entry then, and nothing to save).
@@ -554,7 +540,7 @@ mod tests {
         h.undo(&mut s);
         assert_eq!(s.tags[0].modified, T0);
         h.apply(&mut s, label("partial"), T1).unwrap();
-        assert!(!h.can_redo());
+        assert!(h.redo(&mut s).is_none(), "a new edit clears redo");
     }
 
     #[test]

@@ -16,4 +16,4 @@ pub use model::{
     Counts, DocumentMismatch, DocumentRef, DocumentStatus, FORMAT_VERSION, Label, Origin, Side,
     Stance, Tag, TagId, TagSet,
 };
-pub use reanchor::{AnchorState, AnchorText, reanchor_tagset};
+pub use reanchor::{AnchorKind, AnchorState, AnchorText, reanchor_and_move, reanchor_tagset};

@@ -18,7 +18,8 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const MAX_ID_CHARS: usize = 64;
 
 /// The four built-in stances. Their ids are reserved label ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Stance {
     Agree,
     Contradict,
@@ -283,15 +284,6 @@ impl TagSet {
         self.tags.iter().position(|t| &t.id == id)
     }
 
-    /// The tag on the pair whose anchors cover exactly these ranges (code
-    /// points), if any: how the reader finds the tag of an aligned pair.
-    pub fn tag_for_ranges(&self, left: (usize, usize), right: (usize, usize)) -> Option<&Tag> {
-        self.tags
-            .iter()
-            .find(|t| (t.left.start, t.left.end) == left && (t.right.start, t.right.end) == right)
-    }
-
-    /// The label with this id: a custom one listed in the file, or a built-in.
     /// The label with this id. A custom label whose glyph is one the reader
     /// reserves (a stance's, or a gutter mark) is shown with `*` instead, so
     /// a label called "=maybe" never reads as Agree; the file keeps its text.

@@ -54,6 +54,53 @@ const FAR_WINDOWS: usize = 4;
 /// says little by itself and context decides among the first ones.
 const MAX_OCCURRENCES: usize = 1000;
 
+/// What an [`AnchorState`] (or a whole tag, both sides together) amounts to
+/// for the analyst: the status the reader, the review panel and the exports
+/// show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnchorKind {
+    /// At its recorded offsets, with its recorded text.
+    Anchored,
+    /// Found elsewhere or slightly changed; offsets are the current ones.
+    Moved,
+    /// Not found: the quote and offsets are the old ones.
+    Orphaned,
+}
+
+impl AnchorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            AnchorKind::Anchored => "anchored",
+            AnchorKind::Moved => "moved",
+            AnchorKind::Orphaned => "orphaned",
+        }
+    }
+
+    /// A tag's status from its two sides: orphaned if either side is,
+    /// else moved if either moved.
+    pub fn of_tag(sides: &[AnchorState; 2]) -> AnchorKind {
+        let kinds = sides.map(AnchorState::kind);
+        if kinds.contains(&AnchorKind::Orphaned) {
+            AnchorKind::Orphaned
+        } else if kinds.contains(&AnchorKind::Moved) {
+            AnchorKind::Moved
+        } else {
+            AnchorKind::Anchored
+        }
+    }
+}
+
+impl AnchorState {
+    pub fn kind(self) -> AnchorKind {
+        match self {
+            AnchorState::Anchored => AnchorKind::Anchored,
+            AnchorState::Moved { .. } => AnchorKind::Moved,
+            AnchorState::Orphaned => AnchorKind::Orphaned,
+        }
+    }
+}
+
 /// Where an anchor ended up in the current text of its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnchorState {
@@ -188,6 +235,64 @@ fn quotes_its_range(anchor: &Anchor, chars: &[char]) -> bool {
             .iter()
             .copied()
             .eq(anchor.exact.chars())
+}
+
+/// What re-anchoring a tag set found: each tag's two states, and how many
+/// tags moved and how many are orphaned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reanchored {
+    pub states: Vec<[AnchorState; 2]>,
+    pub moved: usize,
+    pub orphaned: usize,
+}
+
+/// Re-anchors a tag set against the documents as they are now and points
+/// moved anchors at their new place (orphans keep their old quote for
+/// review); refuses a set made for other documents.
+pub fn reanchor_and_move(
+    set: &mut TagSet,
+    left: &Document,
+    right: &Document,
+) -> Result<Reanchored, Box<DocumentMismatch>> {
+    let states = reanchor_tagset(set, left, right)?;
+    let (moved, orphaned) = apply_moves(set, &states, left, right);
+    Ok(Reanchored {
+        states,
+        moved,
+        orphaned,
+    })
+}
+
+/// Points moved anchors at their new place. Returns how many tags moved and
+/// how many are orphaned.
+fn apply_moves(
+    set: &mut TagSet,
+    states: &[[AnchorState; 2]],
+    left: &Document,
+    right: &Document,
+) -> (usize, usize) {
+    let (mut moved, mut orphaned) = (0, 0);
+    for (tag, state) in set.tags.iter_mut().zip(states) {
+        if state.contains(&AnchorState::Orphaned) {
+            orphaned += 1;
+            continue;
+        }
+        let mut any = false;
+        for (side, doc) in [(0, left), (1, right)] {
+            if let AnchorState::Moved { start, end, .. } = state[side]
+                && let Some(anchor) = Anchor::for_range(&doc.text, start, end)
+            {
+                if side == 0 {
+                    tag.left = anchor;
+                } else {
+                    tag.right = anchor;
+                }
+                any = true;
+            }
+        }
+        moved += usize::from(any);
+    }
+    (moved, orphaned)
 }
 
 /// An anchor being searched for, with its pattern tables.

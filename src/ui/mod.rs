@@ -22,6 +22,25 @@ use layout::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the whole reader.
 pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
+    draw_widgets(frame, app, theme);
+    draw_as_measured(frame.buffer_mut());
+}
+
+/// Makes every cell one the terminal draws at the width ratatui gave it.
+/// A zero-width-joiner sequence (a family emoji, `a\u{200d}b`) is one cell
+/// of width 2 (or 1) to ratatui, but terminals and tmux draw each joined
+/// part on its own, which would shift the rest of the row and break the
+/// borders; the cell shows its first part instead. The text is unchanged.
+pub fn draw_as_measured(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if let Some(cut) = cell.symbol().find('\u{200d}') {
+            let first = cell.symbol()[..cut].to_string();
+            cell.set_symbol(&first);
+        }
+    }
+}
+
+fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     let area = frame.area();
     let Some(layout) = app.layout.filter(|_| app.size == (area.width, area.height)) else {
         let msg = format!(

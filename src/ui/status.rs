@@ -127,12 +127,20 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect, theme: &Theme) {
 }
 
 /// The right side of the status line and its width. The message on the
-/// left comes first: key hints yield to it, then the counters; the scroll
-/// lock mark stays while it fits. At most half the line either way.
+/// left comes first: key hints yield to it, then the counters, when that
+/// lets the whole message show; the scroll lock mark stays while it fits.
+/// At most half the line either way.
 fn right_side(app: &App, message: usize, width: usize, lock: &str) -> (String, u16) {
     let counts = counts(app);
     let half = width / 2;
-    let room = width.saturating_sub(message + 1).min(half);
+    // A message that cannot fit even alone is cut, but keeps at least two
+    // thirds of the line; the counters stay if the rest holds them.
+    let fits_alone = message + lock.chars().count() + 1 <= width;
+    let room = if fits_alone {
+        width.saturating_sub(message + 1).min(half)
+    } else {
+        (width / 3).min(half)
+    };
     let urgent = app.status.as_ref().is_some_and(|s| s.level != Level::Info);
     let fixed = counts.chars().count() + lock.chars().count() + 1;
     let text = if fixed <= room {

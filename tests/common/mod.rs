@@ -132,6 +132,13 @@ impl Tmux {
         }
     }
 
+    /// A tmux format variable of the pane (`alternate_on`, `mouse_any_flag`).
+    pub fn pane_format(&self, name: &str) -> String {
+        self.tmux(&["display-message", "-p", &format!("#{{{name}}}")])
+            .trim()
+            .to_string()
+    }
+
     /// Kills the tmux server: every pane's terminal goes away (SIGHUP).
     pub fn kill_server(&self) {
         self.tmux(&["kill-server"]);

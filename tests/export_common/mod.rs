@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use diptych::export::{
-    AnchorState, Comparison, DocumentInfo, Entry, LabelInfo, Origin, Quote, content_urn, file_uri,
+    AnchorKind, Comparison, DocumentInfo, Entry, LabelInfo, Origin, Quote, content_urn, file_uri,
 };
 use sha2::{Digest, Sha256};
 
@@ -55,7 +55,7 @@ pub fn sha256_hex(text: &str) -> String {
 /// The quote of the first occurrence of `needle` in `text`, with context,
 /// code point offsets and 1-based line, as the caller of the exporter builds
 /// it from an anchor.
-pub fn quote(text: &str, needle: &str, state: AnchorState) -> Quote {
+pub fn quote(text: &str, needle: &str, state: AnchorKind) -> Quote {
     let byte = text
         .find(needle)
         .unwrap_or_else(|| panic!("fixture lacks {needle:?}"));
@@ -135,7 +135,7 @@ fn entry(
 pub fn sample() -> Comparison {
     let l = read(LEFT);
     let r = read(RIGHT);
-    use AnchorState::*;
+    use AnchorKind::*;
     let entries = vec![
         entry(
             Some("6f1c2a8e-5b7d-4c1e-9a3f-000000000001"),
@@ -333,7 +333,7 @@ pub fn doc_example() -> Comparison {
         start,
         end: start + exact.chars().count(),
         line,
-        state: AnchorState::Anchored,
+        state: AnchorKind::Anchored,
     };
     let right_hash = "5be0a7c2d4e6f8a0b2c4d6e8f0a1b3c5d7e9f1a3b5c7d9e1f3a5b7c9d1e3f5a7";
     Comparison {

@@ -18,9 +18,10 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
+use super::editor;
 use crate::action::Effect;
 use crate::app::{App, Clock, ExportFailure, Msg, Tagging};
-use crate::session::Session;
+use crate::shell::session::Session;
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,12 +61,14 @@ impl Drop for TerminalGuard {
     }
 }
 
-fn leave_terminal() {
+pub(super) fn leave_terminal() {
+    // Errors are ignored: on a terminal that went away there is nobody to
+    // tell, and `ratatui::restore` would panic printing to a dead stderr.
     let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
 }
 
-fn enter_terminal() -> io::Result<()> {
+pub(super) fn enter_terminal() -> io::Result<()> {
     enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -166,22 +169,25 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                     pending.extend(app.update(Msg::Exported(result)));
                 }
                 Effect::EditExternally { text } => {
-                    let edited = edit_externally(
-                        &mut terminal,
-                        &text,
-                        options.drafts_dir.as_deref(),
-                        &signals,
-                    )?;
+                    let edited =
+                        editor::edit(&mut terminal, &text, options.drafts_dir.as_deref(), &|| {
+                            signals.pending()
+                        })?;
                     match edited {
-                        Edited::Done(result) => pending.extend(app.update(Msg::EditorDone(result))),
-                        Edited::Interrupted { signal, text } => {
+                        editor::Edited::Done(result) => {
+                            pending.extend(app.update(Msg::EditorDone(result)))
+                        }
+                        editor::Edited::Interrupted { signal, text } => {
                             // Keep what the editor had saved as the note.
                             if let Some(text) = text {
                                 app.update(Msg::EditorDone(Ok(text)));
                             }
                             exiting.store(true, Ordering::SeqCst);
+                            let failed = save_before_exit(&app, lock(&session).as_mut());
                             drop(guard);
-                            save_before_exit(&app, lock(&session).as_mut());
+                            if let Some(message) = failed {
+                                crate::command::note(&message);
+                            }
                             return Ok(Exit::Signal(signal));
                         }
                     }
@@ -218,9 +224,13 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
         }
         if let Some(signal) = signals.pending() {
             exiting.store(true, Ordering::SeqCst);
-            // Restore the terminal first so that any message stays readable.
+            // Save first: the judgements matter more than the screen, and
+            // the terminal may be gone (a hang-up).
+            let failed = save_before_exit(&app, lock(&session).as_mut());
             drop(guard);
-            save_before_exit(&app, lock(&session).as_mut());
+            if let Some(message) = failed {
+                crate::command::note(&message);
+            }
             return Ok(Exit::Signal(signal));
         }
         // Time passes for the model only through ticks: before any other
@@ -241,8 +251,10 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                 if let Some(msg) = to_msg(event::read()?, &app) {
                     pending.extend(app.update(msg));
                 }
+                // (1 ms, not zero: crossterm's tty reader only looks at the
+                // events it has already parsed when given time to wait.)
                 if pending.iter().any(|e| !matches!(e, Effect::Save { .. }))
-                    || !event::poll(Duration::ZERO)?
+                    || !event::poll(Duration::from_millis(1))?
                 {
                     break;
                 }
@@ -252,8 +264,13 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
     if outcome.is_err() {
         // The terminal failed (e.g. it went away): keep the judgements.
         exiting.store(true, Ordering::SeqCst);
-        save_before_exit(&app, lock(&session).as_mut());
+        if let Some(message) = save_before_exit(&app, lock(&session).as_mut()) {
+            crate::command::note(&message);
+        }
     }
+    // Close the tag file here, not when the watchdog's handle goes: that
+    // releases the lock and removes the lock file.
+    drop(lock(&session).take());
     outcome
 }
 
@@ -327,13 +344,14 @@ fn tag_set_effect(session: Option<&mut Session>, app: &App, effect: Effect) -> O
 
 /// On a signal or a lost terminal: one last save of what the model says is
 /// unsaved (the note being written included), if the file may be written.
-fn save_before_exit(app: &App, session: Option<&mut Session>) {
-    if let Some(set) = app.exit_snapshot()
-        && let Some(session) = session
-        && let Err(e) = session.save(&set)
-    {
-        crate::command::note(&format!("could not save before exiting: {e}"));
-    }
+/// Returns what to tell the user if it failed.
+fn save_before_exit(app: &App, session: Option<&mut Session>) -> Option<String> {
+    let set = app.exit_snapshot()?;
+    let session = session?;
+    session
+        .save(&set)
+        .err()
+        .map(|e| format!("could not save before exiting: {e}"))
 }
 
 /// Writes an export unless it would replace a protected file, or an
@@ -388,148 +406,6 @@ fn to_msg(event: Event, app: &App) -> Option<Msg> {
         Event::Resize(width, height) => Some(Msg::Resize { width, height }),
         _ => None,
     }
-}
-
-/// How a run of `$EDITOR` ended.
-enum Edited {
-    /// The editor exited: the note's new text, or why not.
-    Done(Result<String, String>),
-    /// An ending signal arrived while it ran: what the editor had saved
-    /// (if it saved anything), to keep as the note before exiting.
-    Interrupted { signal: i32, text: Option<String> },
-}
-
-/// Runs `$VISUAL`, `$EDITOR` or `vi` on `text` in a private draft file
-/// (mode 0600 in a 0700 directory), with the terminal handed over, and
-/// reads the result back. The draft is removed afterwards; one left by a
-/// crash is reported on the next start (see [`leftover_drafts`]).
-fn edit_externally(
-    terminal: &mut DefaultTerminal,
-    text: &str,
-    drafts_dir: Option<&Path>,
-    signals: &Signals,
-) -> anyhow::Result<Edited> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_string());
-    let dir = drafts_dir.map_or_else(
-        || std::env::temp_dir().join("diptych-drafts"),
-        Path::to_path_buf,
-    );
-    let path = match write_draft(&dir, text) {
-        Ok(path) => path,
-        Err(e) => {
-            return Ok(Edited::Done(Err(format!(
-                "cannot write a draft file for the editor in {}: {e}",
-                dir.display()
-            ))));
-        }
-    };
-    leave_terminal();
-    // The editor command may carry arguments ("code --wait").
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi");
-    let child = std::process::Command::new(program)
-        .args(words)
-        .arg(&path)
-        .spawn();
-    let status = match child {
-        Ok(mut child) => loop {
-            match child.try_wait() {
-                Ok(Some(status)) => break Ok(status),
-                Ok(None) => {}
-                Err(e) => break Err(e),
-            }
-            if let Some(signal) = signals.pending() {
-                let _ = child.kill();
-                let _ = child.wait();
-                let saved = std::fs::read_to_string(&path)
-                    .ok()
-                    .map(|t| t.trim_end_matches('\n').to_string())
-                    .filter(|t| t != text);
-                let _ = std::fs::remove_file(&path);
-                return Ok(Edited::Interrupted {
-                    signal,
-                    text: saved,
-                });
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        },
-        Err(e) => Err(e),
-    };
-    enter_terminal()?;
-    terminal.clear()?;
-    let result = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(&path)
-            .map(|t| t.trim_end_matches('\n').to_string())
-            .map_err(|e| format!("cannot read the note back: {e}")),
-        Ok(s) => Err(format!("{editor} exited with {s}; the note is unchanged")),
-        Err(e) => Err(format!("cannot run {editor}: {e}; set $EDITOR")),
-    };
-    let _ = std::fs::remove_file(&path);
-    Ok(Edited::Done(result))
-}
-
-/// Writes `text` to a new draft file in `dir`, which is created private
-/// (0700) if missing; the file itself is 0600.
-fn write_draft(dir: &Path, text: &str) -> io::Result<PathBuf> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)?;
-    let path = dir.join(format!(
-        "note-{}-{}.md",
-        std::process::id(),
-        SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos())
-    ));
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    opts.open(&path)?.write_all(text.as_bytes())?;
-    Ok(path)
-}
-
-/// Drafts in `dir` left by an editor session that was killed (its diptych
-/// no longer runs), oldest first, for the start-up message.
-pub fn leftover_drafts(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut found: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
-            let pid = name.as_deref().and_then(|n| {
-                n.strip_prefix("note-")?
-                    .split('-')
-                    .next()?
-                    .parse::<u32>()
-                    .ok()
-            });
-            pid.is_some_and(|pid| {
-                pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists()
-            })
-        })
-        .collect();
-    found.sort();
-    found
 }
 
 /// Gives the terminal back to the shell, stops the process as Ctrl-z would

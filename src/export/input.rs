@@ -7,28 +7,7 @@ use std::collections::BTreeSet;
 use crate::align::Alignment;
 use crate::document::{Document, Source};
 use crate::export::{self, Comparison, DocumentInfo, Entry, LabelInfo, Quote};
-use crate::tags::{Anchor, AnchorState, Origin, Stance, TagId, TagSet};
-
-/// Where each tag stands in the open documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TagState {
-    Anchored,
-    Moved,
-    Orphaned,
-}
-
-impl TagState {
-    /// The state of a tag from the re-anchoring of its two sides.
-    pub fn of(sides: &[AnchorState; 2]) -> TagState {
-        if sides.contains(&AnchorState::Orphaned) {
-            TagState::Orphaned
-        } else if sides.iter().any(|s| matches!(s, AnchorState::Moved { .. })) {
-            TagState::Moved
-        } else {
-            TagState::Anchored
-        }
-    }
-}
+use crate::tags::{Anchor, AnchorKind, Origin, Stance, TagId, TagSet};
 
 /// Builds the comparison to export. `states` gives each tag's state (same
 /// order as `set.tags`; missing entries count as anchored); moved tags'
@@ -39,15 +18,15 @@ pub fn build(
     right: &Document,
     alignment: &Alignment,
     set: &TagSet,
-    states: &[TagState],
+    states: &[AnchorKind],
     include_untagged: bool,
 ) -> Comparison {
     let docs = [left, right];
     let mut entries = Vec::new();
     let mut covered: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (i, tag) in set.tags.iter().enumerate() {
-        let state = states.get(i).copied().unwrap_or(TagState::Anchored);
-        let passages = (state != TagState::Orphaned)
+        let state = states.get(i).copied().unwrap_or(AnchorKind::Anchored);
+        let passages = (state != AnchorKind::Orphaned)
             .then(|| {
                 Some((
                     left.passage_at_char(tag.left.start)?,
@@ -94,8 +73,8 @@ pub fn build(
                 origin: export::Origin::Aligned,
                 topics: pair.topics.clone(),
                 score: Some(pair.score),
-                left: quote(left, &l, TagState::Anchored),
-                right: quote(right, &r, TagState::Anchored),
+                left: quote(left, &l, AnchorKind::Anchored),
+                right: quote(right, &r, AnchorKind::Anchored),
                 created: None,
                 modified: None,
             });
@@ -114,12 +93,7 @@ pub fn build(
                 glyph: set
                     .label(&l.id)
                     .map_or_else(|| l.glyph.clone(), |shown| shown.glyph),
-                stance: Stance::from_id(&l.id).map(|s| match s {
-                    Stance::Agree => export::Stance::Agree,
-                    Stance::Contradict => export::Stance::Contradict,
-                    Stance::Partial => export::Stance::Partial,
-                    Stance::Unclear => export::Stance::Unclear,
-                }),
+                stance: Stance::from_id(&l.id),
             })
             .collect(),
         entries,
@@ -149,7 +123,7 @@ fn pair_facts(alignment: &Alignment, left: usize, right: usize) -> (Vec<usize>, 
     }
 }
 
-fn quote(doc: &Document, anchor: &Anchor, state: TagState) -> Quote {
+fn quote(doc: &Document, anchor: &Anchor, state: AnchorKind) -> Quote {
     Quote {
         exact: anchor.exact.clone(),
         prefix: anchor.prefix.clone(),
@@ -157,11 +131,7 @@ fn quote(doc: &Document, anchor: &Anchor, state: TagState) -> Quote {
         start: anchor.start,
         end: anchor.end,
         line: line_of_char(doc, anchor.start),
-        state: match state {
-            TagState::Anchored => export::AnchorState::Anchored,
-            TagState::Moved => export::AnchorState::Moved,
-            TagState::Orphaned => export::AnchorState::Orphaned,
-        },
+        state,
     }
 }
 
@@ -205,16 +175,16 @@ pub fn states_from_ids(
     set: &TagSet,
     orphaned: &BTreeSet<TagId>,
     moved: &BTreeSet<TagId>,
-) -> Vec<TagState> {
+) -> Vec<AnchorKind> {
     set.tags
         .iter()
         .map(|t| {
             if orphaned.contains(&t.id) {
-                TagState::Orphaned
+                AnchorKind::Orphaned
             } else if moved.contains(&t.id) {
-                TagState::Moved
+                AnchorKind::Moved
             } else {
-                TagState::Anchored
+                AnchorKind::Anchored
             }
         })
         .collect()

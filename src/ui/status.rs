@@ -135,7 +135,7 @@ fn right_side(app: &App, message: usize, width: usize, lock: &str) -> (String, u
     let half = width / 2;
     // A message that cannot fit even alone is cut, but keeps at least two
     // thirds of the line; the counters stay if the rest holds them.
-    let fits_alone = message + lock.chars().count() + 1 <= width;
+    let fits_alone = message + lock.chars().count() < width;
     let room = if fits_alone {
         width.saturating_sub(message + 1).min(half)
     } else {

@@ -438,7 +438,12 @@ impl App {
             Action::PrevUntagged => self.step_untagged(false),
             Action::Undo => self.undo(false),
             Action::Redo => self.undo(true),
-            Action::Save if self.tagging.as_ref().is_some_and(|t| !t.dirty()) => {
+            Action::Save
+                if self
+                    .tagging
+                    .as_ref()
+                    .is_some_and(|t| !t.dirty() && !t.pending_moves) =>
+            {
                 self.info("nothing to save: every judgement is saved");
             }
             Action::Save => return self.save(),

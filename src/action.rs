@@ -108,16 +108,98 @@ actions! {
     SearchNext = "search_next",
     /// Go to the previous search match
     SearchPrev = "search_prev",
+    /// Clear the search highlights and the mark
+    ClearSearch = "clear_search",
     /// Choose a theme (previewed live)
     PickTheme = "pick_theme",
     /// Show or hide this help
     Help = "help",
-    /// Quit diptych
+    /// Quit diptych (asks first if judgements are not saved)
     Quit = "quit",
     /// Save everything (an open note too) and quit
     ForceQuit = "force_quit",
     /// Suspend to the shell (resume with fg)
     Suspend = "suspend",
+    /// Move the selection down
+    SelectNext = "select_next",
+    /// Move the selection up
+    SelectPrev = "select_prev",
+    /// Confirm: use the selected row, or what was typed
+    Confirm = "confirm",
+    /// Close without doing anything
+    Cancel = "cancel",
+    /// Answer yes
+    Yes = "yes",
+    /// Save the judgements, then quit
+    SaveAndQuit = "save_and_quit",
+    /// Quit without saving
+    QuitWithoutSaving = "quit_without_saving",
+    /// Start a new, empty tag set
+    NewTagSet = "new_tag_set",
+    /// Save the judgements under another name
+    SaveTagSetAs = "save_tag_set_as",
+    /// Rename the selected tag set
+    RenameTagSet = "rename_tag_set",
+    /// Delete the selected entry (asks first for a tag set)
+    DeleteEntry = "delete_entry",
+    /// Re-attach the selected orphaned tag to the current pair
+    Reattach = "reattach",
+    /// Next export format
+    NextFormat = "next_format",
+    /// Previous export format
+    PrevFormat = "prev_format",
+    /// Include untagged pairs in the export, or leave them out
+    ToggleUntagged = "toggle_untagged",
+    /// Filter the help by a word
+    FilterHelp = "filter_help",
+    /// Keep the note and close the editor
+    SaveNote = "save_note",
+    /// Throw the changes to the note away
+    DiscardNote = "discard_note",
+    /// Edit the note in $VISUAL or $EDITOR
+    ExternalEditor = "external_editor",
+    /// Move the cursor one character left
+    CursorLeft = "cursor_left",
+    /// Move the cursor one character right
+    CursorRight = "cursor_right",
+    /// Move the cursor one line up
+    CursorUp = "cursor_up",
+    /// Move the cursor one line down
+    CursorDown = "cursor_down",
+    /// Move the cursor to the previous word
+    WordLeft = "word_left",
+    /// Move the cursor to the next word
+    WordRight = "word_right",
+    /// Move the cursor to the start of the line
+    LineStart = "line_start",
+    /// Move the cursor to the end of the line
+    LineEnd = "line_end",
+    /// Move the cursor to the start of the text
+    TextStart = "text_start",
+    /// Move the cursor to the end of the text
+    TextEnd = "text_end",
+    /// Move the cursor a page up
+    CursorPageUp = "cursor_page_up",
+    /// Move the cursor a page down
+    CursorPageDown = "cursor_page_down",
+    /// Delete the character before the cursor
+    DeleteBack = "delete_back",
+    /// Delete the character under the cursor
+    DeleteForward = "delete_forward",
+    /// Delete the word before the cursor
+    DeleteWordBack = "delete_word_back",
+    /// Delete the word after the cursor
+    DeleteWordForward = "delete_word_forward",
+    /// Delete from the start of the line to the cursor
+    DeleteToLineStart = "delete_to_line_start",
+    /// Delete from the cursor to the end of the line
+    DeleteToLineEnd = "delete_to_line_end",
+    /// Clear the whole field
+    ClearLine = "clear_line",
+    /// Start a new line
+    NewLine = "new_line",
+    /// Insert four spaces
+    Indent = "indent",
 }
 
 impl Action {

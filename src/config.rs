@@ -113,6 +113,8 @@ pub struct Config {
     /// `[keys]`: action name (snake_case, as written) to chord strings, both
     /// unvalidated: the keymap checks them. An empty list unbinds the action.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// `[keys.MODE]`: per mode, action name to chord strings (unvalidated).
+    pub mode_keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
     /// Quiet time after an edit before tags are saved; 0 turns autosave off.
     pub autosave_delay_ms: u64,
     /// Where tag sets are stored, already made absolute; `None` means
@@ -144,6 +146,7 @@ impl Default for Config {
         Config {
             theme: None,
             keys: BTreeMap::new(),
+            mode_keys: BTreeMap::new(),
             autosave_delay_ms: 1000,
             tagset_dir: None,
             wrap_width_limit: None,
@@ -168,6 +171,19 @@ impl Config {
         LoadedConfig::load_explicit(path).map(|loaded| (loaded.config, loaded.warnings))
     }
 
+    /// Every key override, by table name: `[keys]` entries are normal
+    /// mode's (a `[keys.normal]` table adds to them).
+    pub fn key_overrides(&self) -> crate::keymap::Overrides {
+        let mut all = self.mode_keys.clone();
+        let normal = all.entry("normal".to_string()).or_default();
+        for (action, chords) in &self.keys {
+            normal
+                .entry(action.clone())
+                .or_insert_with(|| chords.clone());
+        }
+        all
+    }
+
     /// The directory for tag sets: the configured one or the default.
     pub fn tagset_dir_or_default(&self, paths: &Paths) -> PathBuf {
         self.tagset_dir
@@ -185,6 +201,13 @@ pub struct KeyLocations {
     pub chords: Vec<Location>,
 }
 
+/// Where a `[keys.MODE]` table and its entries are written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModeLocations {
+    pub at: Location,
+    pub keys: BTreeMap<String, KeyLocations>,
+}
+
 /// A config as read from a file, with everything needed to report problems
 /// in it at their line and column.
 #[derive(Debug, Clone)]
@@ -197,6 +220,8 @@ pub struct LoadedConfig {
     pub theme_at: Option<Location>,
     /// Where each `[keys]` entry is written, by action name.
     pub key_at: BTreeMap<String, KeyLocations>,
+    /// Where each `[keys.MODE]` table is written, by mode name.
+    pub mode_key_at: BTreeMap<String, ModeLocations>,
 }
 
 impl LoadedConfig {
@@ -208,6 +233,7 @@ impl LoadedConfig {
             file: None,
             theme_at: None,
             key_at: BTreeMap::new(),
+            mode_key_at: BTreeMap::new(),
         }
     }
 
@@ -301,9 +327,11 @@ impl LoadedConfig {
                     }
                 }
                 "keys" => {
-                    let (keys, at) = cx.keys(value);
-                    config.keys = keys;
-                    loaded.key_at = at;
+                    let read = cx.keys(value);
+                    config.keys = read.normal;
+                    config.mode_keys = read.modes;
+                    loaded.key_at = read.at;
+                    loaded.mode_key_at = read.mode_at;
                 }
                 _ => {
                     let hint = suggest(name, KNOWN_KEYS.iter().copied())
@@ -322,6 +350,17 @@ impl LoadedConfig {
         warnings.sort();
         loaded.warnings = warnings;
         loaded
+    }
+
+    /// Where the entry `action` of key table `table` is written (the table
+    /// itself when `action` is `None` or not found).
+    pub fn key_location(&self, table: &str, action: Option<&str>) -> Option<Location> {
+        let mode = self.mode_key_at.get(table);
+        let entry = action.and_then(|a| {
+            let normal = (table == "normal").then(|| self.key_at.get(a)).flatten();
+            normal.or_else(|| mode.and_then(|m| m.keys.get(a)))
+        });
+        entry.map(|k| k.action).or(mode.map(|m| m.at))
     }
 
     /// A warning at `location` in this config file, for problems found later
@@ -449,81 +488,133 @@ impl Cx<'_> {
         Some(path)
     }
 
-    /// `[keys]`: each entry is a chord string or a list of them.
-    fn keys(
+    /// `[keys]`: each entry is a chord string or a list of them (normal
+    /// mode), or a `[keys.MODE]` table of such entries.
+    fn keys(&mut self, value: &Spanned<DeValue<'_>>) -> KeysRead {
+        let mut read = KeysRead::default();
+        let DeValue::Table(table) = value.get_ref() else {
+            self.wrong_type("keys", value, "a table of action = [\"chord\", ...]");
+            return read;
+        };
+        for (key, entry) in table.iter() {
+            if self.touched(key, entry) {
+                continue;
+            }
+            let name: &str = key.get_ref();
+            if let DeValue::Table(mode) = entry.get_ref() {
+                let (keys, at) = self.key_entries(&format!("keys.{name}"), mode);
+                if keys.is_empty() {
+                    // Nothing overridden; `config --default` writes them all.
+                    continue;
+                }
+                read.modes.insert(name.to_owned(), keys);
+                read.mode_at.insert(
+                    name.to_owned(),
+                    ModeLocations {
+                        at: Location::from_offset(self.text, key.span().start),
+                        keys: at,
+                    },
+                );
+            } else if let Some((action, chords, at)) = self.key_entry("keys", key, entry) {
+                read.at.insert(action.clone(), at);
+                read.normal.insert(action, chords);
+            }
+        }
+        read
+    }
+
+    /// The `action = chords` entries of one key table.
+    fn key_entries(
         &mut self,
-        value: &Spanned<DeValue<'_>>,
+        section: &str,
+        table: &DeTable<'_>,
     ) -> (
         BTreeMap<String, Vec<String>>,
         BTreeMap<String, KeyLocations>,
     ) {
         let mut keys = BTreeMap::new();
         let mut at = BTreeMap::new();
-        let DeValue::Table(table) = value.get_ref() else {
-            self.wrong_type("keys", value, "a table of action = [\"chord\", ...]");
-            return (keys, at);
-        };
         for (action, chords) in table.iter() {
             if self.touched(action, chords) {
                 continue;
             }
-            let action_name: &str = action.get_ref();
-            let single;
-            let items: &[Spanned<DeValue<'_>>] = match chords.get_ref() {
-                DeValue::Array(items) => items,
-                DeValue::String(_) => {
-                    single = [chords.clone()];
-                    &single
-                }
-                other => {
-                    self.warn(
-                        chords.span().start,
-                        format!(
-                            "keys.{action_name} must be a key like \"ctrl-s\" or a list of \
-                             them, found {}; keeping the default keys",
-                            other.type_str()
-                        ),
-                    );
-                    continue;
-                }
-            };
-            let mut strings = Vec::new();
-            let mut locations = Vec::new();
-            let mut all_strings = true;
-            for item in items {
-                match item.get_ref() {
-                    DeValue::String(s) => {
-                        strings.push(s.to_string());
-                        locations.push(self.location(item));
-                    }
-                    other => {
-                        all_strings = false;
-                        self.warn(
-                            item.span().start,
-                            format!(
-                                "keys.{action_name}: a key is a string like \"ctrl-s\", \
-                                 found {}; keeping the default keys",
-                                other.type_str()
-                            ),
-                        );
-                    }
-                }
-            }
-            // A half-valid list would silently drop a binding the user meant
-            // to have; keeping the defaults is the predictable fallback.
-            if all_strings {
-                keys.insert(action_name.to_owned(), strings);
-                at.insert(
-                    action_name.to_owned(),
-                    KeyLocations {
-                        action: Location::from_offset(self.text, action.span().start),
-                        chords: locations,
-                    },
-                );
+            if let Some((action, strings, locations)) = self.key_entry(section, action, chords) {
+                at.insert(action.clone(), locations);
+                keys.insert(action, strings);
             }
         }
         (keys, at)
     }
+
+    /// One `action = "chord"` or `action = ["chord", ...]` entry; `None`
+    /// (with a warning) when it is not all strings.
+    fn key_entry(
+        &mut self,
+        section: &str,
+        action: &Spanned<std::borrow::Cow<'_, str>>,
+        chords: &Spanned<DeValue<'_>>,
+    ) -> Option<(String, Vec<String>, KeyLocations)> {
+        let action_name: &str = action.get_ref();
+        let single;
+        let items: &[Spanned<DeValue<'_>>] = match chords.get_ref() {
+            DeValue::Array(items) => items,
+            DeValue::String(_) => {
+                single = [chords.clone()];
+                &single
+            }
+            other => {
+                self.warn(
+                    chords.span().start,
+                    format!(
+                        "{section}.{action_name} must be a key like \"ctrl-s\" or a list of \
+                         them, found {}; keeping the default keys",
+                        other.type_str()
+                    ),
+                );
+                return None;
+            }
+        };
+        let mut strings = Vec::new();
+        let mut locations = Vec::new();
+        let mut all_strings = true;
+        for item in items {
+            match item.get_ref() {
+                DeValue::String(s) => {
+                    strings.push(s.to_string());
+                    locations.push(self.location(item));
+                }
+                other => {
+                    all_strings = false;
+                    self.warn(
+                        item.span().start,
+                        format!(
+                            "{section}.{action_name}: a key is a string like \"ctrl-s\", \
+                             found {}; keeping the default keys",
+                            other.type_str()
+                        ),
+                    );
+                }
+            }
+        }
+        // A half-valid list would silently drop a binding the user meant
+        // to have; keeping the defaults is the predictable fallback.
+        all_strings.then(|| {
+            let at = KeyLocations {
+                action: Location::from_offset(self.text, action.span().start),
+                chords: locations,
+            };
+            (action_name.to_owned(), strings, at)
+        })
+    }
+}
+
+/// What `[keys]` held.
+#[derive(Default)]
+struct KeysRead {
+    normal: BTreeMap<String, Vec<String>>,
+    at: BTreeMap<String, KeyLocations>,
+    modes: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    mode_at: BTreeMap<String, ModeLocations>,
 }
 
 /// Everything `diptych config --check` looks at, and every problem found.
@@ -599,16 +690,7 @@ pub fn check(paths: &Paths, explicit: Option<&Path>) -> CheckReport {
 /// (`diptych config --default` prints it).
 pub fn default_config_text() -> String {
     let mut text = DEFAULT_CONFIG.to_string();
-    let width = crate::action::Action::ALL
-        .iter()
-        .map(|a| a.name().len())
-        .max()
-        .unwrap_or(0);
-    for (action, keys) in crate::keymap::DEFAULT_BINDINGS {
-        let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
-        let binding = format!("{:width$} = [{}]", action.name(), keys.join(", "));
-        text.push_str(&format!("# {binding:<40} # {}\n", action.description()));
-    }
+    text.push_str(&crate::keymap::default_config_tables());
     text
 }
 
@@ -644,9 +726,12 @@ autosave_delay_ms = 1000
 # Whether the two panes start scrolling together.
 scroll_lock = true
 
-# Key bindings. Each line gives an action (in snake_case) its keys, replacing
-# that action's default keys; an empty list unbinds it. A key is a chord like
-# "a", "A", "]", "ctrl-s", "shift-tab", "enter", "esc", "f1". The help
-# overlay (?) lists every action and its current keys.
-[keys]
+# Key bindings, one table per mode: [keys] for reading the reports, then
+# [keys.MODE] for the popups, dialogs and fields. Each line gives an action
+# (in snake_case) its keys in that mode, replacing its default keys there; an
+# empty list unbinds it. A key is a chord like "a", "A", "]", "ctrl-s",
+# "shift-tab", "enter", "esc", "f1". The keys of [keys.line] edit every
+# one-line field, those of [keys.global] work in every mode; a mode's own
+# table wins over them, and `diptych config --check` reports a key bound
+# twice in one mode. The help overlay (?) lists the keys in use.
 "#;

@@ -9,7 +9,8 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crate::action::Action;
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -30,12 +31,6 @@ pub enum TextAreaEvent {
     Moved,
     /// The text area has no use for this key.
     Ignored,
-    /// Ctrl-s or Esc: keep the note.
-    Submit,
-    /// Ctrl-g: discard the note.
-    Cancel,
-    /// Ctrl-e: edit the note in `$EDITOR`.
-    ExternalEditor,
 }
 
 /// One visual row of a soft-wrapped line: a range of grapheme indices and
@@ -149,51 +144,36 @@ impl TextArea {
         }
     }
 
-    /// Handles one key; returns what the owner must do.
-    pub fn handle_key(&mut self, key: KeyEvent) -> TextAreaEvent {
-        if key.kind == KeyEventKind::Release {
-            return TextAreaEvent::Ignored;
-        }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
+    /// Applies one editing action of the keymap's `note` table; returns
+    /// what it did. Actions that are not about the text are `Ignored`.
+    pub fn edit(&mut self, action: Action) -> TextAreaEvent {
         let vertical = matches!(
-            key.code,
-            KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown
+            action,
+            Action::CursorUp | Action::CursorDown | Action::CursorPageUp | Action::CursorPageDown
         );
         if !vertical {
             self.goal_x = None;
         }
-        match key.code {
-            KeyCode::Char(c) if ctrl && !alt => match c.to_ascii_lowercase() {
-                's' => TextAreaEvent::Submit,
-                'g' => TextAreaEvent::Cancel,
-                'e' => TextAreaEvent::ExternalEditor,
-                'u' => self.delete_to_line_start(),
-                'k' => self.delete_to_line_end(),
-                _ => TextAreaEvent::Ignored,
-            },
-            // Windows reports AltGr as Ctrl+Alt, and AltGr is how many
-            // keyboards type characters such as @ or €.
-            KeyCode::Char(c) if ctrl == alt => self.insert_char(c),
-            KeyCode::Char(_) => TextAreaEvent::Ignored,
-            KeyCode::Esc => TextAreaEvent::Submit,
-            _ if alt => TextAreaEvent::Ignored,
-            KeyCode::Enter if !ctrl => self.insert_newline(),
-            KeyCode::Tab if !ctrl => self.insert_str(TAB),
-            KeyCode::Backspace if !ctrl => self.backspace(),
-            KeyCode::Delete if !ctrl => self.delete(),
-            KeyCode::Left if ctrl => self.moved(Self::word_left),
-            KeyCode::Right if ctrl => self.moved(Self::word_right),
-            KeyCode::Home if ctrl => self.moved(|t| t.cursor = (0, 0)),
-            KeyCode::End if ctrl => self.moved(Self::move_to_end),
-            KeyCode::Left => self.moved(Self::left),
-            KeyCode::Right => self.moved(Self::right),
-            KeyCode::Home => self.moved(|t| t.cursor.1 = 0),
-            KeyCode::End => self.moved(|t| t.cursor.1 = grapheme_len(&t.lines[t.cursor.0])),
-            KeyCode::Up => self.moved(|t| t.vertical(-1)),
-            KeyCode::Down => self.moved(|t| t.vertical(1)),
-            KeyCode::PageUp => self.moved(|t| t.vertical(-t.page())),
-            KeyCode::PageDown => self.moved(|t| t.vertical(t.page())),
+        match action {
+            Action::NewLine => self.insert_newline(),
+            Action::Indent => self.insert_str(TAB),
+            Action::DeleteBack => self.backspace(),
+            Action::DeleteForward => self.delete(),
+            Action::DeleteWordBack => self.delete_word_back(),
+            Action::DeleteToLineStart => self.delete_to_line_start(),
+            Action::DeleteToLineEnd | Action::DeleteWordForward => self.delete_to_line_end(),
+            Action::WordLeft => self.moved(Self::word_left),
+            Action::WordRight => self.moved(Self::word_right),
+            Action::TextStart => self.moved(|t| t.cursor = (0, 0)),
+            Action::TextEnd => self.moved(Self::move_to_end),
+            Action::CursorLeft => self.moved(Self::left),
+            Action::CursorRight => self.moved(Self::right),
+            Action::LineStart => self.moved(|t| t.cursor.1 = 0),
+            Action::LineEnd => self.moved(|t| t.cursor.1 = grapheme_len(&t.lines[t.cursor.0])),
+            Action::CursorUp => self.moved(|t| t.vertical(-1)),
+            Action::CursorDown => self.moved(|t| t.vertical(1)),
+            Action::CursorPageUp => self.moved(|t| t.vertical(-t.page())),
+            Action::CursorPageDown => self.moved(|t| t.vertical(t.page())),
             _ => TextAreaEvent::Ignored,
         }
     }
@@ -216,7 +196,9 @@ impl TextArea {
         self.cursor = (last, grapheme_len(&self.lines[last]));
     }
 
-    fn insert_char(&mut self, c: char) -> TextAreaEvent {
+    /// Types one character at the cursor (a tab indents, a line break
+    /// starts a new line, other control characters are dropped).
+    pub fn insert_char(&mut self, c: char) -> TextAreaEvent {
         match c {
             '\t' => self.insert_str(TAB),
             '\n' | '\r' => self.insert_newline(),
@@ -283,6 +265,21 @@ impl TextArea {
         } else {
             TextAreaEvent::Moved
         }
+    }
+
+    /// Deletes back to the start of the word before the cursor; at a
+    /// line's start, joins it with the line before.
+    fn delete_word_back(&mut self) -> TextAreaEvent {
+        let (line, col) = self.cursor;
+        if col == 0 {
+            return self.backspace();
+        }
+        self.word_left();
+        let start = self.cursor.1;
+        let text = &mut self.lines[line];
+        let (from, to) = (byte_of_col(text, start), byte_of_col(text, col));
+        text.replace_range(from..to, "");
+        TextAreaEvent::Edited
     }
 
     fn delete_to_line_start(&mut self) -> TextAreaEvent {
@@ -587,8 +584,21 @@ fn col_at_x(line: &str, row: &Row, x: usize, last: bool) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keymap::{Input, Keymap, Table};
     use proptest::prelude::*;
-    use ratatui::crossterm::event::KeyEventState;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+
+    impl TextArea {
+        /// A key as the reader delivers it: resolved through the default
+        /// note keymap.
+        fn handle_key(&mut self, key: KeyEvent) -> TextAreaEvent {
+            match Keymap::default().resolve(Table::Note, &key) {
+                Some(Input::Text(c)) => self.insert_char(c),
+                Some(Input::Action(action)) => self.edit(action),
+                None => TextAreaEvent::Ignored,
+            }
+        }
+    }
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -881,27 +891,43 @@ mod tests {
     }
 
     #[test]
-    fn owner_events_leave_the_text_alone() {
+    fn owner_keys_leave_the_text_alone() {
         let cases = [
-            (ctrl(KeyCode::Char('s')), TextAreaEvent::Submit),
+            (ctrl(KeyCode::Char('s')), Action::SaveNote),
             (
                 KeyEvent::new(
                     KeyCode::Char('S'),
                     KeyModifiers::CONTROL | KeyModifiers::SHIFT,
                 ),
-                TextAreaEvent::Submit,
+                Action::SaveNote,
             ),
-            (key(KeyCode::Esc), TextAreaEvent::Submit),
-            (ctrl(KeyCode::Char('g')), TextAreaEvent::Cancel),
-            (ctrl(KeyCode::Char('e')), TextAreaEvent::ExternalEditor),
+            (key(KeyCode::Esc), Action::SaveNote),
+            (ctrl(KeyCode::Char('g')), Action::DiscardNote),
+            (ctrl(KeyCode::Char('e')), Action::ExternalEditor),
         ];
-        for (k, event) in cases {
+        let keymap = Keymap::default();
+        for (k, action) in cases {
+            assert_eq!(
+                keymap.resolve(Table::Note, &k),
+                Some(Input::Action(action)),
+                "{k:?}"
+            );
             let mut area = TextArea::new("draft");
             assert_eq!(area.handle_key(ch('!')), TextAreaEvent::Edited);
-            assert_eq!(area.handle_key(k), event, "{k:?}");
+            assert_eq!(area.handle_key(k), TextAreaEvent::Ignored, "{k:?}");
             assert_eq!(area.text(), "draft!");
             assert_eq!(area.cursor(), (0, 6));
         }
+    }
+
+    #[test]
+    fn ctrl_w_deletes_the_word_before_the_cursor() {
+        let mut area = TextArea::new("one two\nthree four");
+        area.edit(Action::DeleteWordBack);
+        assert_eq!(area.text(), "one two\nthree ");
+        area.edit(Action::LineStart);
+        area.edit(Action::DeleteWordBack);
+        assert_eq!(area.text(), "one twothree ");
     }
 
     #[test]

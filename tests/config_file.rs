@@ -72,11 +72,20 @@ fn every_setting_is_read() {
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.into_iter().map(String::from).collect()))
     .collect();
+    let mut mode_keys = BTreeMap::new();
+    mode_keys.insert(
+        "theme_picker".to_string(),
+        BTreeMap::from([(
+            "select_next".to_string(),
+            vec!["n".to_string(), "down".to_string()],
+        )]),
+    );
     assert_eq!(
         config,
         Config {
             theme: Some("light".into()),
             keys,
+            mode_keys,
             autosave_delay_ms: 0,
             // Relative to the config file, not the working directory.
             tagset_dir: Some(fixture("tags/here")),
@@ -100,6 +109,14 @@ fn key_locations_point_at_each_chord() {
     assert_eq!(
         loaded.key_at.get("tag_agree").map(|k| k.chords.clone()),
         Some(vec![Location { line: 8, col: 13 }])
+    );
+    assert_eq!(
+        loaded.key_location("theme_picker", Some("select_next")),
+        Some(Location { line: 13, col: 1 })
+    );
+    assert_eq!(
+        loaded.key_location("theme_picker", Some("nope")),
+        Some(Location { line: 12, col: 7 })
     );
     let warning = loaded.warning_at(Location { line: 9, col: 14 }, "unknown key `ctrl-c`");
     assert_eq!(
@@ -379,4 +396,36 @@ fn syntax_error_in_keys_drops_only_that_binding() {
         .collect();
     assert_eq!(keys, vec![("save", &["ctrl-s".to_owned()][..])]);
     assert!(!loaded.config.scroll_lock);
+}
+
+#[test]
+fn check_reports_key_conflicts_per_mode_at_their_place() {
+    let text = "[keys]\nquit = [\"q\", \"ctrl-c\"]\n\n[keys.search_prompt]\ncancel = \"ctrl-u\"\n\n\
+                [keys.theme_picker]\ntag_agree = \"a\"\n\n[keys.nowhere]\nconfirm = \"x\"\n";
+    let (_dir, paths) = config_dir(text, &[]);
+    let report = diptych::shell::setup::check(&paths, None, None);
+    let shown: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    let file = paths.config_file().display().to_string();
+    let expect = [
+        format!("{file}:10:7: [keys.nowhere]: unknown mode"),
+        format!(
+            "{file}:8:1: [keys.theme_picker] tag_agree: not an action of this mode; it has: \
+             select_next, select_prev, confirm, cancel"
+        ),
+        format!(
+            "{file}:2:1: [keys]: 'ctrl-c' is bound to both quit and force_quit (from \
+             [keys.global]); remove one of them"
+        ),
+        format!(
+            "{file}:5:1: [keys.search_prompt]: 'ctrl-u' is bound to both cancel and clear_line \
+             (from [keys.line]); remove one of them"
+        ),
+    ];
+    for e in &expect {
+        assert!(
+            shown.iter().any(|s| s.starts_with(e.as_str())),
+            "missing {e}\nin {shown:#?}"
+        );
+    }
+    assert_eq!(shown.len(), expect.len(), "{shown:#?}");
 }

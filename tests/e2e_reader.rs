@@ -136,3 +136,27 @@ fn pairs_and_topics_in_the_reader() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0 icanon", WAIT);
 }
+
+#[test]
+fn bracketed_paste_and_readline_keys_in_a_field() {
+    if !tmux_available() {
+        return;
+    }
+    let t = Tmux::start("paste", 100, 30, &[]);
+    t.run(&format!("{}{REPORT}", bin()));
+    t.wait_for("IS-K – An Overlooked Threat?", WAIT);
+    // A line break in a paste does not submit the field.
+    t.keys(&["/"]);
+    t.paste("Tur\nkey");
+    t.wait_for("/Tur key", WAIT);
+    // ctrl-u clears the field; the paste goes in again, fixed by hand.
+    t.keys(&["C-u"]);
+    t.wait_until(WAIT, "field cleared", |s| !s.contains("/Tur key"));
+    t.paste("urkey");
+    t.keys(&["C-a"]);
+    t.type_text("T");
+    t.keys(&["Enter"]);
+    t.wait_for("match 1 of", WAIT);
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0 icanon", WAIT);
+}

@@ -67,16 +67,13 @@ fn press(app: &mut App, keys: &str) -> Vec<Effect> {
             '\x1b' => KeyCode::Esc,
             c => KeyCode::Char(c),
         };
-        effects.extend(app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))));
+        effects.extend(app.on_key(&(KeyEvent::new(code, KeyModifiers::NONE))));
     }
     effects
 }
 
 fn ctrl_c(app: &mut App) -> Vec<Effect> {
-    app.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('c'),
-        KeyModifiers::CONTROL,
-    )))
+    app.on_key(&(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)))
 }
 
 fn status(app: &App) -> String {

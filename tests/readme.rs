@@ -1,7 +1,7 @@
 //! The README must tell the truth: its key table is the live default keymap,
 //! and its first commands are the two set-up commands.
 
-use diptych::keymap::{Keymap, markdown_table};
+use diptych::keymap::{Keymap, markdown_tables};
 
 const README: &str = include_str!("../README.md");
 
@@ -14,7 +14,7 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
 #[test]
 fn key_table_matches_the_keymap() {
     let table = between(README, "<!-- keys:start -->", "<!-- keys:end -->");
-    let expected = markdown_table(&Keymap::default());
+    let expected = markdown_tables(&Keymap::default());
     // `UPDATE_README=1 cargo test --test readme` rewrites the table.
     if std::env::var_os("UPDATE_README").is_some() && table != expected.trim() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");

@@ -1,73 +1,29 @@
-//! Rendering against ratatui's TestBackend at fixed sizes, and the promise
-//! that drawing never panics whatever the size and state.
+//! Rendering against ratatui's TestBackend at fixed sizes, on the fixture
+//! alignment, and the promise that drawing never panics whatever the size
+//! and state.
 
-use diptych::app::{App, Msg};
+mod harness;
+
+use diptych::app::Msg;
 use diptych::document::{Document, Source};
 use diptych::keymap::Keymap;
-use diptych::theme::Theme;
+use harness::{Harness, text_of};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
-
-fn seeds_app(width: u16, height: u16) -> App {
-    let mut app = App::new(
-        Document::seed_left(),
-        Document::seed_right(),
-        Keymap::default(),
-    );
-    app.update(Msg::Resize { width, height });
-    app
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| diptych::ui::draw(f, app, &Theme::default()))
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn text_of(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut row = String::new();
-        for x in 0..area.width {
-            row.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(row.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            c => KeyCode::Char(c),
-        };
-        app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-}
 
 #[test]
 fn seeds_side_by_side() {
-    let app = seeds_app(100, 24);
-    insta::assert_snapshot!(text_of(&draw(&app, 100, 24)));
+    let h = Harness::seeds_sized(100, 24);
+    insta::assert_snapshot!(h.screen());
 }
 
 #[test]
 fn focus_is_shown_without_colour() {
-    let mut app = seeds_app(100, 24);
-    let before = text_of(&draw(&app, 100, 24));
+    let mut h = Harness::seeds_sized(100, 24);
+    let before = h.screen();
     assert!(before.starts_with("┏▶ The Islamic State"));
-    press(&mut app, "\t");
-    let after = text_of(&draw(&app, 100, 24));
+    h.press("<tab>");
+    let after = h.screen();
     assert!(
         after
             .lines()
@@ -80,26 +36,35 @@ fn focus_is_shown_without_colour() {
 
 #[test]
 fn help_overlay_lists_every_action() {
-    let mut app = seeds_app(100, 30);
-    press(&mut app, "?");
-    let screen = text_of(&draw(&app, 100, 30));
+    use diptych::keymap::Table;
+    let mut h = Harness::seeds_sized(100, 30);
+    h.press("?");
+    let screen = h.screen();
     insta::assert_snapshot!(screen);
-    // Scrolling the overlay reaches every action.
+    // Scrolling the overlay reaches every action of the reader, the fields
+    // and the note editor.
     let mut seen = screen;
-    for _ in 0..diptych::action::Action::ALL.len() {
-        press(&mut app, "j");
-        seen.push_str(&text_of(&draw(&app, 100, 30)));
+    for _ in 0..200 {
+        h.press("j");
+        seen.push_str(&h.screen());
     }
-    for action in diptych::action::Action::ALL {
+    let shown = [
+        Table::Normal,
+        Table::Global,
+        Table::Topics,
+        Table::Line,
+        Table::Note,
+    ];
+    for action in shown.iter().flat_map(|t| t.actions()) {
         assert!(seen.contains(action.description()), "{}", action.name());
     }
 }
 
 #[test]
 fn search_highlights_matches_and_current_one() {
-    let mut app = seeds_app(100, 24);
-    press(&mut app, "/turkey\n");
-    let buffer = draw(&app, 100, 24);
+    let mut h = Harness::seeds_sized(100, 24);
+    h.press("/turkey<enter>");
+    let buffer = h.buffer();
     let screen = text_of(&buffer);
     insta::assert_snapshot!(screen);
     // At least one cell carries the search style (underlined) and the current
@@ -119,8 +84,8 @@ fn search_highlights_matches_and_current_one() {
 
 #[test]
 fn too_small_shows_a_notice() {
-    let app = seeds_app(30, 6);
-    let screen = text_of(&draw(&app, 30, 6));
+    let h = Harness::seeds_sized(30, 6);
+    let screen = h.screen();
     assert!(screen.contains("terminal too small"), "{screen}");
 }
 
@@ -131,12 +96,8 @@ fn hostile_text_is_drawn_defanged() {
         b"Evil \x1b]0;title\x07\n\nBody \x1b[31mred\x1b[0m \x1b]52;c;aGk=\x07.\n",
     )
     .unwrap();
-    let mut app = App::new(left, Document::seed_right(), Keymap::default());
-    app.update(Msg::Resize {
-        width: 80,
-        height: 12,
-    });
-    let buffer = draw(&app, 80, 12);
+    let h = Harness::documents(left, Document::seed_right(), Keymap::default()).sized(80, 12);
+    let buffer = h.buffer();
     for cell in buffer.content() {
         assert!(
             !cell.symbol().chars().any(|c| c.is_control()),
@@ -163,22 +124,22 @@ proptest! {
         second_width in 1u16..=200,
         second_height in 1u16..=60,
     ) {
-        let mut app = seeds_app(width, height);
-        let keys: String = keys.into_iter().collect();
-        press(&mut app, &keys);
-        draw(&app, width, height);
-        app.update(Msg::Resize { width: second_width, height: second_height });
-        draw(&app, second_width, second_height);
+        let mut h = Harness::seeds_sized(width, height);
+        let keys: String = keys.into_iter().map(|k| if k == '\t' { "<tab>".to_string() } else { k.to_string() }).collect();
+        h.press(&keys);
+        h.buffer();
+        h.send(Msg::Resize { width: second_width, height: second_height });
+        h.buffer();
     }
 }
 
 #[test]
 fn drawing_never_panics_on_every_small_size() {
-    let mut app = seeds_app(1, 1);
+    let mut h = Harness::seeds_sized(1, 1);
     for width in 1..=60 {
         for height in 1..=12 {
-            app.update(Msg::Resize { width, height });
-            draw(&app, width, height);
+            h.send(Msg::Resize { width, height });
+            h.buffer();
         }
     }
 }
@@ -187,13 +148,9 @@ fn drawing_never_panics_on_every_small_size() {
 fn mono_theme_draws_no_colour_and_marks_selection_by_modifiers() {
     use ratatui::style::Color;
     let mono = diptych::theme::ThemeSet::bundled().get("mono").unwrap();
-    let mut app = seeds_app(100, 24);
-    press(&mut app, "/Turkey\n");
-    let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
-    terminal
-        .draw(|f| diptych::ui::draw(f, &app, &mono))
-        .unwrap();
-    let buffer = terminal.backend().buffer().clone();
+    let mut h = Harness::seeds_sized(100, 24);
+    h.press("/Turkey<enter>");
+    let buffer = h.buffer_themed(&mono);
     for cell in buffer.content() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
     }
@@ -206,22 +163,11 @@ fn mono_theme_draws_no_colour_and_marks_selection_by_modifiers() {
     assert!(reversed.contains("Turkey"), "{reversed}");
 }
 
-fn aligned(width: u16, height: u16) -> App {
-    let mut app = seeds_app(width, height);
-    let alignment = diptych::align::align(
-        &app.panes[0].doc,
-        &app.panes[1].doc,
-        &diptych::align::AliasTable::builtin(),
-    );
-    app.update(Msg::Aligned(Box::new(alignment)));
-    app
-}
-
 #[test]
 fn current_pair_is_marked_in_both_gutters() {
-    let mut app = aligned(110, 24);
-    press(&mut app, "]");
-    let screen = text_of(&draw(&app, 110, 24));
+    let mut h = Harness::seeds_sized(110, 24);
+    h.press("]");
+    let screen = h.screen();
     insta::assert_snapshot!(screen);
     // The mark is a shape (▶ and a bar), in both panes, on the same row.
     let row = screen.lines().find(|l| l.matches('▶').count() == 2);
@@ -230,10 +176,96 @@ fn current_pair_is_marked_in_both_gutters() {
 
 #[test]
 fn topics_panel_lists_shared_first_with_counts() {
-    let mut app = aligned(110, 30);
-    press(&mut app, "t");
-    let screen = text_of(&draw(&app, 110, 30));
+    let mut h = Harness::seeds_sized(110, 30);
+    h.press("t");
+    let screen = h.screen();
     insta::assert_snapshot!(screen);
     assert!(screen.contains("Turkey"));
     assert!(screen.contains("all topics"));
+}
+
+/// The text inside the help popup, borders and key column included, on
+/// one line with white space collapsed.
+fn help_text(screen: &str) -> String {
+    screen
+        .lines()
+        .filter_map(|l| {
+            let from = l.find('║')?;
+            let to = l.rfind('║')?;
+            (to > from).then(|| &l[from + '║'.len_utf8()..to])
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn help_at_80x24_shows_quit_at_once() {
+    let mut h = Harness::seeds_sized(80, 24);
+    h.press("?");
+    let screen = h.screen();
+    assert!(
+        screen.contains("q quit · ctrl-c quit from anywhere"),
+        "{screen}"
+    );
+    assert!(screen.contains("esc close"), "{screen}");
+}
+
+#[test]
+fn help_descriptions_wrap_at_80_columns_instead_of_being_cut() {
+    use diptych::keymap::Table;
+    let mut h = Harness::seeds_sized(80, 200);
+    h.press("?");
+    let text = help_text(&h.screen());
+    for table in [Table::Normal, Table::Global, Table::Line, Table::Note] {
+        for action in table.actions() {
+            assert!(
+                text.contains(action.description()),
+                "{} cut:\n{text}",
+                action.name()
+            );
+        }
+    }
+    for (mark, meaning) in diptych::ui::help::LEGEND {
+        assert!(text.contains(meaning), "{mark}: {meaning}");
+    }
+    assert!(text.contains("What the marks mean"));
+    for (heading, ..) in diptych::ui::help::GROUPS {
+        assert!(text.contains(heading), "{heading}");
+    }
+}
+
+#[test]
+fn slash_filters_the_help() {
+    let mut h = Harness::seeds_sized(100, 30);
+    h.press("?/contra");
+    let screen = h.screen();
+    assert!(screen.contains("filter: contra"), "{screen}");
+    assert!(
+        screen.contains("the reports contradict each other"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Scroll down one line"), "{screen}");
+    // Enter keeps the filter and goes back to scrolling; esc clears it.
+    h.press("<enter>");
+    assert!(h.screen().contains("the reports contradict each other"));
+    h.press("/<esc>");
+    assert!(h.screen().contains("Scroll down one line"));
+    h.press("<esc>");
+    assert_eq!(h.app.mode, diptych::app::Mode::Normal);
+}
+
+#[test]
+fn every_reader_action_is_in_exactly_one_help_group() {
+    use diptych::keymap::Table;
+    let grouped: Vec<_> = diptych::ui::help::GROUPS
+        .iter()
+        .flat_map(|(_, _, actions)| actions.iter().copied())
+        .collect();
+    for action in Table::Normal.actions().chain(Table::Global.actions()) {
+        let n = grouped.iter().filter(|a| **a == action).count();
+        assert_eq!(n, 1, "{} is in {n} groups", action.name());
+    }
 }

@@ -50,15 +50,9 @@ fn no_joined_sequence_reaches_the_terminal_in_panes_or_popups() {
         width: 80,
         height: 24,
     });
-    app.update(Msg::Key(KeyEvent::new(
-        KeyCode::Char('/'),
-        KeyModifiers::NONE,
-    )));
+    app.on_key(&(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE)));
     for c in FAMILY.chars() {
-        app.update(Msg::Key(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::NONE,
-        )));
+        app.on_key(&(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
     }
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal

@@ -1,13 +1,12 @@
 //! The parts of `update` that deal with the alignment: receiving it, pair
 //! navigation, the topics panel, and keeping the panes level (scroll lock).
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 use super::{App, Mode};
+use crate::action::Action;
 use crate::align::Alignment;
 use crate::compare::{Comparison, level_row};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
 
 /// Rows between the top of a pane and a pair's passages after a jump, so
 /// the analyst sees a little of what comes before.
@@ -31,7 +30,11 @@ impl App {
         let message = if shared == 0 {
             format!("aligned: no shared topics, {pairs} pairs")
         } else {
-            format!("aligned: {shared} shared topics, {pairs} pairs; ] next pair, t topics")
+            format!(
+                "aligned: {shared} shared topics, {pairs} pairs; {} next pair, {} topics",
+                self.key_of(Action::NextPair),
+                self.key_of(Action::Topics)
+            )
         };
         // Do not hide a warning the analyst has not seen yet.
         if self
@@ -181,27 +184,16 @@ impl App {
             .collect()
     }
 
-    pub(super) fn topics_key(&mut self, key: KeyEvent) {
+    pub(super) fn topics_action(&mut self, action: Action) {
         let Mode::Topics { filter, selected } = &mut self.mode else {
             return;
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => self.mode = Mode::Normal,
-            KeyCode::Down | KeyCode::Tab => *selected += 1,
-            KeyCode::Char('n') if ctrl => *selected += 1,
-            KeyCode::Up | KeyCode::BackTab => *selected = selected.saturating_sub(1),
-            KeyCode::Char('p') if ctrl => *selected = selected.saturating_sub(1),
-            KeyCode::Backspace => {
-                filter.pop();
-                *selected = 0;
-            }
-            KeyCode::Char(c) if !ctrl => {
-                filter.push(c);
-                *selected = 0;
-            }
-            KeyCode::Enter => {
-                let (filter, selected) = (filter.clone(), *selected);
+        match action {
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::SelectNext => *selected += 1,
+            Action::SelectPrev => *selected = selected.saturating_sub(1),
+            Action::Confirm => {
+                let (filter, selected) = (filter.text().to_string(), *selected);
                 let rows = self.topic_rows(&filter);
                 self.mode = Mode::Normal;
                 if let Some(row) = rows.get(selected) {
@@ -209,11 +201,13 @@ impl App {
                 }
                 return;
             }
-            _ => {}
+            _ => {
+                self.edit_line(action);
+            }
         }
         // Keep the selection on a row that exists.
         let count = match &self.mode {
-            Mode::Topics { filter, .. } => self.topic_rows(&filter.clone()).len(),
+            Mode::Topics { filter, .. } => self.topic_rows(filter.text()).len(),
             _ => return,
         };
         if let Mode::Topics { selected, .. } = &mut self.mode {
@@ -231,10 +225,11 @@ impl App {
             Some(t) => {
                 let pairs = comparison.visible_pairs().count();
                 format!(
-                    "topic: {} ({} │ {} passages, {pairs} pairs); ] next pair",
+                    "topic: {} ({} │ {} passages, {pairs} pairs); {} next pair",
                     t.label,
                     t.left.len(),
-                    t.right.len()
+                    t.right.len(),
+                    self.keymap.normal(Action::NextPair)
                 )
             }
             None => "all topics".to_string(),

@@ -4,17 +4,16 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::{App, Level, Mode, Status};
-use crate::action::Effect;
+use super::{App, Level, LineInput, Mode, Status};
+use crate::action::{Action, Effect};
 use crate::export::{self, Format};
+use crate::keymap::Table;
 
 /// The dialog's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportDialog {
     pub format: Format,
-    pub path: String,
+    pub path: LineInput,
     /// The path was edited by hand (format changes then keep it).
     pub path_edited: bool,
     pub include_untagged: bool,
@@ -53,7 +52,7 @@ impl App {
         let format = Format::Markdown;
         self.mode = Mode::Export(ExportDialog {
             format,
-            path: self.default_export_path(format),
+            path: LineInput::new(&self.default_export_path(format)),
             path_edited: false,
             include_untagged: false,
             confirm_overwrite: false,
@@ -87,7 +86,7 @@ impl App {
         ))
     }
 
-    pub(super) fn export_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+    pub(super) fn export_action(&mut self, action: Action) -> Vec<Effect> {
         let defaults: Vec<(Format, String)> = Format::ALL
             .iter()
             .map(|&f| (f, self.default_export_path(f)))
@@ -97,17 +96,17 @@ impl App {
         };
         if dialog.confirm_overwrite {
             dialog.confirm_overwrite = false;
-            if key.code == KeyCode::Char('y') {
+            if action == Action::Yes {
                 return self.write_export(true);
             }
-            self.info("not overwritten: edit the path or press esc");
+            let cancel = self.key_in(Table::Export, Action::Cancel);
+            self.info(format!("not overwritten: edit the path or press {cancel}"));
             return Vec::new();
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => self.mode = Mode::Normal,
-            KeyCode::Tab | KeyCode::Down | KeyCode::BackTab | KeyCode::Up => {
-                let step = if matches!(key.code, KeyCode::Tab | KeyCode::Down) {
+        match action {
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::NextFormat | Action::PrevFormat => {
+                let step = if action == Action::NextFormat {
                     1
                 } else {
                     Format::ALL.len() - 1
@@ -118,23 +117,18 @@ impl App {
                     .unwrap_or(0);
                 dialog.format = Format::ALL[(at + step) % Format::ALL.len()];
                 if !dialog.path_edited {
-                    dialog.path = defaults
+                    let path = defaults
                         .iter()
                         .find(|(f, _)| *f == dialog.format)
                         .map_or(String::new(), |(_, p)| p.clone());
+                    dialog.path = LineInput::new(&path);
                 }
             }
-            KeyCode::Char('u') if ctrl => dialog.include_untagged = !dialog.include_untagged,
-            KeyCode::Backspace => {
-                dialog.path.pop();
-                dialog.path_edited = true;
+            Action::ToggleUntagged => dialog.include_untagged = !dialog.include_untagged,
+            Action::Confirm => return self.write_export(false),
+            _ => {
+                self.edit_line(action);
             }
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                dialog.path.push(c);
-                dialog.path_edited = true;
-            }
-            KeyCode::Enter => return self.write_export(false),
-            _ => {}
         }
         Vec::new()
     }
@@ -145,7 +139,7 @@ impl App {
         };
         let (format, path, untagged) = (
             dialog.format,
-            dialog.path.trim().to_string(),
+            dialog.path.text().trim().to_string(),
             dialog.include_untagged,
         );
         if path.is_empty() {
@@ -190,8 +184,9 @@ impl App {
                 if let Mode::Export(dialog) = &mut self.mode {
                     dialog.confirm_overwrite = true;
                 }
+                let yes = self.key_in(Table::Confirm, Action::Yes);
                 self.warn(format!(
-                    "{} exists: y overwrites it, any other key keeps it",
+                    "{} exists: {yes} overwrites it, any other key keeps it",
                     path.display()
                 ));
             }

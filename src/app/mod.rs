@@ -2,16 +2,18 @@
 //! Pure: no terminal, no disk, no clock. Side effects come back as
 //! [`Effect`]s for the runtime to perform.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 mod compare;
 mod exporting;
+mod input;
+pub mod line_input;
 mod tagging;
 mod tagsets;
 
 pub use compare::TopicRow;
 pub use exporting::{ExportDialog, ExportFailure};
+pub use line_input::LineInput;
 pub use tagging::{LabelRow, OpenedSet, TagAccess, TagCounts, Tagging, prepare};
 pub use tagsets::{NameFor, TagSetEntry, TagSetPicker};
 
@@ -21,7 +23,7 @@ use crate::action::{Action, Effect};
 use crate::align::{AliasTable, Alignment};
 use crate::compare::Comparison;
 use crate::document::Document;
-use crate::keymap::{Chord, Keymap};
+use crate::keymap::Keymap;
 use crate::pane::Pane;
 use crate::search::{self, Search};
 use crate::theme::Theme;
@@ -30,10 +32,13 @@ use crate::ui::layout::Layout;
 /// Everything that can happen to the reader.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
-    /// A key press, interpreted according to the current mode.
-    Key(KeyEvent),
-    /// An action, from the keymap or a script.
+    /// An action: a key resolved through the keymap of the current mode
+    /// ([`App::key_msg`]), or a script.
     Action(Action),
+    /// A character typed into the field of the current mode.
+    Text(char),
+    /// Text pasted into the field of the current mode (bracketed paste).
+    Paste(String),
     /// The mouse wheel turned over cell (`column`, `row`); `down` or up.
     Wheel { column: u16, row: u16, down: bool },
     /// The terminal now has this size.
@@ -78,11 +83,14 @@ pub enum Mode {
     Normal,
     /// Typing a search query for the focused pane.
     SearchInput {
-        query: String,
+        query: LineInput,
     },
-    /// The help overlay, scrolled by this many rows.
+    /// The help overlay, scrolled by this many rows, filtered by `filter`
+    /// (being typed while `typing`).
     Help {
         scroll: usize,
+        filter: LineInput,
+        typing: bool,
     },
     /// The theme picker: `selected` is previewed live; Esc goes back to
     /// `original`.
@@ -93,7 +101,7 @@ pub enum Mode {
     /// The topics panel: a fuzzy filter and the selected row of the
     /// filtered list.
     Topics {
-        filter: String,
+        filter: LineInput,
         selected: usize,
     },
     /// Unsaved changes: asking before quitting.
@@ -101,7 +109,7 @@ pub enum Mode {
     /// The label picker: a fuzzy filter over the tag set's labels; a filter
     /// that names no label offers to create it.
     Labels {
-        filter: String,
+        filter: LineInput,
         selected: usize,
     },
     /// The tag set picker.
@@ -327,116 +335,15 @@ impl App {
                 }
                 Vec::new()
             }
-            Msg::Action(action) => self.apply(action),
-            Msg::Key(key) => self.key(key),
-        }
-    }
-
-    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let chord = Chord::from_event(&key);
-        // Ctrl-c always ends the reader, whatever the mode and the keymap,
-        // but never drops a judgement: an open note is kept, unsaved
-        // changes are saved first (or, if they cannot be, it asks).
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            return self.apply(Action::ForceQuit);
-        }
-        match &mut self.mode {
-            Mode::Normal => match chord.and_then(|c| self.keymap.action_for(&c)) {
-                Some(action) => self.apply(action),
-                None => Vec::new(),
-            },
-            Mode::SearchInput { query } => {
-                match key.code {
-                    KeyCode::Enter => {
-                        let query = std::mem::take(query);
-                        self.mode = Mode::Normal;
-                        self.run_search(query);
-                    }
-                    KeyCode::Esc => {
-                        self.mode = Mode::Normal;
-                        self.status = None;
-                    }
-                    // Backspace on an empty query leaves search, as in vi.
-                    KeyCode::Backspace if query.pop().is_none() => self.mode = Mode::Normal,
-                    KeyCode::Backspace => {}
-                    KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                        query.push(c);
-                    }
-                    _ => {}
-                }
+            Msg::Action(action) => self.act(action),
+            Msg::Text(c) => {
+                self.text(c);
                 Vec::new()
             }
-            Mode::Help { scroll } => {
-                let action = chord.and_then(|c| self.keymap.action_for(&c));
-                match (key.code, action) {
-                    (_, Some(Action::ScrollDown)) => *scroll += 1,
-                    (_, Some(Action::ScrollUp)) => *scroll = scroll.saturating_sub(1),
-                    (_, Some(Action::Top)) => *scroll = 0,
-                    (_, Some(Action::ForceQuit)) => return self.apply(Action::ForceQuit),
-                    (KeyCode::Esc | KeyCode::Enter, _) | (_, Some(Action::Help | Action::Quit)) => {
-                        self.mode = Mode::Normal;
-                    }
-                    _ => {}
-                }
+            Msg::Paste(text) => {
+                self.paste(&text);
                 Vec::new()
             }
-            Mode::ThemePicker { selected, original } => {
-                let count = self.themes.len();
-                match key.code {
-                    KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
-                        *selected = (*selected + 1) % count;
-                    }
-                    KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
-                        *selected = (*selected + count - 1) % count;
-                    }
-                    KeyCode::Enter => {
-                        let name = self.themes[*selected].name.clone();
-                        self.mode = Mode::Normal;
-                        self.info(format!("theme: {name}"));
-                        return Vec::new();
-                    }
-                    KeyCode::Esc | KeyCode::Char('q') => {
-                        self.theme_index = *original;
-                        self.mode = Mode::Normal;
-                        return Vec::new();
-                    }
-                    _ => {}
-                }
-                self.theme_index = *selected;
-                Vec::new()
-            }
-            Mode::Topics { .. } => {
-                self.topics_key(key);
-                Vec::new()
-            }
-            Mode::Labels { .. } => {
-                self.labels_key(key);
-                Vec::new()
-            }
-            Mode::TagSets(_) => self.tag_sets_key(key),
-            Mode::Review { .. } => {
-                self.review_key(key);
-                Vec::new()
-            }
-            Mode::Note => self.note_key(key),
-            Mode::Export(_) => self.export_key(key),
-            Mode::ConfirmQuit => match key.code {
-                KeyCode::Char('s') | KeyCode::Char('y') => {
-                    self.mode = Mode::Normal;
-                    self.quit_after_save = true;
-                    let effects = self.save();
-                    if effects.is_empty() {
-                        self.quit_after_save = false;
-                    }
-                    effects
-                }
-                KeyCode::Char('q') | KeyCode::Char('d') => vec![Effect::Quit],
-                _ => {
-                    self.mode = Mode::Normal;
-                    self.info("not quitting");
-                    Vec::new()
-                }
-            },
         }
     }
 
@@ -470,7 +377,7 @@ impl App {
             Action::PrevPair => self.step_pair(false),
             Action::Topics => {
                 self.mode = Mode::Topics {
-                    filter: String::new(),
+                    filter: LineInput::default(),
                     selected: 0,
                 };
             }
@@ -482,7 +389,7 @@ impl App {
             }
             Action::Search => {
                 self.mode = Mode::SearchInput {
-                    query: String::new(),
+                    query: LineInput::default(),
                 };
             }
             Action::SearchNext => self.search_step(true),
@@ -496,14 +403,18 @@ impl App {
             Action::Help => {
                 self.mode = match self.mode {
                     Mode::Help { .. } => Mode::Normal,
-                    _ => Mode::Help { scroll: 0 },
+                    _ => Mode::Help {
+                        scroll: 0,
+                        filter: LineInput::default(),
+                        typing: false,
+                    },
                 }
             }
-            Action::Quit if self.tagging.as_ref().is_some_and(Tagging::dirty) => {
-                self.mode = Mode::ConfirmQuit;
-            }
+            Action::Quit if self.unsaved() => self.mode = Mode::ConfirmQuit,
             Action::Quit => return vec![Effect::Quit],
             Action::ForceQuit => return self.save_and_quit(),
+            Action::TagAgree | Action::TagContradict | Action::TagPartial | Action::TagUnclear
+                if self.reveal_current_pair(action) => {}
             Action::TagAgree => self.tag_current("agree"),
             Action::TagContradict => self.tag_current("contradict"),
             Action::TagPartial => self.tag_current("partial"),
@@ -511,11 +422,12 @@ impl App {
             Action::PickLabel => {
                 if self.current_pair_passages().is_some() {
                     self.mode = Mode::Labels {
-                        filter: String::new(),
+                        filter: LineInput::default(),
                         selected: 0,
                     };
                 } else {
-                    self.info("no current pair: ] goes to the next one");
+                    let next = self.key_of(Action::NextPair);
+                    self.info(format!("no current pair: {next} goes to the next one"));
                 }
             }
             Action::Untag => self.untag_current(),
@@ -526,6 +438,14 @@ impl App {
             Action::PrevUntagged => self.step_untagged(false),
             Action::Undo => self.undo(false),
             Action::Redo => self.undo(true),
+            Action::Save
+                if self
+                    .tagging
+                    .as_ref()
+                    .is_some_and(|t| !t.dirty() && !t.pending_moves) =>
+            {
+                self.info("nothing to save: every judgement is saved");
+            }
             Action::Save => return self.save(),
             Action::TagSets => return self.open_tag_sets(),
             Action::ReviewOrphans => self.open_review(),
@@ -540,7 +460,9 @@ impl App {
                 }
                 self.info("the tag file was read fine: no backup to load");
             }
-            Action::Suspend => return vec![Effect::Suspend],
+            Action::ClearSearch => self.clear_search(),
+            // Popup and editing verbs: no meaning in normal mode.
+            _ => {}
         }
         Vec::new()
     }
@@ -576,6 +498,15 @@ impl App {
         }
     }
 
+    /// Esc in normal mode: the search highlights go, then the mark.
+    fn clear_search(&mut self) {
+        if self.search.take().is_some() {
+            self.info("search cleared");
+        } else if self.mark.take().is_some() {
+            self.info("mark cleared");
+        }
+    }
+
     fn run_search(&mut self, query: String) {
         if query.is_empty() {
             self.search = None;
@@ -595,8 +526,24 @@ impl App {
 
     /// Moves to the next (or previous) match in the searched pane.
     fn search_step(&mut self, forward: bool) {
+        // n/N search the pane the analyst is looking at: a search made in
+        // the other pane is run again here.
+        if let Some(search) = &self.search
+            && search.pane != self.focus
+        {
+            let query = search.query.clone();
+            let pane = self.focus;
+            let matches = search::find_all(&self.panes[pane].doc.text, &query);
+            self.search = Some(Search {
+                query,
+                pane,
+                matches,
+                current: None,
+            });
+        }
         let Some(search) = &self.search else {
-            self.info("no search yet: press / to search");
+            let search = self.key_of(Action::Search);
+            self.info(format!("no search yet: press {search} to search"));
             return;
         };
         let pane = &self.panes[search.pane];
@@ -647,6 +594,7 @@ impl App {
 mod tests {
     use super::*;
     use crate::document::Source;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn app_with(text: &str) -> App {
         let d = |t: &str| Document::from_bytes(Source::Embedded("t"), t.as_bytes()).unwrap();
@@ -658,8 +606,8 @@ mod tests {
         app
     }
 
-    fn key(c: char) -> Msg {
-        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
     }
 
     fn long_text() -> String {
@@ -675,23 +623,23 @@ mod tests {
     #[test]
     fn scrolling_keys_move_the_focused_pane_only() {
         let mut app = app_with(&long_text());
-        app.update(key('j'));
-        app.update(key('j'));
+        app.on_key(&key('j'));
+        app.on_key(&key('j'));
         assert_eq!((app.panes[0].top, app.panes[1].top), (2, 0));
-        app.update(Msg::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
-        app.update(key('G'));
+        app.on_key(&KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+        app.on_key(&key('G'));
         assert_eq!(app.panes[1].top, app.panes[1].max_top());
-        app.update(key('g'));
+        app.on_key(&key('g'));
         assert_eq!(app.panes[1].top, 0);
     }
 
     #[test]
     fn passage_steps() {
         let mut app = app_with(&long_text());
-        app.update(key('}'));
+        app.on_key(&key('}'));
         assert_eq!(app.panes[0].top_passage(), Some(1));
-        app.update(key('}'));
-        app.update(key('{'));
+        app.on_key(&key('}'));
+        app.on_key(&key('{'));
         assert_eq!(app.panes[0].top_passage(), Some(1));
     }
 
@@ -699,35 +647,35 @@ mod tests {
     fn search_finds_wraps_and_reports_no_match() {
         let mut app = app_with(&long_text());
         for c in "/topic 59".chars() {
-            app.update(key(c));
+            app.on_key(&key(c));
         }
-        app.update(Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+        app.on_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
         let s = app.search.clone().unwrap();
         assert_eq!(s.matches.len(), 1);
         assert!(app.status.as_ref().unwrap().text.contains("match 1 of 1"));
         let line = app.panes[0].wrapped.line_of_byte(s.matches[0].start);
         assert!(line >= app.panes[0].top && line < app.panes[0].top + app.panes[0].height);
-        app.update(key('n'));
+        app.on_key(&key('n'));
         assert!(app.status.as_ref().unwrap().text.contains("wrapped"));
 
         for c in "/zebra".chars() {
-            app.update(key(c));
+            app.on_key(&key(c));
         }
-        app.update(Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+        app.on_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
         assert!(app.status.as_ref().unwrap().text.contains("no match"));
     }
 
     #[test]
     fn help_opens_and_closes_and_quit_is_an_effect() {
         let mut app = app_with("T\n\nx\n");
-        app.update(key('?'));
+        app.on_key(&key('?'));
         assert!(matches!(app.mode, Mode::Help { .. }));
-        assert!(app.update(key('q')).is_empty());
+        assert!(app.on_key(&key('q')).is_empty());
         assert_eq!(app.mode, Mode::Normal);
-        assert_eq!(app.update(key('q')), vec![Effect::Quit]);
+        assert_eq!(app.on_key(&key('q')), vec![Effect::Quit]);
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        app.update(key('/'));
-        assert_eq!(app.update(Msg::Key(ctrl_c)), vec![Effect::Quit]);
+        app.on_key(&key('/'));
+        assert_eq!(app.on_key(&ctrl_c), vec![Effect::Quit]);
     }
 
     #[test]
@@ -749,7 +697,7 @@ mod tests {
             height: 1,
         });
         assert!(app.layout.is_none());
-        app.update(key('j'));
+        app.on_key(&key('j'));
         app.update(Msg::Resize {
             width: 80,
             height: 20,

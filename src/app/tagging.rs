@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::{App, Level, Mode};
-use crate::action::Effect;
+use crate::action::{Action, Effect};
 use crate::document::Document;
 use crate::tags::history::{History, Op};
 use crate::tags::store::{Content, TagFile};
@@ -72,7 +72,9 @@ pub fn prepare(file: &TagFile, content: Content, left: &Document, right: &Docume
     let (set, states, notice, changed) = match content {
         Content::New => (fresh(), Vec::new(), None, false),
         Content::Unreadable(error) => {
-            let message = format!("{error} — b loads its backup, T starts another tag set");
+            let message = format!(
+                "{error} — {{key:load_backup}} loads its backup, {{key:tag_sets}} starts another tag set"
+            );
             access = TagAccess::Refused(message.clone());
             (fresh(), Vec::new(), Some((Level::Error, message)), false)
         }
@@ -103,7 +105,8 @@ pub fn prepare(file: &TagFile, content: Content, left: &Document, right: &Docume
                     (m, o) => Some((
                         Level::Warn,
                         format!(
-                            "{m} tags moved, {o} orphaned: R to review them; the tag file is unchanged until you save or judge"
+                            "{m} tags moved, {o} orphaned: {{key:review_orphans}} to review them; \
+                             the tag file is unchanged until you save or judge"
                         ),
                     )),
                 };
@@ -233,7 +236,13 @@ impl Tagging {
 
 impl App {
     /// Installs an opened tag set (at start-up or after switching).
-    pub fn open_tags(&mut self, opened: OpenedSet, autosave_ms: u64) {
+    pub fn open_tags(&mut self, mut opened: OpenedSet, autosave_ms: u64) {
+        if let Some((_, text)) = &mut opened.notice {
+            *text = self.fill_keys(text);
+        }
+        if let TagAccess::ReadOnly(reason) | TagAccess::Refused(reason) = &mut opened.access {
+            *reason = self.fill_keys(reason);
+        }
         if let Some((level, text)) = &opened.notice {
             self.status = Some(super::Status {
                 text: text.clone(),
@@ -292,7 +301,10 @@ impl App {
         match pair {
             Some(p) => Some((p.left, p.right)),
             None => {
-                self.info("no current pair: ] goes to the next one, m links passages by hand");
+                let (next, mark) = (self.key_of(Action::NextPair), self.key_of(Action::MarkLink));
+                self.info(format!(
+                    "no current pair: {next} goes to the next one, {mark} links passages by hand"
+                ));
                 None
             }
         }
@@ -399,6 +411,39 @@ impl App {
         }
     }
 
+    /// A stance key on a current pair that is off screen in either pane
+    /// brings the pair into view instead of judging it unseen; whether it
+    /// did.
+    pub(super) fn reveal_current_pair(&mut self, action: Action) -> bool {
+        let Some(c) = &self.comparison else {
+            return false;
+        };
+        let Some(i) = c.current else { return false };
+        let p = c.pairs[i];
+        let seen = [(0, p.left), (1, p.right)].iter().all(|&(side, passage)| {
+            let pane = &self.panes[side];
+            let first = pane.wrapped.passage_first_line.get(passage).copied();
+            let last = pane
+                .wrapped
+                .passage_first_line
+                .get(passage + 1)
+                .copied()
+                .unwrap_or(pane.wrapped.lines.len());
+            first.is_some_and(|f| f < pane.top + pane.height && last > pane.top)
+        });
+        if seen {
+            return false;
+        }
+        self.goto_pair(i, false);
+        let key = self.key_of(action);
+        let status = self
+            .status
+            .as_ref()
+            .map_or(String::new(), |s| s.text.clone());
+        self.info(format!("{status} — back in view: {key} again to judge it"));
+        true
+    }
+
     /// Confirms the current tag in the status line.
     fn say_tag(&mut self, left: usize, right: usize) {
         let Some(tagging) = &self.tagging else { return };
@@ -475,38 +520,40 @@ impl App {
         self.mode = Mode::Note;
     }
 
-    pub(super) fn note_key(&mut self, key: ratatui::crossterm::event::KeyEvent) -> Vec<Effect> {
-        use crate::textarea::TextAreaEvent;
+    pub(super) fn note_action(&mut self, action: Action) -> Vec<Effect> {
         let Some(editor) = &mut self.note else {
             self.mode = Mode::Normal;
             return Vec::new();
         };
-        match editor.area.handle_key(key) {
-            TextAreaEvent::Submit => {
-                let (left, right) = (editor.left, editor.right);
-                let modified = editor.area.is_modified();
-                let text = editor.area.text();
-                self.note = None;
-                self.mode = Mode::Normal;
-                if modified {
-                    self.set_note(left, right, text);
-                } else {
-                    self.info("note unchanged");
-                }
-            }
-            TextAreaEvent::Cancel => {
-                self.note = None;
-                self.mode = Mode::Normal;
-                self.info("note discarded");
-            }
-            TextAreaEvent::ExternalEditor => {
+        match action {
+            Action::SaveNote => self.close_note(true),
+            Action::DiscardNote => self.close_note(false),
+            Action::ExternalEditor => {
                 return vec![Effect::EditExternally {
                     text: editor.area.text(),
                 }];
             }
-            TextAreaEvent::Edited | TextAreaEvent::Moved | TextAreaEvent::Ignored => {}
+            _ => {
+                editor.area.edit(action);
+            }
         }
         Vec::new()
+    }
+
+    /// Closes the note editor, keeping the note (`keep`) or throwing the
+    /// changes away.
+    pub(super) fn close_note(&mut self, keep: bool) {
+        let Some(editor) = self.note.take() else {
+            return;
+        };
+        self.mode = Mode::Normal;
+        if !keep {
+            self.info("note discarded");
+        } else if editor.area.is_modified() {
+            self.set_note(editor.left, editor.right, editor.area.text());
+        } else {
+            self.info("note unchanged");
+        }
     }
 
     /// The passage of `pane` the analyst is looking at: the first one that
@@ -556,8 +603,17 @@ impl App {
                 if let Some(i) = self.comparison.as_ref().and_then(|c| c.find(left, right)) {
                     self.goto_pair(i, false);
                 }
+                let stances = [
+                    Action::TagAgree,
+                    Action::TagContradict,
+                    Action::TagPartial,
+                    Action::TagUnclear,
+                ]
+                .map(|a| self.key_of(a))
+                .join("/");
+                let unlink = self.key_of(Action::Unlink);
                 self.info(format!(
-                    "linked p{} ↔ p{}: tag it with a/c/p/U, M unlinks",
+                    "linked p{} ↔ p{}: tag it with {stances}, {unlink} unlinks",
                     left + 1,
                     right + 1
                 ));
@@ -568,8 +624,12 @@ impl App {
             }
             _ => {
                 self.mark = Some((self.focus, passage));
+                let (switch, mark) = (
+                    self.key_of(Action::SwitchPane),
+                    self.key_of(Action::MarkLink),
+                );
                 self.info(format!(
-                    "marked p{}: go to the other pane (tab) and press m on the passage to link",
+                    "marked p{}: go to the other pane ({switch}) and press {mark} on the passage to link",
                     passage + 1
                 ));
             }
@@ -591,7 +651,12 @@ impl App {
                     self.edit(Op::Unlink { id: tag.id });
                 }
             }
-            _ => self.info("only pairs linked by hand (m) can be unlinked"),
+            _ => {
+                let mark = self.key_of(Action::MarkLink);
+                self.info(format!(
+                    "only pairs linked by hand ({mark}) can be unlinked"
+                ));
+            }
         }
     }
 
@@ -644,9 +709,21 @@ impl App {
             .chain(&visible[..start.min(visible.len())])
             .copied()
             .find(|&i| untagged(i));
-        match found {
-            Some(i) => self.goto_pair(i, false),
-            None => self.info("every pair is tagged"),
+        let hidden = comparison.topic.map(|_| {
+            comparison
+                .pairs
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| untagged(i) && !visible.contains(&i))
+                .count()
+        });
+        match (found, hidden) {
+            (Some(i), _) => self.goto_pair(i, false),
+            // The counters count every pair; say why they still show some.
+            (None, Some(n)) if n > 0 => self.info(format!(
+                "every pair of this topic is tagged; {n} untagged outside it"
+            )),
+            (None, _) => self.info("every pair is tagged"),
         }
     }
 
@@ -768,7 +845,10 @@ impl App {
         match &t.access {
             TagAccess::Writable => {}
             TagAccess::ReadOnly(reason) | TagAccess::Refused(reason) => {
-                let text = format!("not saved: {reason} (T: save under another name)");
+                let text = format!(
+                    "not saved: {reason} ({}: save under another name)",
+                    self.keymap.normal(Action::TagSets)
+                );
                 self.status = Some(super::Status {
                     text,
                     level: Level::Error,
@@ -812,7 +892,7 @@ impl App {
                 t.failed_generation = Some(generation);
                 self.quit_after_save = false;
                 self.status = Some(super::Status {
-                    text: format!("{message} (ctrl-s retries)"),
+                    text: format!("{message} ({} retries)", self.keymap.normal(Action::Save)),
                     level: Level::Error,
                 });
                 if matches!(self.mode, Mode::ConfirmQuit) {
@@ -872,29 +952,19 @@ impl App {
         rows
     }
 
-    pub(super) fn labels_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
-        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    pub(super) fn labels_action(&mut self, action: Action) {
         let Mode::Labels { filter, selected } = &mut self.mode else {
             return;
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
+        match action {
+            Action::Cancel => {
                 self.mode = Mode::Normal;
                 return;
             }
-            KeyCode::Down | KeyCode::Tab => *selected += 1,
-            KeyCode::Up | KeyCode::BackTab => *selected = selected.saturating_sub(1),
-            KeyCode::Backspace => {
-                filter.pop();
-                *selected = 0;
-            }
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                filter.push(c);
-                *selected = 0;
-            }
-            KeyCode::Enter => {
-                let (filter, selected) = (filter.clone(), *selected);
+            Action::SelectNext => *selected += 1,
+            Action::SelectPrev => *selected = selected.saturating_sub(1),
+            Action::Confirm => {
+                let (filter, selected) = (filter.text().to_string(), *selected);
                 self.mode = Mode::Normal;
                 match self.label_rows(&filter).get(selected).cloned() {
                     Some(LabelRow::Existing { label, .. }) => self.tag_current(&label.id),
@@ -903,10 +973,14 @@ impl App {
                 }
                 return;
             }
-            _ => {}
+            _ => {
+                self.edit_line(action);
+            }
         }
-        let filter = filter.clone();
-        let count = self.label_rows(&filter).len();
+        let Mode::Labels { filter, .. } = &self.mode else {
+            return;
+        };
+        let count = self.label_rows(filter.text()).len();
         if let Mode::Labels { selected, .. } = &mut self.mode {
             *selected = (*selected).min(count.saturating_sub(1));
         }

@@ -1,10 +1,8 @@
 //! The tag set picker (`T`) and the review of orphaned tags (`R`): the
 //! update logic; file operations are effects answered by the runtime.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::{App, Level, Mode, Status, Tagging};
-use crate::action::Effect;
+use super::{App, Level, LineInput, Mode, Status};
+use crate::action::{Action, Effect};
 use crate::tags::history::Op;
 use crate::tags::store::validate_name;
 use crate::tags::{Anchor, Side, TagSet};
@@ -37,7 +35,7 @@ pub struct TagSetPicker {
     pub entries: Vec<TagSetEntry>,
     pub selected: usize,
     /// Typing a name, and for what.
-    pub input: Option<(NameFor, String)>,
+    pub input: Option<(NameFor, LineInput)>,
     /// Asking to confirm deleting the selected entry.
     pub confirm_delete: bool,
 }
@@ -94,29 +92,26 @@ impl App {
         });
     }
 
-    pub(super) fn tag_sets_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let dirty = self.tagging.as_ref().is_some_and(Tagging::dirty);
+    pub(super) fn tag_sets_action(&mut self, action: Action) -> Vec<Effect> {
+        let dirty = self.unsaved();
+        let save = self.key_of(Action::Save);
         let Mode::TagSets(picker) = &mut self.mode else {
             return Vec::new();
         };
         let selected = picker.entries.get(picker.selected).cloned();
         if picker.confirm_delete {
             picker.confirm_delete = false;
-            if let (KeyCode::Char('y'), Some(entry)) = (key.code, selected) {
+            if let (Action::Yes, Some(entry)) = (action, selected) {
                 return vec![Effect::DeleteTagSet { name: entry.name }];
             }
             self.info("not deleted");
             return Vec::new();
         }
         if let Some((purpose, name)) = &mut picker.input {
-            match key.code {
-                KeyCode::Esc => picker.input = None,
-                KeyCode::Backspace => {
-                    name.pop();
-                }
-                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => name.push(c),
-                KeyCode::Enter => {
-                    let (purpose, name) = (*purpose, name.trim().to_string());
+            match action {
+                Action::Cancel => picker.input = None,
+                Action::Confirm => {
+                    let (purpose, name) = (*purpose, name.text().trim().to_string());
                     if let Err(e) = validate_name(&name) {
                         self.error(e.to_string());
                         return Vec::new();
@@ -124,25 +119,27 @@ impl App {
                     picker.input = None;
                     return self.name_entered(purpose, name, selected);
                 }
-                _ => {}
+                _ => {
+                    self.edit_line(action);
+                }
             }
             return Vec::new();
         }
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => self.mode = Mode::Normal,
-            KeyCode::Down | KeyCode::Char('j') => {
+        match action {
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::SelectNext => {
                 picker.selected = (picker.selected + 1).min(picker.entries.len().saturating_sub(1));
             }
-            KeyCode::Up | KeyCode::Char('k') => picker.selected = picker.selected.saturating_sub(1),
-            KeyCode::Char('n') => picker.input = Some((NameFor::New, String::new())),
-            KeyCode::Char('s') => picker.input = Some((NameFor::SaveAs, String::new())),
-            KeyCode::Char('r') => {
+            Action::SelectPrev => picker.selected = picker.selected.saturating_sub(1),
+            Action::NewTagSet => picker.input = Some((NameFor::New, LineInput::default())),
+            Action::SaveTagSetAs => picker.input = Some((NameFor::SaveAs, LineInput::default())),
+            Action::RenameTagSet => {
                 if let Some(entry) = selected {
-                    picker.input = Some((NameFor::Rename, entry.name));
+                    picker.input = Some((NameFor::Rename, LineInput::new(&entry.name)));
                 }
             }
-            KeyCode::Char('d') if selected.is_some() => picker.confirm_delete = true,
-            KeyCode::Enter => {
+            Action::DeleteEntry if selected.is_some() => picker.confirm_delete = true,
+            Action::Confirm => {
                 let Some(entry) = selected else {
                     return Vec::new();
                 };
@@ -154,9 +151,10 @@ impl App {
                 }
                 if dirty {
                     // Switching would drop what is only in memory.
-                    self.warn(
-                        "unsaved changes: save them (ctrl-s), or save them under another name (s), first",
-                    );
+                    let save_as = self.key_in(crate::keymap::Table::TagSets, Action::SaveTagSetAs);
+                    self.warn(format!(
+                        "unsaved changes: save them ({save}), or save them under another name ({save_as}), first"
+                    ));
                     return Vec::new();
                 }
                 return vec![Effect::SwitchTagSet { name: entry.name }];
@@ -197,8 +195,12 @@ impl App {
         let [left, right] = &self.panes;
         match purpose {
             NameFor::New => {
-                if self.tagging.as_ref().is_some_and(Tagging::dirty) {
-                    self.warn("unsaved changes: save them (ctrl-s) or save as (s) first");
+                if self.unsaved() {
+                    let save = self.key_of(Action::Save);
+                    let save_as = self.key_in(crate::keymap::Table::TagSets, Action::SaveTagSetAs);
+                    self.warn(format!(
+                        "unsaved changes: save them ({save}) or save as ({save_as}) first"
+                    ));
                     return Vec::new();
                 }
                 let set = TagSet::new(
@@ -248,23 +250,23 @@ impl App {
         }
     }
 
-    pub(super) fn review_key(&mut self, key: KeyEvent) {
+    pub(super) fn review_action(&mut self, action: Action) {
         let orphans = self.orphans();
         let Mode::Review { selected } = &mut self.mode else {
             return;
         };
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => self.mode = Mode::Normal,
-            KeyCode::Down | KeyCode::Char('j') => {
+        match action {
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::SelectNext => {
                 *selected = (*selected + 1).min(orphans.len().saturating_sub(1));
             }
-            KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-            KeyCode::Char('a') | KeyCode::Enter => {
+            Action::SelectPrev => *selected = selected.saturating_sub(1),
+            Action::Reattach => {
                 if let Some(&tag) = orphans.get(*selected) {
                     self.reattach(tag);
                 }
             }
-            KeyCode::Char('d') => {
+            Action::DeleteEntry => {
                 if let Some(&tag) = orphans.get(*selected) {
                     let id = self.tagging.as_ref().map(|t| t.set.tags[tag].id.clone());
                     if let Some(id) = id {
@@ -283,7 +285,15 @@ impl App {
     /// Points orphaned tag `tag` at the current pair's passages.
     fn reattach(&mut self, tag: usize) {
         let Some((left, right)) = self.current_pair_passages() else {
-            self.warn("go to the pair this tag belongs to first (] or m), then R and a");
+            let (next, mark, review) = (
+                self.key_of(Action::NextPair),
+                self.key_of(Action::MarkLink),
+                self.key_of(Action::ReviewOrphans),
+            );
+            let reattach = self.key_in(crate::keymap::Table::Review, Action::Reattach);
+            self.warn(format!(
+                "go to the pair this tag belongs to first ({next} or {mark}), then {review} and {reattach}"
+            ));
             self.mode = Mode::Normal;
             return;
         };

@@ -12,7 +12,8 @@ use std::time::{Duration, Instant, SystemTime};
 use anyhow::Context;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
@@ -63,13 +64,18 @@ impl Drop for TerminalGuard {
 pub(super) fn leave_terminal() {
     // Errors are ignored: on a terminal that went away there is nobody to
     // tell, and `ratatui::restore` would panic printing to a dead stderr.
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     let _ = ratatui::try_restore();
 }
 
 pub(super) fn enter_terminal() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Signals that must end the reader cleanly: saved, terminal restored,
@@ -121,10 +127,11 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
     // first, so the panic message lands on a usable terminal.
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
         ratatui_hook(info);
     }));
-    execute!(io::stdout(), EnableMouseCapture).context("cannot enable the mouse")?;
+    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
+        .context("cannot enable the mouse and bracketed paste")?;
 
     let size = terminal.size().context("cannot read the terminal size")?;
     app.update(Msg::Resize {
@@ -239,7 +246,9 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
             pending.extend(app.update(Msg::Tick(clock(started))));
             // Take everything already queued before drawing again.
             for _ in 0..EVENTS_PER_TURN {
-                if let Some(msg) = to_msg(event::read()?) {
+                // Resolved one at a time: a key can change the mode, and
+                // with it what the next key means.
+                if let Some(msg) = to_msg(event::read()?, &app) {
                     pending.extend(app.update(msg));
                 }
                 // (1 ms, not zero: crossterm's tty reader only looks at the
@@ -380,9 +389,12 @@ fn start_alignment(app: &App, tx: Sender<Msg>) {
     });
 }
 
-fn to_msg(event: Event) -> Option<Msg> {
+/// A terminal event as a message; a key is resolved through the keymap of
+/// the mode the reader is in.
+fn to_msg(event: Event, app: &App) -> Option<Msg> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
+        Event::Key(key) => app.key_msg(&key),
+        Event::Paste(text) => Some(Msg::Paste(text)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Msg::Wheel {
                 column: m.column,

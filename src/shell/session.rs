@@ -141,7 +141,8 @@ impl Session {
             .map(|set| {
                 let mut opened = prepare(file, Content::Loaded(set), left, right);
                 opened.access = crate::app::TagAccess::ReadOnly(format!(
-                    "loaded from {}; T then s saves it under another name",
+                    "loaded from {}; {{key:tag_sets}} then {{key:tag_set_picker.save_tag_set_as}} \
+                     saves it under another name",
                     backup.display()
                 ));
                 Box::new(opened)

@@ -56,7 +56,7 @@ impl Setup {
         let (chosen, theme_warnings) =
             set.resolve_choice(theme, loaded.config.theme.as_deref(), no_color_from_env())?;
         warnings.extend(theme_warnings);
-        let (keymap, key_errors) = Keymap::with_overrides(&loaded.config.keys);
+        let (keymap, key_errors) = Keymap::from_overrides(&loaded.config.key_overrides());
         warnings.extend(keymap_warnings(&loaded, &key_errors));
         let themes = set.names().iter().filter_map(|n| set.get(n)).collect();
         let aliases = load_aliases(&paths, topics, &mut warnings)?;
@@ -107,14 +107,12 @@ pub fn keymap_warnings(loaded: &LoadedConfig, errors: &[KeymapError]) -> Vec<War
     errors
         .iter()
         .map(|error| {
-            let action = match error {
-                KeymapError::UnknownAction { action } | KeymapError::BadChord { action, .. } => {
-                    action.as_str()
-                }
-                KeymapError::Conflict { second, .. } => second,
-            };
-            match (loaded.key_at.get(action), &loaded.file) {
-                (Some(at), Some(_)) => loaded.warning_at(at.action, error.to_string()),
+            let at = error
+                .written_at()
+                .into_iter()
+                .find_map(|(table, action)| loaded.key_location(&table, action.as_deref()));
+            match (at, &loaded.file) {
+                (Some(at), Some(_)) => loaded.warning_at(at, error.to_string()),
                 (_, Some(file)) => Warning::in_file(file, error.to_string()),
                 _ => Warning::general(error.to_string()),
             }
@@ -126,7 +124,7 @@ pub fn keymap_warnings(loaded: &LoadedConfig, errors: &[KeymapError]) -> Vec<War
 /// every problem listed.
 pub fn check(paths: &Paths, explicit: Option<&Path>, topics: Option<&Path>) -> CheckReport {
     let mut report = crate::config::check(paths, explicit);
-    let (_, key_errors) = Keymap::with_overrides(&report.config.config.keys);
+    let (_, key_errors) = Keymap::from_overrides(&report.config.config.key_overrides());
     for warning in keymap_warnings(&report.config, &key_errors) {
         report.push(warning);
     }

@@ -2,6 +2,7 @@
 
 pub mod help;
 pub mod layout;
+pub mod line_input;
 pub mod note;
 pub mod pane;
 pub mod picker;
@@ -13,7 +14,9 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, LabelRow, Mode};
+use crate::action::Action;
+use crate::app::{App, LabelRow, LineInput, Mode};
+use crate::keymap::Table;
 use crate::theme::Theme;
 use layout::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -55,7 +58,11 @@ fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     }
     status::render(frame, app, layout.status, theme);
     match app.mode {
-        Mode::Help { scroll } => help::render(frame, app, scroll, theme),
+        Mode::Help {
+            scroll,
+            ref filter,
+            typing,
+        } => help::render(frame, app, scroll, filter, typing, theme),
         Mode::ThemePicker { selected, .. } => {
             let rows = app
                 .themes
@@ -68,7 +75,15 @@ fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
                 Vec::new(),
                 rows,
                 Some(selected),
-                "j/k preview · enter keep · esc cancel",
+                &footer(
+                    app,
+                    Table::Themes,
+                    &[
+                        (Action::SelectNext, "preview"),
+                        (Action::Confirm, "keep"),
+                        (Action::Cancel, "cancel"),
+                    ],
+                ),
                 theme,
             );
         }
@@ -80,12 +95,13 @@ fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
             ref filter,
             selected,
         } => labels(frame, app, filter, selected, theme),
-        Mode::TagSets(ref picker) => tagsets::render_picker(frame, picker, theme),
-        Mode::Export(ref dialog) => export_dialog(frame, dialog, theme),
+        Mode::TagSets(ref picker) => tagsets::render_picker(frame, app, picker, theme),
+        Mode::Export(ref dialog) => export_dialog(frame, app, dialog, theme),
         Mode::Note => {
             if let Some(editor) = &app.note {
                 let title = format!("Note on p{} ↔ p{}", editor.left + 1, editor.right + 1);
-                note::render(frame, &title, &editor.area, theme);
+                let footers = note::footers(&app.keymap);
+                note::render(frame, &title, &footers, &editor.area, theme);
             }
         }
         Mode::Review { selected } => tagsets::render_review(frame, app, selected, theme),
@@ -95,15 +111,12 @@ fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
 
 /// The label picker: the tag set's labels with their glyphs, fuzzy-filtered,
 /// and a row to create a new label from the filter text.
-fn labels(frame: &mut Frame<'_>, app: &App, filter: &str, selected: usize, theme: &Theme) {
+fn labels(frame: &mut Frame<'_>, app: &App, filter: &LineInput, selected: usize, theme: &Theme) {
     use ratatui::text::Span;
-    let header = vec![Line::from(vec![
-        Span::styled(" label: ", theme.muted),
-        Span::styled(filter.to_string(), theme.text),
-        Span::styled("█", theme.muted),
-    ])];
+    let width = field_width(frame);
+    let header = vec![line_input::line(" label: ", filter, width, theme)];
     let rows = app
-        .label_rows(filter)
+        .label_rows(filter.text())
         .into_iter()
         .map(|row| match row {
             LabelRow::Existing { label, matched } => {
@@ -127,32 +140,42 @@ fn labels(frame: &mut Frame<'_>, app: &App, filter: &str, selected: usize, theme
         header,
         rows,
         Some(selected),
-        "type to filter or name a new label · enter apply · esc cancel",
+        &format!(
+            "type to filter or name a new label · {}",
+            footer(
+                app,
+                Table::Labels,
+                &[(Action::Confirm, "apply"), (Action::Cancel, "cancel")]
+            )
+        ),
         theme,
     );
 }
 
 /// The export dialog: formats to pick from, the path, untagged pairs.
-fn export_dialog(frame: &mut Frame<'_>, dialog: &crate::app::ExportDialog, theme: &Theme) {
+fn export_dialog(
+    frame: &mut Frame<'_>,
+    app: &App,
+    dialog: &crate::app::ExportDialog,
+    theme: &Theme,
+) {
     use crate::export::Format;
-    use ratatui::text::Span;
-    let mut header = vec![Line::from(vec![
-        Span::styled(" write to: ", theme.muted),
-        Span::styled(dialog.path.clone(), theme.text),
-        Span::styled("█", theme.muted),
-    ])];
+    let width = field_width(frame);
+    let mut header = vec![line_input::line(" write to: ", &dialog.path, width, theme)];
     let untagged = if dialog.include_untagged {
         "[x]"
     } else {
         "[ ]"
     };
+    let toggle = app.key_in(Table::Export, Action::ToggleUntagged);
     header.push(Line::styled(
-        format!(" {untagged} include aligned pairs not yet tagged (ctrl-u)"),
+        format!(" {untagged} include aligned pairs not yet tagged ({toggle})"),
         theme.text,
     ));
     if dialog.confirm_overwrite {
+        let yes = app.key_in(Table::Confirm, Action::Yes);
         header.push(Line::styled(
-            " the file exists: y overwrites it, any other key keeps it",
+            format!(" the file exists: {yes} overwrites it, any other key keeps it"),
             theme.status_warn,
         ));
     }
@@ -167,7 +190,37 @@ fn export_dialog(frame: &mut Frame<'_>, dialog: &crate::app::ExportDialog, theme
         header,
         rows,
         selected,
-        "tab/↑↓ format · type to edit the path · enter write · esc cancel",
+        &if dialog.confirm_overwrite {
+            footer(
+                app,
+                Table::Confirm,
+                &[(Action::Yes, "overwrite"), (Action::Cancel, "keep")],
+            )
+        } else {
+            format!(
+                "{} · type to edit the path · {}",
+                footer(app, Table::Export, &[(Action::NextFormat, "format")]),
+                footer(
+                    app,
+                    Table::Export,
+                    &[(Action::Confirm, "write"), (Action::Cancel, "cancel")]
+                )
+            )
+        },
         theme,
     );
+}
+
+/// The widest a field inside a popup can be drawn.
+fn field_width(frame: &Frame<'_>) -> usize {
+    usize::from(frame.area().width.saturating_sub(10))
+}
+
+/// A popup footer from the live keymap: `"enter keep · esc cancel"`.
+pub fn footer(app: &App, table: Table, items: &[(Action, &str)]) -> String {
+    items
+        .iter()
+        .map(|(action, what)| format!("{} {what}", app.key_in(table, *action)))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

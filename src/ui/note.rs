@@ -6,16 +6,49 @@ use ratatui::layout::{Constraint, Position};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use crate::action::Action;
+use crate::keymap::{Keymap, Table};
 use crate::textarea::TextArea;
 use crate::theme::Theme;
 
-const FOOTER: &str = "ctrl-s/esc keep · ctrl-g discard · ctrl-e $EDITOR";
-/// For popups too narrow for [`FOOTER`]; same keys, shorter names.
-const SHORT_FOOTER: &str = "^S/esc keep · ^G discard · ^E editor";
+/// The footer from the live keymap, and a shorter one with the same keys
+/// for narrow popups (`^S` for `ctrl-s`).
+pub fn footers(keymap: &Keymap) -> [String; 2] {
+    let keys = |a| keymap.describe_keys(Table::Note, a);
+    let (keep, discard, editor) = (
+        keys(Action::SaveNote),
+        keys(Action::DiscardNote),
+        keys(Action::ExternalEditor),
+    );
+    let full = format!("{keep} keep · {discard} discard · {editor} $EDITOR");
+    let caret = |k: &str| {
+        k.split('/')
+            .map(|c| match c.strip_prefix("ctrl-") {
+                Some(rest) if rest.chars().count() == 1 => format!("^{}", rest.to_uppercase()),
+                _ => c.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let short = format!(
+        "{} keep · {} discard · {} editor",
+        caret(&keep),
+        caret(&discard),
+        caret(&editor)
+    );
+    [full, short]
+}
 
 /// Draws a centred popup (about 70% of the screen, at least 40x8 where the
-/// screen allows) titled `title`, holding `area` with the cursor shown.
-pub fn render(frame: &mut Frame<'_>, title: &str, area: &TextArea, theme: &Theme) {
+/// screen allows) titled `title`, holding `area` with the cursor shown;
+/// the first of `footers` that fits is shown under it.
+pub fn render(
+    frame: &mut Frame<'_>,
+    title: &str,
+    footers: &[String],
+    area: &TextArea,
+    theme: &Theme,
+) {
     let screen = frame.area();
     let width = (u32::from(screen.width) * 7 / 10) as u16;
     let height = (u32::from(screen.height) * 7 / 10) as u16;
@@ -23,11 +56,11 @@ pub fn render(frame: &mut Frame<'_>, title: &str, area: &TextArea, theme: &Theme
         Constraint::Length(width.max(screen.width.min(40))),
         Constraint::Length(height.max(screen.height.min(8))),
     );
-    let footer = if FOOTER.chars().count() + 4 <= usize::from(popup.width) {
-        FOOTER
-    } else {
-        SHORT_FOOTER
-    };
+    let footer = footers
+        .iter()
+        .find(|f| f.chars().count() + 4 <= usize::from(popup.width))
+        .or(footers.last())
+        .map_or("", String::as_str);
     // The title may quote a passage; nothing in it may reach the terminal
     // as a control sequence.
     let title: String = title.chars().filter(|c| !c.is_control()).collect();
@@ -59,7 +92,6 @@ mod tests {
     use super::*;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use unicode_width::UnicodeWidthStr;
 
     fn draw(width: u16, height: u16, area: &TextArea) -> Terminal<TestBackend> {
@@ -74,7 +106,10 @@ mod tests {
     ) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal
-            .draw(|frame| render(frame, "Note on §3 ↔ §7", area, theme))
+            .draw(|frame| {
+                let footers = footers(&Keymap::default());
+                render(frame, "Note on §3 ↔ §7", &footers, area, theme)
+            })
             .unwrap();
         terminal
     }
@@ -118,7 +153,10 @@ mod tests {
             "║second line                             ║"
         );
         let bottom = row_text(&terminal, 16);
-        assert!(bottom.contains(SHORT_FOOTER), "{bottom}");
+        assert!(
+            bottom.contains("^S/esc keep · ^G discard · ^E editor"),
+            "{bottom}"
+        );
         assert!(terminal.backend().cursor_visible());
         assert_eq!(
             terminal.backend().cursor_position(),
@@ -130,7 +168,9 @@ mod tests {
     #[test]
     fn full_footer_when_the_popup_is_wide_enough() {
         let terminal = draw(100, 20, &TextArea::new(""));
-        assert!(screen_text(&terminal).contains(FOOTER));
+        assert!(
+            screen_text(&terminal).contains("ctrl-s/esc keep · ctrl-g discard · ctrl-e $EDITOR")
+        );
         assert_eq!(terminal.backend().cursor_position(), Position::new(16, 4));
     }
 
@@ -165,13 +205,13 @@ mod tests {
         assert_eq!(terminal.backend().cursor_position().y, 15);
         // Moving up within the visible rows does not scroll.
         for _ in 0..5 {
-            area.handle_key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE));
+            area.edit(Action::CursorUp);
         }
         let terminal = draw(60, 20, &area);
         assert!(row_text(&terminal, 4).contains("line 28"));
         assert_eq!(terminal.backend().cursor_position().y, 10);
         // PageUp moves by the height just drawn, and the view follows.
-        area.handle_key(KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE));
+        area.edit(Action::CursorPageUp);
         assert_eq!(area.cursor().0, 34 - 12);
         let terminal = draw(60, 20, &area);
         assert!(row_text(&terminal, 4).contains("line 22"));
@@ -184,7 +224,7 @@ mod tests {
                     a\n\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\no\np\nq\n\
                     日日日日日日日日日日日日日日日日日日日日日日日日日日日日日日日日日日日日日日日日";
         let mut at_start = TextArea::new(text);
-        at_start.handle_key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+        at_start.edit(Action::TextStart);
         let areas = [TextArea::new(""), TextArea::new(text), at_start];
         let theme = Theme::dark();
         for area in &areas {
@@ -217,6 +257,7 @@ mod tests {
                 render(
                     frame,
                     "Note on §3\x1b ↔ §7",
+                    &footers(&Keymap::default()),
                     &TextArea::new(""),
                     &Theme::dark(),
                 )

@@ -41,7 +41,12 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: usize, areas: &PaneAreas,
         ]))
         .title_bottom(
             Line::from(Span::styled(
-                format!(" {side}: {} {}% ", pane.doc.short_name(), pane.percent()),
+                footer(
+                    side,
+                    &pane.doc.short_name(),
+                    pane.percent(),
+                    usize::from(areas.outer.width.saturating_sub(3)),
+                ),
                 theme.muted,
             ))
             .right_aligned(),
@@ -108,6 +113,25 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: usize, areas: &PaneAreas,
     frame.render_widget(Paragraph::new(text), areas.text);
 }
 
+/// `" L: name 12% "` in at most `width` columns: the name is shortened in
+/// the middle (`giustozzi…europe.txt`) so the side and the position stay.
+fn footer(side: &str, name: &str, percent: impl std::fmt::Display, width: usize) -> String {
+    let fixed = format!(" {side}:  {percent}% ");
+    let room = width.saturating_sub(fixed.chars().count());
+    let count = name.chars().count();
+    let name = if count <= room {
+        name.to_string()
+    } else if room < 3 {
+        String::new()
+    } else {
+        let keep = room - 1;
+        let head: String = name.chars().take(keep / 2).collect();
+        let tail: String = name.chars().skip(count - (keep - keep / 2)).collect();
+        format!("{head}…{tail}")
+    };
+    format!(" {side}: {name} {percent}% ")
+}
+
 struct GutterRow<'t> {
     number: Option<usize>,
     score: Option<f64>,
@@ -122,8 +146,8 @@ struct GutterRow<'t> {
 
 /// For each passage of pane `side` covered by a tag: its glyph (`=` agree,
 /// `≠` contradict, `≈` partial, `~` unclear, or a custom label's glyph,
-/// `○` when linked but not yet judged), sorted by passage. The current
-/// pair's tag wins when a passage is in several.
+/// `○` when linked but not yet judged), sorted by passage. A passage of the
+/// current pair shows only that pair's tag.
 fn tag_marks(app: &App, side: usize, theme: &Theme) -> Vec<(usize, Span<'static>)> {
     let Some(tagging) = &app.tagging else {
         return Vec::new();
@@ -157,6 +181,10 @@ fn tag_marks(app: &App, side: usize, theme: &Theme) -> Vec<(usize, Span<'static>
             Span::styled(glyph, style),
         ));
     }
+    // The passages of the current pair show that pair's tag, or none: not
+    // the stance of another pair that shares the passage.
+    let current_passage = current.map(|(l, r)| if side == 0 { l } else { r });
+    marks.retain(|m| m.1 || Some(m.0) != current_passage);
     // Current pair first among equals, then dedup by passage.
     marks.sort_by_key(|m| (m.0, !m.1));
     marks.dedup_by_key(|m| m.0);
@@ -242,5 +270,21 @@ fn plain(text: &str, range: Range<usize>, style: Style) -> Span<'_> {
         Span::styled(s.replace('\n', " "), style)
     } else {
         Span::styled(s, style)
+    }
+}
+
+#[cfg(test)]
+mod footer_tests {
+    use super::footer;
+
+    #[test]
+    fn the_side_and_position_survive_a_long_name() {
+        let name = "giustozzi-iskp-expansion-towards-europe.txt";
+        assert_eq!(footer("L", "a.txt", 5, 36), " L: a.txt 5% ");
+        let short = footer("L", name, 5, 36);
+        assert!(short.starts_with(" L: giustozzi"), "{short}");
+        assert!(short.ends_with("europe.txt 5% "), "{short}");
+        assert!(short.chars().count() <= 36, "{short}");
+        assert_eq!(footer("R", name, 100, 10), " R:  100% ");
     }
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::action::Action;
 use crate::app::{App, Level, Mode};
+use crate::keymap::Table;
 use crate::theme::Theme;
 
 /// Actions advertised in the status line, most useful first.
@@ -25,7 +26,7 @@ const HINTS: &[(Action, &str)] = &[
 pub fn hints(app: &App, width: usize) -> String {
     let mut out = String::new();
     for (action, label) in HINTS {
-        let Some(key) = app.keymap.first_key(*action) else {
+        let Some(key) = app.keymap.first_key(Table::Normal, *action) else {
             continue;
         };
         let hint = format!("{key} {label}");
@@ -67,14 +68,27 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new("").style(theme.status), area);
     let left = match (&app.mode, &app.status) {
         (Mode::ConfirmQuit, _) => Line::from(Span::styled(
-            " unsaved changes: s save and quit · q quit without saving · esc stay",
+            format!(
+                " unsaved changes: {}",
+                super::footer(
+                    app,
+                    Table::ConfirmQuit,
+                    &[
+                        (Action::SaveAndQuit, "save and quit"),
+                        (Action::QuitWithoutSaving, "quit without saving"),
+                        (Action::Cancel, "stay"),
+                    ],
+                )
+            ),
             theme.status.patch(theme.status_warn),
         )),
-        (Mode::SearchInput { query }, _) => Line::from(vec![
-            Span::styled("/", theme.status),
-            Span::styled(query.as_str(), theme.status),
-            Span::styled("█", theme.status),
-        ]),
+        (Mode::SearchInput { query }, _) => super::line_input::line_with(
+            &app.key_of(Action::Search),
+            query,
+            usize::from(area.width / 2),
+            theme.status,
+            theme.status,
+        ),
         (_, Some(status)) => {
             let style = match status.level {
                 Level::Info => theme.status,
@@ -101,18 +115,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect, theme: &Theme) {
         )),
     };
     let lock = if app.scroll_lock { "⇅ " } else { "" };
-    let counts = counts(app);
-    let room = (area.width / 2) as usize;
-    let fixed = counts.chars().count() + lock.chars().count() + 1;
-    // A warning or an error needs the room more than the key hints do.
-    let urgent = app.status.as_ref().is_some_and(|s| s.level != Level::Info);
-    let hint_room = if urgent {
-        0
-    } else {
-        room.saturating_sub(fixed)
-    };
-    let hints = format!("{counts}{lock}{}", hints(app, hint_room));
-    let hints_width = (hints.chars().count() as u16 + 1).min(area.width / 2);
+    let (hints, hints_width) = right_side(app, left.width(), usize::from(area.width), lock);
     let left_area = Rect::new(area.x, area.y, area.width - hints_width, 1);
     let right_area = Rect::new(area.x + area.width - hints_width, area.y, hints_width, 1);
     frame.render_widget(Paragraph::new(left).style(theme.status), left_area);
@@ -121,4 +124,35 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect, theme: &Theme) {
             .style(theme.status),
         right_area,
     );
+}
+
+/// The right side of the status line and its width. The message on the
+/// left comes first: key hints yield to it, then the counters, when that
+/// lets the whole message show; the scroll lock mark stays while it fits.
+/// At most half the line either way.
+fn right_side(app: &App, message: usize, width: usize, lock: &str) -> (String, u16) {
+    let counts = counts(app);
+    let half = width / 2;
+    // A message that cannot fit even alone is cut, but keeps at least two
+    // thirds of the line; the counters stay if the rest holds them.
+    let fits_alone = message + lock.chars().count() < width;
+    let room = if fits_alone {
+        width.saturating_sub(message + 1).min(half)
+    } else {
+        (width / 3).min(half)
+    };
+    let urgent = app.status.as_ref().is_some_and(|s| s.level != Level::Info);
+    let fixed = counts.chars().count() + lock.chars().count() + 1;
+    let text = if fixed <= room {
+        let hint_room = if urgent { 0 } else { room - fixed };
+        format!("{counts}{lock}{}", hints(app, hint_room))
+    } else if lock.chars().count() < room {
+        // The help hint, if it still fits: the way to everything else.
+        let hint = hints(app, room - lock.chars().count() - 1);
+        format!("{lock}{hint}")
+    } else {
+        String::new()
+    };
+    let used = (text.chars().count() + 1).min(half.max(1));
+    (text, u16::try_from(used).unwrap_or(u16::MAX))
 }

@@ -4,11 +4,13 @@
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
-use super::picker;
+use super::{footer, picker};
+use crate::action::Action;
 use crate::app::{App, NameFor, TagSetPicker};
+use crate::keymap::Table;
 use crate::theme::Theme;
 
-pub fn render_picker(frame: &mut Frame<'_>, state: &TagSetPicker, theme: &Theme) {
+pub fn render_picker(frame: &mut Frame<'_>, app: &App, state: &TagSetPicker, theme: &Theme) {
     let mut header = Vec::new();
     if let Some((purpose, name)) = &state.input {
         let what = match purpose {
@@ -16,18 +18,21 @@ pub fn render_picker(frame: &mut Frame<'_>, state: &TagSetPicker, theme: &Theme)
             NameFor::SaveAs => "save the current judgements as",
             NameFor::Rename => "rename to",
         };
-        header.push(Line::from(vec![
-            Span::styled(format!(" {what}: "), theme.muted),
-            Span::styled(name.clone(), theme.text),
-            Span::styled("█", theme.muted),
-        ]));
+        let width = usize::from(frame.area().width.saturating_sub(10));
+        header.push(super::line_input::line(
+            &format!(" {what}: "),
+            name,
+            width,
+            theme,
+        ));
     } else if state.confirm_delete {
         let name = state
             .entries
             .get(state.selected)
             .map_or("", |e| e.name.as_str());
+        let yes = app.key_in(Table::Confirm, Action::Yes);
         header.push(Line::styled(
-            format!(" delete “{name}”? y deletes (its .bak stays), any other key keeps it"),
+            format!(" delete “{name}”? {yes} deletes (its .bak stays), any other key keeps it"),
             theme.status_warn,
         ));
     }
@@ -64,7 +69,32 @@ pub fn render_picker(frame: &mut Frame<'_>, state: &TagSetPicker, theme: &Theme)
         header,
         rows,
         Some(state.selected),
-        "enter open · n new · s save as · r rename · d delete · esc close",
+        &if state.confirm_delete {
+            footer(
+                app,
+                Table::Confirm,
+                &[(Action::Yes, "delete"), (Action::Cancel, "keep")],
+            )
+        } else if state.input.is_some() {
+            footer(
+                app,
+                Table::TagSetName,
+                &[(Action::Confirm, "done"), (Action::Cancel, "cancel")],
+            )
+        } else {
+            footer(
+                app,
+                Table::TagSets,
+                &[
+                    (Action::Confirm, "open"),
+                    (Action::NewTagSet, "new"),
+                    (Action::SaveTagSetAs, "save as"),
+                    (Action::RenameTagSet, "rename"),
+                    (Action::DeleteEntry, "delete"),
+                    (Action::Cancel, "close"),
+                ],
+            )
+        },
         theme,
     );
 }
@@ -118,7 +148,15 @@ pub fn render_review(frame: &mut Frame<'_>, app: &App, selected: usize, theme: &
         header,
         rows,
         Some(selected),
-        "a re-attach to the current pair · d delete · esc close",
+        &footer(
+            app,
+            Table::Review,
+            &[
+                (Action::Reattach, "re-attach to the current pair"),
+                (Action::DeleteEntry, "delete"),
+                (Action::Cancel, "close"),
+            ],
+        ),
         theme,
     );
 }

@@ -7,15 +7,15 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::picker;
-use crate::app::App;
+use crate::action::Action;
+use crate::app::{App, LineInput};
+use crate::keymap::Table;
 use crate::theme::Theme;
 
-pub fn render(frame: &mut Frame<'_>, app: &App, filter: &str, selected: usize, theme: &Theme) {
-    let mut header = vec![Line::from(vec![
-        Span::styled(" filter: ", theme.muted),
-        Span::styled(filter.to_string(), theme.text),
-        Span::styled("█", theme.muted),
-    ])];
+pub fn render(frame: &mut Frame<'_>, app: &App, input: &LineInput, selected: usize, theme: &Theme) {
+    let filter = input.text();
+    let width = usize::from(frame.area().width.saturating_sub(10));
+    let mut header = vec![super::line_input::line(" filter: ", input, width, theme)];
     let Some(comparison) = &app.comparison else {
         let note = match app.align_progress {
             Some(done) => format!(" aligning… {:.0}%", done * 100.0),
@@ -28,7 +28,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, filter: &str, selected: usize, t
             header,
             Vec::new(),
             None,
-            "esc close",
+            &super::footer(app, Table::Topics, &[(Action::Cancel, "close")]),
             theme,
         );
         return;
@@ -102,7 +102,18 @@ pub fn render(frame: &mut Frame<'_>, app: &App, filter: &str, selected: usize, t
         header,
         rows,
         Some(selected),
-        "type to filter · ↑↓ move · enter select · esc close",
+        &format!(
+            "type to filter · {}",
+            super::footer(
+                app,
+                Table::Topics,
+                &[
+                    (Action::SelectNext, "move"),
+                    (Action::Confirm, "select"),
+                    (Action::Cancel, "close"),
+                ],
+            )
+        ),
         theme,
     );
 }

@@ -85,6 +85,13 @@ impl Tmux {
         self.tmux(&["send-keys", "-l", text]);
     }
 
+    /// Pastes `text` as a terminal paste: bracketed if the program asked
+    /// for bracketed paste, as typed keys otherwise.
+    pub fn paste(&self, text: &str) {
+        self.tmux(&["set-buffer", "--", text]);
+        self.tmux(&["paste-buffer", "-p", "-d"]);
+    }
+
     pub fn screen(&self) -> String {
         self.tmux(&["capture-pane", "-p"])
     }

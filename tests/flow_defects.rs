@@ -1,0 +1,134 @@
+//! The small defects a new user found (issue 10, item 7), each pinned by a
+//! test on the shared harness.
+
+mod harness;
+
+use diptych::app::{Mode, TagAccess};
+use harness::Harness;
+
+#[test]
+fn esc_clears_the_search_highlights() {
+    let mut h = Harness::seeds();
+    h.press("/Turkey<enter>");
+    assert!(h.app.search.is_some());
+    h.press("<esc>");
+    assert!(h.app.search.is_none());
+    assert_eq!(h.status(), "search cleared");
+    // And then the mark.
+    h.press("m<esc>");
+    assert!(h.app.mark.is_none());
+    assert_eq!(h.status(), "mark cleared");
+}
+
+#[test]
+fn ctrl_s_with_nothing_unsaved_says_so() {
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    let effects = h.press("<ctrl-s>");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(h.status().starts_with("nothing to save"), "{}", h.status());
+    h.press("]a");
+    assert!(matches!(
+        h.press("<ctrl-s>").as_slice(),
+        [diptych::action::Effect::Save { .. }]
+    ));
+}
+
+#[test]
+fn n_searches_the_focused_pane() {
+    let mut h = Harness::seeds();
+    h.press("/Turkey<enter>");
+    assert_eq!(h.app.search.as_ref().unwrap().pane, 0);
+    h.press("<tab>n");
+    let search = h.app.search.as_ref().unwrap();
+    assert_eq!(search.pane, 1, "n after tab searches the right pane");
+    assert_eq!(h.app.focus, 1);
+    assert!(search.current.is_some(), "{}", h.status());
+}
+
+#[test]
+fn under_a_topic_filter_every_pair_tagged_agrees_with_the_counters() {
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    h.press("tturkey<enter>");
+    let visible: Vec<usize> = h.app.comparison.as_ref().unwrap().visible_pairs().collect();
+    assert!(!visible.is_empty() && visible.len() < 16);
+    for _ in &visible {
+        h.press("]a");
+    }
+    h.press(">");
+    let untagged = h.counts().4;
+    assert!(untagged > 0);
+    assert_eq!(
+        h.status(),
+        format!("every pair of this topic is tagged; {untagged} untagged outside it")
+    );
+}
+
+#[test]
+fn a_stance_key_on_an_off_screen_pair_brings_it_into_view_first() {
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    h.press("]");
+    // Scroll away, both panes (scroll lock), then judge.
+    h.press("s<ctrl-d><ctrl-d><ctrl-d><ctrl-d><tab><ctrl-d><ctrl-d><ctrl-d><ctrl-d><tab>");
+    h.press("c");
+    assert_eq!(h.counts().1, 0, "nothing judged unseen");
+    assert!(
+        h.status().contains("back in view: c again"),
+        "{}",
+        h.status()
+    );
+    h.press("c");
+    assert_eq!(h.counts().1, 1);
+}
+
+#[test]
+fn pair_explanation_keeps_the_room_at_80_columns() {
+    let mut h = Harness::seeds_sized(80, 24);
+    h.press("]");
+    let screen = h.screen();
+    let status = screen.lines().rev().find(|l| !l.is_empty()).unwrap();
+    assert!(status.contains("shared: IS-K, Islamic State"), "{status}");
+    assert_eq!(h.app.mode, Mode::Normal);
+}
+
+/// Presses `]` until the pair of these passages is current.
+fn go_to(h: &mut Harness, left: usize, right: usize) {
+    for _ in 0..40 {
+        h.press("]");
+        let c = h.app.comparison.as_ref().unwrap();
+        let p = c.pairs[c.current.unwrap()];
+        if (p.left, p.right) == (left, right) {
+            return;
+        }
+    }
+    panic!("no pair p{} ↔ p{}", left + 1, right + 1);
+}
+
+#[test]
+fn the_gutter_shows_the_current_pairs_stance_not_a_neighbours() {
+    // In the fixture, left p21 is in pairs with right p11 and right p22.
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    go_to(&mut h, 20, 10);
+    h.press("c");
+    go_to(&mut h, 20, 21);
+    let screen = h.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("  21▶"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        !row.contains("21▶≠"),
+        "untagged current pair shows ≠: {row}"
+    );
+    h.press("a");
+    let screen = h.screen();
+    assert!(screen.contains("21▶="), "{screen}");
+}
+
+#[test]
+fn pane_footers_keep_their_side_at_80_columns() {
+    let h = Harness::seeds_sized(80, 24);
+    let screen = h.screen();
+    let bottom = screen.lines().nth(22).unwrap();
+    assert!(bottom.contains("L: giustozzi"), "{bottom}");
+    assert!(bottom.contains("R: iskp"), "{bottom}");
+}

@@ -320,6 +320,9 @@ pub fn seeds_alignment(app: &App) -> Alignment {
             score: p["score"].as_f64().unwrap(),
             topics: indices(&p["topics"]),
             terms: strings(&p["terms"]),
+            // The reader does not show sentence spans yet.
+            left_sentences: Vec::new(),
+            right_sentences: Vec::new(),
         })
         .collect();
     assert!(
@@ -329,7 +332,13 @@ pub fn seeds_alignment(app: &App) -> Alignment {
         "tests/fixtures/seeds-alignment.json no longer fits the seed reports; \
          regenerate it with `UPDATE_FIXTURES=1 cargo test --test flow fixture`"
     );
-    Alignment { topics, pairs }
+    Alignment {
+        topics,
+        pairs,
+        sentences: Default::default(),
+        candidates: Default::default(),
+        reasons: Vec::new(),
+    }
 }
 
 /// Rewrites the fixture from the live aligner (`UPDATE_FIXTURES=1`).

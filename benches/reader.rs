@@ -6,10 +6,10 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use diptych::app::pane::Wrapped;
 use diptych::app::{App, Msg};
 use diptych::document::{Document, Source};
 use diptych::keymap::Keymap;
-use diptych::pane::Wrapped;
 use diptych::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

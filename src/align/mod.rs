@@ -159,12 +159,7 @@ pub struct Pair {
     pub right_sentences: Vec<usize>,
 }
 
-/// One of the two documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Left,
-    Right,
-}
+pub use crate::side::Side;
 
 /// Aligns two documents.
 pub fn align(left: &Document, right: &Document, aliases: &AliasTable) -> Alignment {

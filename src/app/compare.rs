@@ -4,7 +4,7 @@
 use super::{App, Mode};
 use crate::action::Action;
 use crate::align::Alignment;
-use crate::compare::{Comparison, level_row};
+use crate::app::pairs::{PairNavigation, level_row};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -26,7 +26,7 @@ impl App {
         self.align_progress = None;
         let shared = alignment.topics.iter().filter(|t| t.shared).count();
         let pairs = alignment.pairs.len();
-        self.comparison = Some(Comparison::new(alignment));
+        self.comparison = Some(PairNavigation::new(alignment));
         let message = if shared == 0 {
             format!("aligned: no shared topics, {pairs} pairs")
         } else {

@@ -122,7 +122,7 @@ impl App {
     fn edit_field(
         &mut self,
         line: impl FnOnce(&mut LineInput) -> LineEvent,
-        note: impl FnOnce(&mut crate::textarea::TextArea) -> crate::textarea::TextAreaEvent,
+        note: impl FnOnce(&mut crate::app::textarea::TextArea) -> crate::app::textarea::TextAreaEvent,
     ) {
         if let Mode::Note = self.mode {
             if let Some(editor) = &mut self.note {

@@ -8,8 +8,12 @@ mod compare;
 mod exporting;
 mod input;
 pub mod line_input;
+pub mod pairs;
+pub mod pane;
+pub mod search;
 mod tagging;
 mod tagsets;
+pub mod textarea;
 
 pub use compare::TopicRow;
 pub use exporting::{ExportDialog, ExportFailure};
@@ -21,13 +25,13 @@ use std::sync::Arc;
 
 use crate::action::{Action, Effect};
 use crate::align::{AliasTable, Alignment};
-use crate::compare::Comparison;
+use crate::app::pairs::PairNavigation;
+use crate::app::pane::Pane;
 use crate::document::Document;
 use crate::keymap::Keymap;
-use crate::pane::Pane;
-use crate::search::{self, Search};
 use crate::theme::Theme;
 use crate::ui::layout::Layout;
+use search::Search;
 
 /// Everything that can happen to the reader.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,7 +131,7 @@ pub enum Mode {
 /// The note being written, and the pair it belongs to.
 #[derive(Debug, Clone)]
 pub struct NoteEditor {
-    pub area: crate::textarea::TextArea,
+    pub area: crate::app::textarea::TextArea,
     pub left: usize,
     pub right: usize,
 }
@@ -170,7 +174,7 @@ pub struct App {
     /// Alias groups the alignment uses (built-in and the user's).
     pub aliases: Arc<AliasTable>,
     /// The alignment, once the worker has delivered it.
-    pub comparison: Option<Comparison>,
+    pub comparison: Option<PairNavigation>,
     /// Fraction of the alignment done while it runs.
     pub align_progress: Option<f32>,
     /// Scrolling one pane moves the other to keep pairs level.

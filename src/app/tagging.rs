@@ -513,7 +513,7 @@ impl App {
             .as_ref()
             .and_then(|t| t.tag_for(left, right).map(|i| t.set.tags[i].note.clone()));
         self.note = Some(super::NoteEditor {
-            area: crate::textarea::TextArea::new(&note.unwrap_or_default()),
+            area: crate::app::textarea::TextArea::new(&note.unwrap_or_default()),
             left,
             right,
         });

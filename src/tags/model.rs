@@ -125,28 +125,7 @@ pub fn source_path(source: &Source) -> String {
     }
 }
 
-/// Which pane a document or anchor belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Side {
-    Left,
-    Right,
-}
-
-impl Side {
-    pub fn index(self) -> usize {
-        match self {
-            Side::Left => 0,
-            Side::Right => 1,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Side::Left => "left",
-            Side::Right => "right",
-        }
-    }
-}
+pub use crate::side::Side;
 
 /// A stable tag identifier. New ids are random UUIDs; any non-empty string
 /// without control characters is accepted from files.

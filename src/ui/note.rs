@@ -7,8 +7,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::action::Action;
+use crate::app::textarea::TextArea;
 use crate::keymap::{Keymap, Table};
-use crate::textarea::TextArea;
 use crate::theme::Theme;
 
 /// The footer from the live keymap, and a shorter one with the same keys

@@ -1,4 +1,5 @@
-//! The reader's view of an alignment: which pair is current, the order pairs
+//! The reader's state of an alignment (its view is drawn by `ui/pane.rs` and
+//! the status line): which pair is current, the order pairs
 //! are visited in, the topic that filters them, the highlighted terms, and
 //! the chain of pairs that keeps the two panes level when scroll lock is on.
 //! Pure: the alignment itself is computed elsewhere (on a worker thread).
@@ -26,7 +27,7 @@ impl NavPair {
 
 /// The alignment as the reader uses it.
 #[derive(Debug, Clone)]
-pub struct Comparison {
+pub struct PairNavigation {
     pub alignment: Alignment,
     /// The aligned pairs (same indices as `alignment.pairs`), then the pairs
     /// linked by hand.
@@ -47,7 +48,7 @@ pub struct Comparison {
     paired: [Vec<bool>; 2],
 }
 
-impl Comparison {
+impl PairNavigation {
     pub fn new(alignment: Alignment) -> Self {
         let pairs: Vec<NavPair> = alignment
             .pairs
@@ -62,7 +63,7 @@ impl Comparison {
         let mut reading_order: Vec<usize> = (0..pairs.len()).collect();
         reading_order.sort_by_key(|&i| (pairs[i].left, pairs[i].right));
         let chain = monotone_chain(&alignment, &reading_order);
-        let mut comparison = Comparison {
+        let mut comparison = PairNavigation {
             alignment,
             pairs,
             reading_order,
@@ -268,7 +269,7 @@ fn monotone_chain(alignment: &Alignment, order: &[usize]) -> Vec<usize> {
 /// level: interpolates between the chain anchors around `row` (a row of the
 /// leading pane), given each pane's first row of every passage.
 pub fn level_row(
-    comparison: &Comparison,
+    comparison: &PairNavigation,
     leading: usize,
     row: usize,
     first_rows: [&[usize]; 2],

@@ -1,4 +1,5 @@
-//! One side of the reader: a document, its soft-wrapped layout for the
+//! The state of one side of the reader (drawn by `ui/pane.rs`, the same idea
+//! in the view layer): a document, its soft-wrapped layout for the
 //! current width (a cache rebuilt only when the width changes), and the
 //! scroll position.
 

@@ -179,3 +179,93 @@ fn a_burst_of_input_is_handled_without_another_key() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0 icanon", WAIT);
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_inside_the_editor_belongs_to_the_editor() {
+    if !tmux_available() {
+        return;
+    }
+    let t = Tmux::start("editor-int", 140, 30, &[]);
+    no_autosave(&t);
+    let dir = t.dir.path();
+    let editor = dir.join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\ntrap 'echo got-int >> {d}/log' INT\nprintf 'kept after ctrl-c' > \"$1\"\ntouch {d}/ready\nwhile [ ! -e {d}/go ]; do sleep 0.1; done\necho finished >> {d}/log\n",
+            d = dir.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let tags = dir.join("t.json");
+    t.run(&format!(
+        "EDITOR={} {} --tags {}{REPORT}",
+        editor.display(),
+        bin(),
+        tags.display()
+    ));
+    t.wait_for(" pairs =", WAIT);
+    t.keys(&["]", "a", "i"]);
+    t.wait_for("Note", WAIT);
+    t.keys(&["C-e"]);
+    wait_for_file(&dir.join("ready"));
+    t.keys(&["C-c"]);
+    wait_for_file(&dir.join("log"));
+    // Longer than the watchdog's second: diptych must still be there.
+    std::thread::sleep(Duration::from_millis(1500));
+    std::fs::write(dir.join("go"), "").unwrap();
+    t.wait_for("kept after ctrl-c", WAIT);
+    let log = std::fs::read_to_string(dir.join("log")).unwrap();
+    assert!(log.contains("finished"), "the editor was killed: {log}");
+    // Keep the note (ctrl-s in the note box), then quit saving.
+    t.keys(&["C-s"]);
+    t.keys(&["C-c"]);
+    t.wait_for("EXIT=0 icanon", WAIT);
+    let saved = std::fs::read_to_string(&tags).unwrap();
+    assert!(saved.contains("kept after ctrl-c"), "{saved}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_signal_keeps_judgements_that_the_file_cannot_take() {
+    if !tmux_available() {
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let t = Tmux::start("ro-term", 140, 30, &[]);
+    no_autosave(&t);
+    let sets = t.dir.path().join("sets");
+    std::fs::create_dir_all(&sets).unwrap();
+    let tags = sets.join("ro.json");
+    // A valid, empty tag set for the bundled reports, made read-only.
+    t.run(&format!("{} --tags {}{REPORT}", bin(), tags.display()));
+    t.wait_for(" pairs =", WAIT);
+    t.keys(&["]", "a", "C-c"]);
+    t.wait_for("EXIT=0 icanon", WAIT);
+    let before = std::fs::read(&tags).unwrap();
+    std::fs::set_permissions(&tags, std::fs::Permissions::from_mode(0o444)).unwrap();
+    t.run("clear");
+    t.run(&format!("{} --tags {}{REPORT}", bin(), tags.display()));
+    t.wait_for(" pairs =", WAIT);
+    t.keys(&["]", "]", "p"]);
+    t.wait_for("kept in memory only", WAIT);
+    kill(t.child_pid().expect("diptych runs"), "TERM");
+    t.wait_for("EXIT=143 icanon", WAIT);
+    assert_eq!(
+        std::fs::read(&tags).unwrap(),
+        before,
+        "the 0444 file is untouched"
+    );
+    let copies: Vec<PathBuf> = std::fs::read_dir(&sets)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains("(unsaved "))
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let kept = std::fs::read_to_string(&copies[0]).unwrap();
+    assert!(kept.contains("\"partial\""), "{kept}");
+}

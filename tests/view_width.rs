@@ -102,3 +102,25 @@ fn borders_stay_in_place_in_tmux() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0 icanon", WAIT);
 }
+
+#[test]
+fn a_bidi_override_in_a_file_name_is_never_drawn() {
+    let path = std::path::PathBuf::from("rep\u{202e}olleh.txt");
+    let d = Document::from_bytes(Source::File(path), b"Title\n\nSome text.\n").unwrap();
+    let mut app = App::new(d.clone(), d, Keymap::default());
+    app.update(Msg::Resize {
+        width: 80,
+        height: 20,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(80, 20)).unwrap();
+    terminal
+        .draw(|f| diptych::ui::draw(f, &app, &Theme::default()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| !c.symbol().contains('\u{202e}'))
+    );
+}

@@ -793,7 +793,33 @@ impl App {
     /// note being written kept in it. `None` when nothing is unsaved or the
     /// file may not be written. Does not change the model.
     pub fn exit_snapshot(&self) -> Option<TagSet> {
-        let tagging = self.tagging.as_ref().filter(|t| t.writable())?;
+        self.tagging.as_ref().filter(|t| t.writable())?;
+        self.unsaved_with_draft()
+    }
+
+    /// When the process must end without asking and the tag file may not
+    /// be written (read-only, refused): the unsaved judgements as a new tag
+    /// set `NAME (unsaved DATE)`, so that nothing is lost without a word.
+    pub fn exit_recovery(&self) -> Option<TagSet> {
+        if self.tagging.as_ref()?.writable() {
+            return None;
+        }
+        let mut set = self.unsaved_with_draft()?;
+        let stamp: String = self
+            .clock
+            .rfc3339
+            .chars()
+            .take(19)
+            .map(|c| if c == ':' { '-' } else { c })
+            .collect();
+        set.name = format!("{} (unsaved {stamp})", set.name);
+        Some(set)
+    }
+
+    /// The tag set with the note being written kept in it, if anything is
+    /// unsaved.
+    fn unsaved_with_draft(&self) -> Option<TagSet> {
+        let tagging = self.tagging.as_ref()?;
         let draft = self
             .note
             .as_ref()

@@ -103,6 +103,24 @@ impl Signals {
         Ok(Signals { arrived })
     }
 
+    /// As [`pending`](Self::pending) while `$EDITOR` has the terminal:
+    /// ctrl-c typed in the editor reaches diptych too (same process group)
+    /// but is the editor's key, so SIGINT and SIGQUIT are forgotten then;
+    /// SIGTERM and SIGHUP still end the reader.
+    fn pending_while_editing(&self) -> Option<i32> {
+        let signal = self.pending()?;
+        if [signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT].contains(&signal) {
+            let _ = self.arrived.compare_exchange(
+                signal as usize,
+                0,
+                Ordering::SeqCst,
+                Ordering::SeqCst,
+            );
+            return self.pending();
+        }
+        Some(signal)
+    }
+
     fn pending(&self) -> Option<i32> {
         match self.arrived.load(Ordering::Relaxed) {
             0 => None,
@@ -171,7 +189,7 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                 Effect::EditExternally { text } => {
                     let edited =
                         editor::edit(&mut terminal, &text, options.drafts_dir.as_deref(), &|| {
-                            signals.pending()
+                            signals.pending_while_editing()
                         })?;
                     match edited {
                         editor::Edited::Done(result) => {
@@ -182,13 +200,7 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                             if let Some(text) = text {
                                 app.update(Msg::EditorDone(Ok(text)));
                             }
-                            exiting.store(true, Ordering::SeqCst);
-                            let failed = save_before_exit(&app, lock(&session).as_mut());
-                            drop(guard);
-                            if let Some(message) = failed {
-                                crate::command::note(&message);
-                            }
-                            return Ok(Exit::Signal(signal));
+                            return Ok(end_by_signal(&app, &session, &exiting, guard, signal));
                         }
                     }
                 }
@@ -223,15 +235,7 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
             return Ok(Exit::Quit);
         }
         if let Some(signal) = signals.pending() {
-            exiting.store(true, Ordering::SeqCst);
-            // Save first: the judgements matter more than the screen, and
-            // the terminal may be gone (a hang-up).
-            let failed = save_before_exit(&app, lock(&session).as_mut());
-            drop(guard);
-            if let Some(message) = failed {
-                crate::command::note(&message);
-            }
-            return Ok(Exit::Signal(signal));
+            return Ok(end_by_signal(&app, &session, &exiting, guard, signal));
         }
         // Time passes for the model only through ticks: before any other
         // message, and on every turn so that autosave fires.
@@ -301,6 +305,10 @@ fn spawn_watchdog(
             if exiting.load(Ordering::SeqCst) {
                 return;
             }
+            if signals.pending().is_none() {
+                // Forgotten meanwhile (ctrl-c typed inside `$EDITOR`).
+                continue;
+            }
             if let Some(set) = lock(&unsaved).take()
                 && let Some(session) = lock(&session).as_mut()
                 && let Err(e) = session.save(&set)
@@ -342,16 +350,50 @@ fn tag_set_effect(session: Option<&mut Session>, app: &App, effect: Effect) -> O
     })
 }
 
+/// Ends the reader on an ending signal. Saves first: the judgements matter
+/// more than the screen, and the terminal may be gone (a hang-up); then
+/// restores the terminal and says what could not be saved.
+fn end_by_signal(
+    app: &App,
+    session: &Mutex<Option<Session>>,
+    exiting: &AtomicBool,
+    guard: TerminalGuard,
+    signal: i32,
+) -> Exit {
+    exiting.store(true, Ordering::SeqCst);
+    let failed = save_before_exit(app, lock(session).as_mut());
+    drop(guard);
+    if let Some(message) = failed {
+        crate::command::note(&message);
+    }
+    Exit::Signal(signal)
+}
+
 /// On a signal or a lost terminal: one last save of what the model says is
 /// unsaved (the note being written included), if the file may be written.
 /// Returns what to tell the user if it failed.
 fn save_before_exit(app: &App, session: Option<&mut Session>) -> Option<String> {
-    let set = app.exit_snapshot()?;
-    let session = session?;
-    session
-        .save(&set)
-        .err()
-        .map(|e| format!("could not save before exiting: {e}"))
+    if let Some(set) = app.exit_snapshot() {
+        let session = session?;
+        return session
+            .save(&set)
+            .err()
+            .map(|e| format!("could not save before exiting: {e}"));
+    }
+    // The file may not be written: keep the judgements as a new tag set.
+    let copy = app.exit_recovery()?;
+    let name = copy.name.clone();
+    let created = session
+        .and_then(|s| s.store.as_ref())
+        .ok_or_else(|| "no tag set directory".to_string())
+        .and_then(|store| store.create(&copy).map_err(|e| e.to_string()));
+    Some(match created {
+        Ok(file) => format!(
+            "the tag file could not be written; your unsaved judgements are in the new tag set {}",
+            file.path().display()
+        ),
+        Err(e) => format!("unsaved judgements were lost: they could not be kept as “{name}”: {e}"),
+    })
 }
 
 /// Writes an export unless it would replace a protected file, or an

@@ -31,11 +31,21 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
 /// of width 2 (or 1) to ratatui, but terminals and tmux draw each joined
 /// part on its own, which would shift the rest of the row and break the
 /// borders; the cell shows its first part instead. The text is unchanged.
+///
+/// It is also the last guard for what reaches the terminal: a character
+/// the sanitiser would replace (a bidirectional override in a file name, a
+/// note or a message; ratatui already drops C0 and C1) is drawn as its
+/// visible stand-in.
 pub fn draw_as_measured(buffer: &mut ratatui::buffer::Buffer) {
+    use crate::sanitize::visible_stand_in;
     for cell in &mut buffer.content {
         if let Some(cut) = cell.symbol().find('\u{200d}') {
             let first = cell.symbol()[..cut].to_string();
             cell.set_symbol(&first);
+        }
+        if let Some(bad) = cell.symbol().chars().find(|&c| visible_stand_in(c) != c) {
+            let shown = visible_stand_in(bad).to_string();
+            cell.set_symbol(&shown);
         }
     }
 }

@@ -255,7 +255,29 @@ fn tags_pointing_past_the_end_are_orphaned_not_silently_anchored() {
         "{:?}",
         prepared.notice
     );
-    assert_eq!(prepared.tag_states(), [diptych::tags::AnchorKind::Orphaned]);
+    assert_eq!(
+        prepared.tag_states(),
+        [[
+            diptych::tags::AnchorKind::Orphaned,
+            diptych::tags::AnchorKind::Anchored
+        ]],
+        "only the left side is orphaned"
+    );
+    let alignment = align(&left, &right, &AliasTable::builtin());
+    let input = diptych::export::input::build(
+        &left,
+        &right,
+        &alignment,
+        &prepared.set,
+        &prepared.tag_states(),
+        false,
+    );
+    use diptych::tags::AnchorKind;
+    let e = &input.entries[0];
+    assert_eq!(
+        (e.left.state, e.right.state),
+        (AnchorKind::Orphaned, AnchorKind::Anchored)
+    );
     let app = reader(left.clone(), right.clone(), prepared);
     assert_eq!(app.orphans().len(), 1, "R lists it");
 
@@ -265,7 +287,13 @@ fn tags_pointing_past_the_end_are_orphaned_not_silently_anchored() {
     std::fs::write(&path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
     let opened = TagFile::open(&path).unwrap();
     let prepared = prepare(&opened.file, opened.content, &left, &right);
-    assert_eq!(prepared.tag_states(), [diptych::tags::AnchorKind::Moved]);
+    assert_eq!(
+        prepared.tag_states(),
+        [[
+            diptych::tags::AnchorKind::Moved,
+            diptych::tags::AnchorKind::Anchored
+        ]]
+    );
 }
 
 #[cfg(unix)]

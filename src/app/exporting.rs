@@ -65,7 +65,7 @@ impl App {
         let (set, states) = match &self.tagging {
             Some(t) => (
                 t.set.clone(),
-                crate::export::input::states_from_ids(&t.set, &t.orphaned, &t.moved),
+                crate::export::input::states_from_ids(&t.set, &t.orphaned, &t.moved, &t.sides),
             ),
             None => (
                 crate::tags::TagSet::new(

@@ -42,12 +42,13 @@ pub struct OpenedSet {
 }
 
 impl OpenedSet {
-    /// Where each tag stands, for the exporters (empty when unknown).
-    pub fn tag_states(&self) -> Vec<crate::tags::AnchorKind> {
+    /// Where each tag's two sides stand, for the exporters (empty when
+    /// unknown).
+    pub fn tag_states(&self) -> Vec<[crate::tags::AnchorKind; 2]> {
         if self.states.len() == self.set.tags.len() {
             self.states
                 .iter()
-                .map(crate::tags::AnchorKind::of_tag)
+                .map(|s| s.map(AnchorState::kind))
                 .collect()
         } else {
             Vec::new()
@@ -134,6 +135,8 @@ pub struct Tagging {
     pub orphaned: BTreeSet<TagId>,
     /// Tags found again elsewhere in edited reports (anchors updated).
     pub moved: BTreeSet<TagId>,
+    /// Each side's state as found when the set was opened (for exports).
+    pub sides: std::collections::BTreeMap<TagId, [crate::tags::AnchorKind; 2]>,
     /// Per tag: the passages (left, right) it covers, if anchored.
     pub pairs: Vec<Option<(usize, usize)>>,
     pub path: PathBuf,
@@ -171,7 +174,15 @@ impl Tagging {
             .filter(|(_, s)| crate::tags::AnchorKind::of_tag(s) == crate::tags::AnchorKind::Moved)
             .map(|(t, _)| t.id.clone())
             .collect();
+        let sides = opened
+            .set
+            .tags
+            .iter()
+            .zip(&opened.states)
+            .map(|(t, s)| (t.id.clone(), s.map(AnchorState::kind)))
+            .collect();
         let mut tagging = Tagging {
+            sides,
             set: opened.set,
             history: History::default(),
             orphaned,

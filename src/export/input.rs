@@ -18,15 +18,15 @@ pub fn build(
     right: &Document,
     alignment: &Alignment,
     set: &TagSet,
-    states: &[AnchorKind],
+    states: &[[AnchorKind; 2]],
     include_untagged: bool,
 ) -> Comparison {
     let docs = [left, right];
     let mut entries = Vec::new();
     let mut covered: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (i, tag) in set.tags.iter().enumerate() {
-        let state = states.get(i).copied().unwrap_or(AnchorKind::Anchored);
-        let passages = (state != AnchorKind::Orphaned)
+        let sides = states.get(i).copied().unwrap_or([AnchorKind::Anchored; 2]);
+        let passages = (!sides.contains(&AnchorKind::Orphaned))
             .then(|| {
                 Some((
                     left.passage_at_char(tag.left.start)?,
@@ -49,8 +49,8 @@ pub fn build(
             },
             topics,
             score,
-            left: quote(docs[0], &tag.left, state),
-            right: quote(docs[1], &tag.right, state),
+            left: quote(docs[0], &tag.left, sides[0]),
+            right: quote(docs[1], &tag.right, sides[1]),
             created: Some(tag.created.clone()),
             modified: Some(tag.modified.clone()),
         });
@@ -169,22 +169,25 @@ pub fn document_info(doc: &Document) -> DocumentInfo {
     }
 }
 
-/// The states of a tag set's tags as the reader tracks them (orphaned and
-/// moved tags by id).
+/// The states of a tag set's two sides as the reader tracks them: tags still
+/// orphaned or moved (by id) keep the sides found when the set was opened;
+/// any other tag (judged or re-attached since) is anchored.
 pub fn states_from_ids(
     set: &TagSet,
     orphaned: &BTreeSet<TagId>,
     moved: &BTreeSet<TagId>,
-) -> Vec<AnchorKind> {
+    opened: &std::collections::BTreeMap<TagId, [AnchorKind; 2]>,
+) -> Vec<[AnchorKind; 2]> {
     set.tags
         .iter()
         .map(|t| {
+            let of = |kind| *opened.get(&t.id).unwrap_or(&[kind; 2]);
             if orphaned.contains(&t.id) {
-                AnchorKind::Orphaned
+                of(AnchorKind::Orphaned)
             } else if moved.contains(&t.id) {
-                AnchorKind::Moved
+                of(AnchorKind::Moved)
             } else {
-                AnchorKind::Anchored
+                [AnchorKind::Anchored; 2]
             }
         })
         .collect()

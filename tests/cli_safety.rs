@@ -409,6 +409,25 @@ fn tag_file_messages_say_what_happened_once() {
     let err = text(&out.stderr);
     assert_eq!(err.matches("untouched").count(), 1, "{err}");
     assert!(!err.contains("b loads"), "{err}");
+    // A mistyped --tags: still a valid empty export, but said.
+    let missing = dir.path().join("nofile.json");
+    let out = diptych(
+        dir.path(),
+        &[
+            "export",
+            "--format",
+            "md",
+            "--tags",
+            missing.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success());
+    assert!(
+        text(&out.stderr).contains("no tag set at"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!missing.exists());
     // A directory as --tags is unusable input: exit 2.
     let out = diptych(
         dir.path(),

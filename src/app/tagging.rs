@@ -100,7 +100,8 @@ pub fn prepare(file: &TagFile, content: Content, left: &Document, right: &Docume
                     (m, 0) => Some((
                         Level::Info,
                         format!(
-                            "{m} tags moved in the edited report; the tag file keeps the old places until you save or judge"
+                            "{m} {} moved in the edited report; the tag file keeps the old places until you save or judge",
+                            if m == 1 { "tag" } else { "tags" }
                         ),
                     )),
                     (m, o) => Some((

@@ -56,6 +56,13 @@ pub fn run(cli: &Cli, paths: &Paths, request: &Request<'_>) -> Result<u8, Failur
     let content = match opened.content {
         // Said as it is: the reader's advice (keys) means nothing here.
         Content::Unreadable(e) => return Err(Failure::bad_input(e)),
+        Content::New if cli.tags.is_some() => {
+            super::warn(&format!(
+                "no tag set at {} (check the path): nothing is tagged yet",
+                file.path().display()
+            ));
+            Content::New
+        }
         content => content,
     };
     let prepared = prepare(&file, content, &left, &right);

@@ -144,3 +144,28 @@ fn cvd_never_rests_agree_against_contradict_on_red_and_green() {
     assert_eq!(cvd.contradict.fg, Some(Color::Indexed(214)));
     assert_ne!(cvd.agree.add_modifier, cvd.contradict.add_modifier);
 }
+
+/// WCAG 2 relative luminance of an sRGB colour.
+fn luminance(r: u8, g: u8, b: u8) -> f64 {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+}
+
+#[test]
+fn light_theme_greys_are_readable_on_white() {
+    let light = bundled("light");
+    for slot in [Slot::Muted, Slot::Border, Slot::Gutter] {
+        let Some(Color::Rgb(r, g, b)) = light.style(slot).fg else {
+            panic!("{slot:?} needs an exact colour to be checked");
+        };
+        let ratio = (1.0 + 0.05) / (luminance(r, g, b) + 0.05);
+        assert!(ratio >= 4.5, "{slot:?}: {ratio:.2}:1 on white");
+    }
+}

@@ -88,24 +88,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
     }
 }
 
-/// Says `message` on standard error as `diptych: …`, sanitised. A closed
-/// standard error is no reason to fail.
-pub fn note(message: &str) {
-    use std::io::Write;
-    if message.is_empty() {
-        return;
-    }
-    let _ = writeln!(
-        std::io::stderr(),
-        "diptych: {}",
-        crate::sanitize::printable(message)
-    );
-}
-
-/// [`note`] as a warning.
-pub fn warn(message: &str) {
-    note(&format!("warning: {message}"));
-}
+pub use crate::shell::stderr::{note, warn};
 
 /// The two documents named on the command line, or the bundled seeds.
 pub fn load_pair(files: &[PathBuf]) -> Result<(Document, Document), Failure> {

@@ -1,9 +1,11 @@
 //! The shell: the only code that touches the terminal, signals, files and
 //! the event source. It sets up (`setup`), runs the event loop and performs
 //! the model's effects (`runtime`), hands notes to `$EDITOR` (`editor`) and
-//! owns the open tag file (`session`).
+//! owns the open tag file (`session`) and says things on standard error
+//! (`stderr`).
 
 pub mod editor;
 pub mod runtime;
 pub mod session;
 pub mod setup;
+pub mod stderr;

@@ -269,7 +269,7 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
         // The terminal failed (e.g. it went away): keep the judgements.
         exiting.store(true, Ordering::SeqCst);
         if let Some(message) = save_before_exit(&app, lock(&session).as_mut()) {
-            crate::command::note(&message);
+            super::stderr::note(&message);
         }
     }
     // Close the tag file here, not when the watchdog's handle goes: that
@@ -313,7 +313,7 @@ fn spawn_watchdog(
                 && let Some(session) = lock(&session).as_mut()
                 && let Err(e) = session.save(&set)
             {
-                crate::command::note(&format!("could not save before exiting: {e}"));
+                super::stderr::note(&format!("could not save before exiting: {e}"));
             }
             // Release the lock (and remove its file) before exiting.
             drop(lock(&session).take());
@@ -364,7 +364,7 @@ fn end_by_signal(
     let failed = save_before_exit(app, lock(session).as_mut());
     drop(guard);
     if let Some(message) = failed {
-        crate::command::note(&message);
+        super::stderr::note(&message);
     }
     Exit::Signal(signal)
 }

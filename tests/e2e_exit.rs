@@ -269,3 +269,24 @@ fn a_signal_keeps_judgements_that_the_file_cannot_take() {
     let kept = std::fs::read_to_string(&copies[0]).unwrap();
     assert!(kept.contains("\"partial\""), "{kept}");
 }
+
+#[test]
+fn judgements_typed_in_one_burst_each_get_their_own_tag() {
+    if !tmux_available() {
+        return;
+    }
+    let t = Tmux::start("burst-tags", 140, 30, &[]);
+    let tags = t.dir.path().join("t.json");
+    t.run(&format!("{} --tags {}{REPORT}", bin(), tags.display()));
+    t.wait_for(" pairs =", WAIT);
+    // One write: two pairs judged before the screen is drawn again.
+    t.type_text("]a]c");
+    t.wait_for("=1 ≠1", WAIT);
+    t.keys(&["C-c"]);
+    t.wait_for("EXIT=0 icanon", WAIT);
+    let saved = std::fs::read_to_string(&tags).unwrap();
+    assert!(
+        saved.contains("\"agree\"") && saved.contains("\"contradict\""),
+        "{saved}"
+    );
+}

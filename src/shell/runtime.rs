@@ -247,12 +247,13 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
         let busy = app.align_progress.is_some() || app.tagging.as_ref().is_some_and(Tagging::dirty);
         let timeout = if busy { 50 } else { 250 };
         if event::poll(Duration::from_millis(timeout))? {
-            pending.extend(app.update(Msg::Tick(clock(started))));
             // Take everything already queued before drawing again.
             for _ in 0..EVENTS_PER_TURN {
                 // Resolved one at a time: a key can change the mode, and
-                // with it what the next key means.
+                // with it what the next key means. Each gets its own tick
+                // (the time, and a fresh id for a tag it may create).
                 if let Some(msg) = to_msg(event::read()?, &app) {
+                    pending.extend(app.update(Msg::Tick(clock(started))));
                     pending.extend(app.update(msg));
                 }
                 // (1 ms, not zero: crossterm's tty reader only looks at the

@@ -49,6 +49,20 @@ fn output_within(mut cmd: Command, limit: Duration) -> Output {
     }
 }
 
+/// `diptych export --format FORMAT --tags TAGS` on the bundled reports.
+fn export_with(dir: &Path, format: &str, tags: &Path) -> Output {
+    diptych(
+        dir,
+        &[
+            "export",
+            "--format",
+            format,
+            "--tags",
+            tags.to_str().unwrap(),
+        ],
+    )
+}
+
 /// A valid tag set for the bundled reports with one judged pair.
 fn seed_tags(note: &str) -> String {
     let (l, r) = (Document::seed_left(), Document::seed_right());
@@ -363,10 +377,7 @@ fn tag_file_messages_say_what_happened_once() {
     // A byte-order mark is accepted.
     let bom = dir.path().join("bom.json");
     std::fs::write(&bom, format!("\u{feff}{}", seed_tags("n"))).unwrap();
-    let out = diptych(
-        dir.path(),
-        &["export", "--format", "csv", "--tags", bom.to_str().unwrap()],
-    );
+    let out = export_with(dir.path(), "csv", &bom);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
         text(&out.stdout).contains("Contradict"),
@@ -380,47 +391,20 @@ fn tag_file_messages_say_what_happened_once() {
         "\"format_version\": 100000000000000000000000",
     );
     std::fs::write(&huge, json).unwrap();
-    let out = diptych(
-        dir.path(),
-        &[
-            "export",
-            "--format",
-            "csv",
-            "--tags",
-            huge.to_str().unwrap(),
-        ],
-    );
+    let out = export_with(dir.path(), "csv", &huge);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
     assert!(err.contains("newer"), "{err}");
     // A broken file: said once, no reader keys on the command line.
     let broken = dir.path().join("broken.json");
     std::fs::write(&broken, "{ nope").unwrap();
-    let out = diptych(
-        dir.path(),
-        &[
-            "export",
-            "--format",
-            "csv",
-            "--tags",
-            broken.to_str().unwrap(),
-        ],
-    );
+    let out = export_with(dir.path(), "csv", &broken);
     let err = text(&out.stderr);
     assert_eq!(err.matches("untouched").count(), 1, "{err}");
     assert!(!err.contains("b loads"), "{err}");
     // A mistyped --tags: still a valid empty export, but said.
     let missing = dir.path().join("nofile.json");
-    let out = diptych(
-        dir.path(),
-        &[
-            "export",
-            "--format",
-            "md",
-            "--tags",
-            missing.to_str().unwrap(),
-        ],
-    );
+    let out = export_with(dir.path(), "md", &missing);
     assert!(out.status.success());
     assert!(
         text(&out.stderr).contains("no tag set at"),

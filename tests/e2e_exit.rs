@@ -51,6 +51,34 @@ fn assert_restored(t: &Tmux) {
     );
 }
 
+/// diptych with autosave off and `$EDITOR` a shell script (`script`, with
+/// `{d}` for the test's directory; it must `touch {d}/ready`), open on the
+/// note of the first pair, judged agree. Returns the session and the tag file.
+#[cfg(unix)]
+fn in_the_editor(name: &str, script: &str) -> (Tmux, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let t = Tmux::start(name, 140, 30, &[]);
+    no_autosave(&t);
+    let dir = t.dir.path();
+    let editor = dir.join("editor.sh");
+    let body = script.replace("{d}", &dir.display().to_string());
+    std::fs::write(&editor, format!("#!/bin/sh\n{body}")).unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let tags = dir.join("t.json");
+    t.run(&format!(
+        "EDITOR={} {} --tags {}{REPORT}",
+        editor.display(),
+        bin(),
+        tags.display()
+    ));
+    t.wait_for(" pairs =", WAIT);
+    t.keys(&["]", "a", "i"]);
+    t.wait_for("Note", WAIT);
+    t.keys(&["C-e"]);
+    wait_for_file(&dir.join("ready"));
+    (t, tags)
+}
+
 #[test]
 fn ctrl_c_right_after_a_judgement_saves_it() {
     if !tmux_available() {
@@ -119,32 +147,11 @@ fn sigterm_inside_the_editor_keeps_its_text_and_leaves_no_draft() {
     if !tmux_available() {
         return;
     }
-    let t = Tmux::start("editor-term", 140, 30, &[]);
-    no_autosave(&t);
+    let (t, tags) = in_the_editor(
+        "editor-term",
+        "stat -c %a \"$1\" > {d}/mode\nstat -c %a \"$(dirname \"$1\")\" > {d}/dirmode\nprintf 'written in the editor' > \"$1\"\ntouch {d}/ready\nsleep 60\n",
+    );
     let dir = t.dir.path();
-    let editor = dir.join("editor.sh");
-    std::fs::write(
-        &editor,
-        format!(
-            "#!/bin/sh\nstat -c %a \"$1\" > {d}/mode\nstat -c %a \"$(dirname \"$1\")\" > {d}/dirmode\nprintf 'written in the editor' > \"$1\"\ntouch {d}/ready\nsleep 60\n",
-            d = dir.display()
-        ),
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let tags = dir.join("t.json");
-    t.run(&format!(
-        "EDITOR={} {} --tags {}{REPORT}",
-        editor.display(),
-        bin(),
-        tags.display()
-    ));
-    t.wait_for(" pairs =", WAIT);
-    t.keys(&["]", "a", "i"]);
-    t.wait_for("Note", WAIT);
-    t.keys(&["C-e"]);
-    wait_for_file(&dir.join("ready"));
     assert_eq!(
         std::fs::read_to_string(dir.join("mode")).unwrap().trim(),
         "600"
@@ -186,32 +193,11 @@ fn ctrl_c_inside_the_editor_belongs_to_the_editor() {
     if !tmux_available() {
         return;
     }
-    let t = Tmux::start("editor-int", 140, 30, &[]);
-    no_autosave(&t);
+    let (t, tags) = in_the_editor(
+        "editor-int",
+        "trap 'echo got-int >> {d}/log' INT\nprintf 'kept after ctrl-c' > \"$1\"\ntouch {d}/ready\nwhile [ ! -e {d}/go ]; do sleep 0.1; done\necho finished >> {d}/log\n",
+    );
     let dir = t.dir.path();
-    let editor = dir.join("editor.sh");
-    std::fs::write(
-        &editor,
-        format!(
-            "#!/bin/sh\ntrap 'echo got-int >> {d}/log' INT\nprintf 'kept after ctrl-c' > \"$1\"\ntouch {d}/ready\nwhile [ ! -e {d}/go ]; do sleep 0.1; done\necho finished >> {d}/log\n",
-            d = dir.display()
-        ),
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let tags = dir.join("t.json");
-    t.run(&format!(
-        "EDITOR={} {} --tags {}{REPORT}",
-        editor.display(),
-        bin(),
-        tags.display()
-    ));
-    t.wait_for(" pairs =", WAIT);
-    t.keys(&["]", "a", "i"]);
-    t.wait_for("Note", WAIT);
-    t.keys(&["C-e"]);
-    wait_for_file(&dir.join("ready"));
     t.keys(&["C-c"]);
     wait_for_file(&dir.join("log"));
     // Longer than the watchdog's second: diptych must still be there.

@@ -81,6 +81,17 @@ pub struct Clock {
     pub fresh_id: String,
 }
 
+impl Clock {
+    /// The wall-clock time fit for a file name: `2026-12-02T10-00-00`.
+    pub fn file_stamp(&self) -> String {
+        self.rfc3339
+            .chars()
+            .take(19)
+            .map(|c| if c == ':' { '-' } else { c })
+            .collect()
+    }
+}
+
 /// What the keyboard is currently talking to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {

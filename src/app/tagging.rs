@@ -817,13 +817,7 @@ impl App {
             return None;
         }
         let mut set = self.unsaved_with_draft()?;
-        let stamp: String = self
-            .clock
-            .rfc3339
-            .chars()
-            .take(19)
-            .map(|c| if c == ':' { '-' } else { c })
-            .collect();
+        let stamp = self.clock.file_stamp();
         set.name = format!("{} (unsaved {stamp})", set.name);
         Some(set)
     }

@@ -170,13 +170,7 @@ impl App {
         let Some(tagging) = &self.tagging else {
             return Vec::new();
         };
-        let stamp: String = self
-            .clock
-            .rfc3339
-            .chars()
-            .take(19)
-            .map(|c| if c == ':' { '-' } else { c })
-            .collect();
+        let stamp = self.clock.file_stamp();
         let mut set: TagSet = tagging.set.clone();
         set.name = format!("{name} (mine {stamp})");
         self.info(format!(

@@ -4,6 +4,7 @@
 mod harness;
 
 use diptych::app::{Mode, TagAccess};
+use diptych::side::Side;
 use harness::Harness;
 
 #[test]
@@ -37,11 +38,15 @@ fn ctrl_s_with_nothing_unsaved_says_so() {
 fn n_searches_the_focused_pane() {
     let mut h = Harness::seeds();
     h.press("/Turkey<enter>");
-    assert_eq!(h.app.search.as_ref().unwrap().pane, 0);
+    assert_eq!(h.app.search.as_ref().unwrap().pane, Side::Left);
     h.press("<tab>n");
     let search = h.app.search.as_ref().unwrap();
-    assert_eq!(search.pane, 1, "n after tab searches the right pane");
-    assert_eq!(h.app.focus, 1);
+    assert_eq!(
+        search.pane,
+        Side::Right,
+        "n after tab searches the right pane"
+    );
+    assert_eq!(h.app.focus, Side::Right);
     assert!(search.current.is_some(), "{}", h.status());
 }
 

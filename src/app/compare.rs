@@ -5,6 +5,7 @@ use super::{App, Mode};
 use crate::action::Action;
 use crate::align::Alignment;
 use crate::app::pairs::{PairNavigation, level_row};
+use crate::side::Side;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -123,7 +124,7 @@ impl App {
 
     /// With scroll lock on, moves the pane other than `leading` so that the
     /// pairs around the middle of `leading` stay level with it.
-    pub(super) fn sync_from(&mut self, leading: usize) {
+    pub(super) fn sync_from(&mut self, leading: Side) {
         if !self.scroll_lock {
             return;
         }
@@ -131,15 +132,18 @@ impl App {
             return;
         };
         let lead = &self.panes[leading];
-        let other = &self.panes[1 - leading];
+        let other = &self.panes[leading.other()];
         let middle = lead.top + lead.height / 2;
         let first_rows = [
-            self.panes[0].wrapped.passage_first_line.as_slice(),
-            self.panes[1].wrapped.passage_first_line.as_slice(),
+            self.panes[Side::Left].wrapped.passage_first_line.as_slice(),
+            self.panes[Side::Right]
+                .wrapped
+                .passage_first_line
+                .as_slice(),
         ];
         if let Some(row) = level_row(comparison, leading, middle, first_rows) {
             let top = row.saturating_sub(other.height / 2);
-            let other = &mut self.panes[1 - leading];
+            let other = &mut self.panes[leading.other()];
             other.top = top;
             other.clamp();
         }

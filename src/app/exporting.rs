@@ -8,6 +8,7 @@ use super::{App, Level, LineInput, Mode, Status};
 use crate::action::{Action, Effect};
 use crate::export::{self, Format};
 use crate::keymap::Table;
+use crate::side::Side;
 
 /// The dialog's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,15 +71,15 @@ impl App {
             None => (
                 crate::tags::TagSet::new(
                     "untitled",
-                    crate::tags::DocumentRef::of(&self.panes[0].doc),
-                    crate::tags::DocumentRef::of(&self.panes[1].doc),
+                    crate::tags::DocumentRef::of(&self.panes[Side::Left].doc),
+                    crate::tags::DocumentRef::of(&self.panes[Side::Right].doc),
                 ),
                 Vec::new(),
             ),
         };
         Some(crate::export::input::build(
-            &self.panes[0].doc,
-            &self.panes[1].doc,
+            &self.panes[Side::Left].doc,
+            &self.panes[Side::Right].doc,
             &comparison.alignment,
             &set,
             &states,

@@ -29,6 +29,7 @@ use crate::app::pairs::PairNavigation;
 use crate::app::pane::Pane;
 use crate::document::Document;
 use crate::keymap::Keymap;
+use crate::side::Side;
 use crate::theme::Theme;
 use crate::ui::layout::Layout;
 use search::Search;
@@ -168,8 +169,8 @@ const WHEEL_ROWS: isize = 3;
 #[derive(Debug, Clone)]
 pub struct App {
     pub panes: [Pane; 2],
-    /// Index of the focused pane.
-    pub focus: usize,
+    /// The focused pane.
+    pub focus: Side,
     pub mode: Mode,
     pub status: Option<Status>,
     pub keymap: Keymap,
@@ -193,7 +194,7 @@ pub struct App {
     /// The open tag set, if one could be opened.
     pub tagging: Option<Tagging>,
     /// A passage marked for linking by hand: (pane, passage).
-    pub mark: Option<(usize, usize)>,
+    pub mark: Option<(Side, usize)>,
     /// Quit once the save in flight succeeds.
     pub quit_after_save: bool,
     /// The note editor's state while `Mode::Note`.
@@ -210,7 +211,7 @@ impl App {
         });
         App {
             panes: [Pane::new(left), Pane::new(right)],
-            focus: 0,
+            focus: Side::Left,
             mode: Mode::Normal,
             status,
             keymap,
@@ -387,7 +388,7 @@ impl App {
             }
             Action::NextPassage => self.step_passage(true),
             Action::PrevPassage => self.step_passage(false),
-            Action::SwitchPane => self.focus = 1 - self.focus,
+            Action::SwitchPane => self.focus = self.focus.other(),
             Action::NextPair => self.step_pair(true),
             Action::PrevPair => self.step_pair(false),
             Action::Topics => {

@@ -20,8 +20,8 @@ pub struct NavPair {
 }
 
 impl NavPair {
-    pub fn passage(&self, side: usize) -> usize {
-        if side == 0 { self.left } else { self.right }
+    pub fn passage(&self, side: Side) -> usize {
+        side.pick(self.left, self.right)
     }
 }
 
@@ -80,7 +80,7 @@ impl PairNavigation {
     fn index_paired(&mut self) {
         self.paired = [Vec::new(), Vec::new()];
         for p in &self.pairs {
-            for side in 0..2 {
+            for side in Side::BOTH {
                 let index = p.passage(side);
                 let marks = &mut self.paired[side];
                 if marks.len() <= index {
@@ -188,13 +188,13 @@ impl PairNavigation {
         }
     }
 
-    /// The passage of the current pair on `side` (0 left, 1 right).
-    pub fn current_passage(&self, side: usize) -> Option<usize> {
+    /// The passage of the current pair on `side`.
+    pub fn current_passage(&self, side: Side) -> Option<usize> {
         Some(self.pairs[self.current?].passage(side))
     }
 
     /// Whether passage `index` on `side` takes part in any pair.
-    pub fn is_paired(&self, side: usize, index: usize) -> bool {
+    pub fn is_paired(&self, side: Side, index: usize) -> bool {
         self.paired[side].get(index).copied().unwrap_or(false)
     }
 
@@ -270,12 +270,12 @@ fn monotone_chain(alignment: &Alignment, order: &[usize]) -> Vec<usize> {
 /// leading pane), given each pane's first row of every passage.
 pub fn level_row(
     comparison: &PairNavigation,
-    leading: usize,
+    leading: Side,
     row: usize,
     first_rows: [&[usize]; 2],
 ) -> Option<usize> {
-    let other = 1 - leading;
-    let anchor = |pair: usize, side: usize| -> usize {
+    let other = leading.other();
+    let anchor = |pair: usize, side: Side| -> usize {
         let passage = comparison.pairs[pair].passage(side);
         first_rows[side].get(passage).copied().unwrap_or(0)
     };

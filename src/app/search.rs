@@ -7,8 +7,8 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
     pub query: String,
-    /// Pane index the search ran in.
-    pub pane: usize,
+    /// The pane the search ran in.
+    pub pane: crate::side::Side,
     /// Byte ranges of every match, in order.
     pub matches: Vec<Range<usize>>,
     /// Index into `matches` of the current one.
@@ -113,7 +113,7 @@ mod tests {
     fn next_and_prev_wrap() {
         let s = Search {
             query: "x".into(),
-            pane: 0,
+            pane: crate::side::Side::Left,
             matches: vec![2..3, 10..11],
             current: None,
         };

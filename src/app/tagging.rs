@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use super::{App, Level, Mode};
 use crate::action::{Action, Effect};
 use crate::document::Document;
+use crate::side::Side;
 use crate::tags::history::{History, Op};
 use crate::tags::store::{Content, TagFile};
 use crate::tags::{
@@ -357,8 +358,8 @@ impl App {
 
     /// A new tag for the pair of these passages.
     fn new_tag(&self, left: usize, right: usize, origin: Origin) -> Option<Tag> {
-        let l = Anchor::for_passage(&self.panes[0].doc, left)?;
-        let r = Anchor::for_passage(&self.panes[1].doc, right)?;
+        let l = Anchor::for_passage(&self.panes[Side::Left].doc, left)?;
+        let r = Anchor::for_passage(&self.panes[Side::Right].doc, right)?;
         Some(Tag::new(
             TagId(self.clock.fresh_id.clone()),
             origin,
@@ -570,7 +571,7 @@ impl App {
 
     /// The passage of `pane` the analyst is looking at: the first one that
     /// starts on screen, else the one at the top.
-    pub fn passage_in_view(&self, pane: usize) -> Option<usize> {
+    pub fn passage_in_view(&self, pane: Side) -> Option<usize> {
         let p = &self.panes[pane];
         let rows = p
             .wrapped
@@ -590,11 +591,7 @@ impl App {
         };
         match self.mark {
             Some((side, marked)) if side != self.focus => {
-                let (left, right) = if side == 0 {
-                    (marked, passage)
-                } else {
-                    (passage, marked)
-                };
+                let (left, right) = side.pick((marked, passage), (passage, marked));
                 self.mark = None;
                 if !self.can_edit() {
                     return;

@@ -292,8 +292,8 @@ impl App {
             return;
         };
         let anchors = (
-            Anchor::for_passage(&self.panes[0].doc, left),
-            Anchor::for_passage(&self.panes[1].doc, right),
+            Anchor::for_passage(&self.panes[Side::Left].doc, left),
+            Anchor::for_passage(&self.panes[Side::Right].doc, right),
         );
         let (Some(l), Some(r), Some(id)) = (
             anchors.0,

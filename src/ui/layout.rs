@@ -58,9 +58,10 @@ impl Layout {
     }
 
     /// Which pane, if any, contains the cell at (`column`, `row`).
-    pub fn pane_at(&self, column: u16, row: u16) -> Option<usize> {
-        self.panes.iter().position(|p| {
-            p.outer
+    pub fn pane_at(&self, column: u16, row: u16) -> Option<crate::side::Side> {
+        crate::side::Side::BOTH.into_iter().find(|&side| {
+            self.panes[side]
+                .outer
                 .contains(ratatui::layout::Position::new(column, row))
         })
     }
@@ -84,8 +85,8 @@ mod tests {
             assert!(p.text.width >= 1 && p.text.right() < p.outer.right());
         }
         assert_eq!(l.status.y, 19);
-        assert_eq!(l.pane_at(0, 0), Some(0));
-        assert_eq!(l.pane_at(80, 5), Some(1));
+        assert_eq!(l.pane_at(0, 0), Some(crate::side::Side::Left));
+        assert_eq!(l.pane_at(80, 5), Some(crate::side::Side::Right));
         assert_eq!(l.pane_at(3, 19), None);
     }
 }

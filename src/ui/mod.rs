@@ -63,8 +63,8 @@ fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
         );
         return;
     };
-    for (index, areas) in layout.panes.iter().enumerate() {
-        pane::render(frame, app, index, areas, theme);
+    for side in crate::side::Side::BOTH {
+        pane::render(frame, app, side, &layout.panes[side], theme);
     }
     status::render(frame, app, layout.status, theme);
     match app.mode {

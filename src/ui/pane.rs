@@ -12,13 +12,14 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use super::layout::PaneAreas;
 use crate::app::App;
 use crate::document::PassageKind;
+use crate::side::Side;
 use crate::tags::Stance;
 use crate::theme::Theme;
 
-pub fn render(frame: &mut Frame<'_>, app: &App, index: usize, areas: &PaneAreas, theme: &Theme) {
+pub fn render(frame: &mut Frame<'_>, app: &App, index: Side, areas: &PaneAreas, theme: &Theme) {
     let pane = &app.panes[index];
     let focused = app.focus == index;
-    let side = if index == 0 { "L" } else { "R" };
+    let side = index.pick("L", "R");
     // Focus is shown by a thick border, a marker and bold, not colour alone.
     let (border_style, border_type, marker) = if focused {
         (theme.border_focused, BorderType::Thick, "▶ ")
@@ -148,7 +149,7 @@ struct GutterRow<'t> {
 /// `≠` contradict, `≈` partial, `~` unclear, or a custom label's glyph,
 /// `○` when linked but not yet judged), sorted by passage. A passage of the
 /// current pair shows only that pair's tag.
-fn tag_marks(app: &App, side: usize, theme: &Theme) -> Vec<(usize, Span<'static>)> {
+fn tag_marks(app: &App, side: Side, theme: &Theme) -> Vec<(usize, Span<'static>)> {
     let Some(tagging) = &app.tagging else {
         return Vec::new();
     };
@@ -160,7 +161,7 @@ fn tag_marks(app: &App, side: usize, theme: &Theme) -> Vec<(usize, Span<'static>
     let mut marks: Vec<(usize, bool, Span<'static>)> = Vec::new();
     for (tag, pair) in tagging.set.tags.iter().zip(&tagging.pairs) {
         let Some((left, right)) = *pair else { continue };
-        let passage = if side == 0 { left } else { right };
+        let passage = side.pick(left, right);
         let (glyph, style) = match (tagging.label_of(tag), tag.stance()) {
             (Some(label), stance) => {
                 let style = match stance {
@@ -183,7 +184,7 @@ fn tag_marks(app: &App, side: usize, theme: &Theme) -> Vec<(usize, Span<'static>
     }
     // The passages of the current pair show that pair's tag, or none: not
     // the stance of another pair that shares the passage.
-    let current_passage = current.map(|(l, r)| if side == 0 { l } else { r });
+    let current_passage = current.map(|(l, r)| side.pick(l, r));
     marks.retain(|m| m.1 || Some(m.0) != current_passage);
     // Current pair first among equals, then dedup by passage.
     marks.sort_by_key(|m| (m.0, !m.1));

@@ -105,10 +105,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect, theme: &Theme) {
         _ => Line::from(Span::styled(
             format!(
                 " {}",
-                if app.focus == 0 {
-                    "left pane"
-                } else {
-                    "right pane"
+                match app.focus {
+                    crate::side::Side::Left => "left pane",
+                    crate::side::Side::Right => "right pane",
                 }
             ),
             theme.status,

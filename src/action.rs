@@ -140,8 +140,10 @@ actions! {
     SaveTagSetAs = "save_tag_set_as",
     /// Rename the selected tag set
     RenameTagSet = "rename_tag_set",
-    /// Delete the selected entry (asks first for a tag set)
+    /// Delete the selected entry (asks first for a tag set, or a label in use)
     DeleteEntry = "delete_entry",
+    /// Rename the selected custom label
+    RenameLabel = "rename_label",
     /// Re-attach the selected orphaned tag to the current pair
     Reattach = "reattach",
     /// Next export format

@@ -169,6 +169,58 @@ fn label_picker_applies_and_creates_labels() {
 }
 
 #[test]
+fn label_picker_renames_and_removes_custom_labels_undoably() {
+    let mut h = tagged(TagAccess::Writable);
+    h.press("]lDisputed figures<enter>");
+    let custom = |h: &Harness| {
+        let t = h.app.tagging.as_ref().unwrap();
+        let label = t
+            .set
+            .labels
+            .iter()
+            .find(|l| l.id == "disputed-figures")
+            .cloned();
+        let carried = t
+            .set
+            .tags
+            .iter()
+            .filter(|tag| tag.label.as_deref() == Some("disputed-figures"))
+            .count();
+        (label.map(|l| l.name), carried)
+    };
+    assert_eq!(custom(&h), (Some("Disputed figures".into()), 1));
+
+    // Rename: ctrl-r fills the field with the name; the id tags carry stays.
+    h.press("ldisp<ctrl-r>");
+    assert!(h.screen().contains("Rename label"), "{}", h.screen());
+    h.press("<ctrl-u>Contested numbers<enter>");
+    assert_eq!(custom(&h), (Some("Contested numbers".into()), 1));
+    h.press("u");
+    assert_eq!(custom(&h).0.as_deref(), Some("Disputed figures"));
+    h.press("<ctrl-r>");
+
+    // Built-in stances cannot be renamed or removed.
+    h.press("lagree<ctrl-d>");
+    assert!(h.status().contains("built-in stance"), "{}", h.status());
+    h.press("<esc>");
+
+    // Remove: a label in use asks first; n keeps it, y removes it, u undoes.
+    h.press("lcontested<ctrl-d>");
+    assert!(
+        h.status().contains("1 judgement(s) carry it"),
+        "{}",
+        h.status()
+    );
+    h.press("n");
+    assert_eq!(custom(&h).1, 1);
+    assert!(matches!(h.app.mode, Mode::Labels(_)), "back in the picker");
+    h.press("<ctrl-d>y");
+    assert_eq!(custom(&h), (None, 0));
+    h.press("u");
+    assert_eq!(custom(&h), (Some("Contested numbers".into()), 1));
+}
+
+#[test]
 fn tagging_without_a_pair_explains() {
     let mut h = tagged(TagAccess::Writable);
     h.press("a");

@@ -22,7 +22,8 @@ impl App {
             Mode::ThemePicker { .. } => Table::Themes,
             Mode::Topics { .. } => Table::Topics,
             Mode::ConfirmQuit => Table::ConfirmQuit,
-            Mode::Labels { .. } => Table::Labels,
+            Mode::Labels(picker) if picker.confirm_remove.is_some() => Table::Confirm,
+            Mode::Labels(_) => Table::Labels,
             Mode::TagSets(p) if p.confirm_delete => Table::Confirm,
             Mode::TagSets(p) if p.input.is_some() => Table::TagSetName,
             Mode::TagSets(_) => Table::TagSets,
@@ -92,7 +93,7 @@ impl App {
                 self.topics_action(action);
                 Vec::new()
             }
-            Mode::Labels { .. } => {
+            Mode::Labels(_) => {
                 self.labels_action(action);
                 Vec::new()
             }
@@ -147,7 +148,8 @@ impl App {
                 typing: true,
                 ..
             } => Some(filter),
-            Mode::Topics { filter, .. } | Mode::Labels { filter, .. } => Some(filter),
+            Mode::Topics { filter, .. } => Some(filter),
+            Mode::Labels(picker) if picker.confirm_remove.is_none() => Some(&mut picker.filter),
             Mode::TagSets(picker) => picker.input.as_mut().map(|(_, name)| name),
             Mode::Export(dialog) if !dialog.confirm_overwrite => Some(&mut dialog.path),
             _ => None,
@@ -158,7 +160,8 @@ impl App {
     /// row again; a typed export path is kept across format changes.
     fn field_edited(&mut self) {
         match &mut self.mode {
-            Mode::Topics { selected, .. } | Mode::Labels { selected, .. } => *selected = 0,
+            Mode::Topics { selected, .. } => *selected = 0,
+            Mode::Labels(picker) => picker.selected = 0,
             Mode::Help { scroll, .. } => *scroll = 0,
             Mode::Export(dialog) => dialog.path_edited = true,
             _ => {}

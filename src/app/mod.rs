@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 mod compare;
 mod exporting;
 mod input;
+mod labels;
 pub mod line_input;
 pub mod pairs;
 pub mod pane;
@@ -17,8 +18,9 @@ pub mod textarea;
 
 pub use compare::TopicRow;
 pub use exporting::{ExportDialog, ExportFailure};
+pub use labels::{LabelPicker, LabelRow};
 pub use line_input::LineInput;
-pub use tagging::{LabelRow, OpenedSet, TagAccess, TagCounts, Tagging, prepare};
+pub use tagging::{OpenedSet, TagAccess, TagCounts, Tagging, prepare};
 pub use tagsets::{NameFor, TagSetEntry, TagSetPicker};
 
 use std::sync::Arc;
@@ -124,10 +126,7 @@ pub enum Mode {
     ConfirmQuit,
     /// The label picker: a fuzzy filter over the tag set's labels; a filter
     /// that names no label offers to create it.
-    Labels {
-        filter: LineInput,
-        selected: usize,
-    },
+    Labels(LabelPicker),
     /// The tag set picker.
     TagSets(TagSetPicker),
     /// The list of orphaned tags.
@@ -435,17 +434,7 @@ impl App {
             Action::TagContradict => self.tag_current("contradict"),
             Action::TagPartial => self.tag_current("partial"),
             Action::TagUnclear => self.tag_current("unclear"),
-            Action::PickLabel => {
-                if self.current_pair_passages().is_some() {
-                    self.mode = Mode::Labels {
-                        filter: LineInput::default(),
-                        selected: 0,
-                    };
-                } else {
-                    let next = self.key_of(Action::NextPair);
-                    self.info(format!("no current pair: {next} goes to the next one"));
-                }
-            }
+            Action::PickLabel => self.open_labels(),
             Action::Untag => self.untag_current(),
             Action::EditNote => self.open_note(),
             Action::MarkLink => self.mark_or_link(),

@@ -281,7 +281,7 @@ impl App {
     /// Whether there is a tag set to edit. Edits go to memory even when
     /// the file may not be written, so no judgement is lost; saving is what
     /// is refused, and [`App::note_unsaved`] says so.
-    fn can_edit(&mut self) -> bool {
+    pub(super) fn can_edit(&mut self) -> bool {
         if self.tagging.is_none() {
             self.warn("tagging is unavailable: no tag set could be opened");
             return false;
@@ -933,135 +933,11 @@ impl App {
     }
 }
 
-/// One row of the label picker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LabelRow {
-    /// An existing label, with the filter's matched char positions.
-    Existing { label: Label, matched: Vec<usize> },
-    /// Create a label with this name.
-    Create(String),
-}
-
 impl App {
     /// The current pair's passages, if there is a current pair.
     pub fn current_pair_passages(&self) -> Option<(usize, usize)> {
         let c = self.comparison.as_ref()?;
         c.current.map(|i| (c.pairs[i].left, c.pairs[i].right))
-    }
-
-    /// Rows of the label picker for `filter`: labels fuzzy-matched, best
-    /// first, and "create" when no label has that exact name.
-    pub fn label_rows(&self, filter: &str) -> Vec<LabelRow> {
-        use fuzzy_matcher::FuzzyMatcher;
-        let labels = self
-            .tagging
-            .as_ref()
-            .map(|t| t.set.labels.clone())
-            .unwrap_or_else(|| Stance::ALL.iter().map(|s| s.label()).collect());
-        let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
-        let mut scored: Vec<(i64, usize, LabelRow)> = labels
-            .iter()
-            .enumerate()
-            .filter_map(|(i, label)| {
-                if filter.is_empty() {
-                    return Some((0, i, label.clone(), Vec::new()));
-                }
-                matcher
-                    .fuzzy_indices(&label.name, filter)
-                    .map(|(score, matched)| (score, i, label.clone(), matched))
-            })
-            .map(|(score, i, label, matched)| (score, i, LabelRow::Existing { label, matched }))
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut rows: Vec<LabelRow> = scored.into_iter().map(|(_, _, row)| row).collect();
-        let name = filter.trim();
-        if !name.is_empty() && !labels.iter().any(|l| l.name.eq_ignore_ascii_case(name)) {
-            rows.push(LabelRow::Create(name.to_string()));
-        }
-        rows
-    }
-
-    pub(super) fn labels_action(&mut self, action: Action) {
-        let Mode::Labels { filter, selected } = &mut self.mode else {
-            return;
-        };
-        match action {
-            Action::Cancel => {
-                self.mode = Mode::Normal;
-                return;
-            }
-            Action::SelectNext => *selected += 1,
-            Action::SelectPrev => *selected = selected.saturating_sub(1),
-            Action::Confirm => {
-                let (filter, selected) = (filter.text().to_string(), *selected);
-                self.mode = Mode::Normal;
-                match self.label_rows(&filter).get(selected).cloned() {
-                    Some(LabelRow::Existing { label, .. }) => self.tag_current(&label.id),
-                    Some(LabelRow::Create(name)) => self.create_label_and_tag(&name),
-                    None => {}
-                }
-                return;
-            }
-            _ => {
-                self.edit_line(action);
-            }
-        }
-        let Mode::Labels { filter, .. } = &self.mode else {
-            return;
-        };
-        let count = self.label_rows(filter.text()).len();
-        if let Mode::Labels { selected, .. } = &mut self.mode {
-            *selected = (*selected).min(count.saturating_sub(1));
-        }
-    }
-
-    /// Adds a custom label (id derived from the name) and tags the current
-    /// pair with it.
-    fn create_label_and_tag(&mut self, name: &str) {
-        if !self.can_edit() {
-            return;
-        }
-        let id = label_id(name);
-        let taken = self
-            .tagging
-            .as_ref()
-            .is_some_and(|t| t.set.labels.iter().any(|l| l.id == id));
-        if !taken {
-            let glyph = crate::tags::model::custom_glyph(name);
-            let label = Label {
-                id: id.clone(),
-                name: name.to_string(),
-                glyph,
-            };
-            if !self.edit(Op::AddLabel(label)) {
-                return;
-            }
-        }
-        self.tag_current(&id);
-    }
-}
-
-/// A label id from its name: lower case, words joined by `-`.
-fn label_id(name: &str) -> String {
-    let id: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let id = id
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if id.is_empty() {
-        "label".to_string()
-    } else {
-        id
     }
 }
 

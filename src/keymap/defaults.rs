@@ -105,6 +105,8 @@ const LABELS: Bindings = &[
     (Action::SelectNext, &["down", "tab", "ctrl-n"]),
     (Action::SelectPrev, &["up", "shift-tab", "ctrl-p"]),
     (Action::Confirm, &["enter"]),
+    (Action::RenameLabel, &["ctrl-r"]),
+    (Action::DeleteEntry, &["ctrl-d"]),
     (Action::Cancel, &["esc"]),
 ];
 

@@ -15,7 +15,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::action::Action;
-use crate::app::{App, LabelRow, LineInput, Mode};
+use crate::app::{App, LabelPicker, LabelRow, Mode};
 use crate::keymap::Table;
 use crate::theme::Theme;
 use layout::{MIN_HEIGHT, MIN_WIDTH};
@@ -101,10 +101,7 @@ fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
             ref filter,
             selected,
         } => topics::render(frame, app, filter, selected, theme),
-        Mode::Labels {
-            ref filter,
-            selected,
-        } => labels(frame, app, filter, selected, theme),
+        Mode::Labels(ref picker) => labels(frame, app, picker, theme),
         Mode::TagSets(ref picker) => tagsets::render_picker(frame, app, picker, theme),
         Mode::Export(ref dialog) => export_dialog(frame, app, dialog, theme),
         Mode::Note => {
@@ -121,12 +118,17 @@ fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
 
 /// The label picker: the tag set's labels with their glyphs, fuzzy-filtered,
 /// and a row to create a new label from the filter text.
-fn labels(frame: &mut Frame<'_>, app: &App, filter: &LineInput, selected: usize, theme: &Theme) {
+fn labels(frame: &mut Frame<'_>, app: &App, picker: &LabelPicker, theme: &Theme) {
     use ratatui::text::Span;
     let width = field_width(frame);
-    let header = vec![line_input::line(" label: ", filter, width, theme)];
+    let prompt = if picker.renaming.is_some() {
+        " new name: "
+    } else {
+        " label: "
+    };
+    let header = vec![line_input::line(prompt, &picker.filter, width, theme)];
     let rows = app
-        .label_rows(filter.text())
+        .label_picker_rows(picker)
         .into_iter()
         .map(|row| match row {
             LabelRow::Existing { label, matched } => {
@@ -144,20 +146,35 @@ fn labels(frame: &mut Frame<'_>, app: &App, filter: &LineInput, selected: usize,
             LabelRow::Create(name) => Line::styled(format!("+ new label “{name}”"), theme.muted),
         })
         .collect();
+    let (title, hint, keys): (&str, &str, &[(Action, &str)]) = match &picker.renaming {
+        Some(_) => (
+            "Rename label",
+            "type the new name",
+            &[(Action::Confirm, "rename"), (Action::Cancel, "back")],
+        ),
+        None => (
+            "Label for this pair",
+            "type to filter or name a new label",
+            &[
+                (Action::Confirm, "apply"),
+                (Action::RenameLabel, "rename"),
+                (Action::DeleteEntry, "remove"),
+                (Action::Cancel, "cancel"),
+            ],
+        ),
+    };
+    let selected = if picker.renaming.is_some() {
+        0
+    } else {
+        picker.selected
+    };
     picker::render(
         frame,
-        "Label for this pair",
+        title,
         header,
         rows,
         Some(selected),
-        &format!(
-            "type to filter or name a new label · {}",
-            footer(
-                app,
-                Table::Labels,
-                &[(Action::Confirm, "apply"), (Action::Cancel, "cancel")]
-            )
-        ),
+        &format!("{hint} · {}", footer(app, Table::Labels, keys)),
         theme,
     );
 }

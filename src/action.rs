@@ -56,6 +56,10 @@ actions! {
     NextPassage = "next_passage",
     /// Go to the previous passage
     PrevPassage = "prev_passage",
+    /// Cursor to the next sentence
+    NextSentence = "next_sentence",
+    /// Cursor to the previous sentence
+    PrevSentence = "prev_sentence",
     /// Switch focus to the other pane
     SwitchPane = "switch_pane",
     /// Go to the next aligned pair (both panes)

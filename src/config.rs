@@ -17,6 +17,8 @@ use crate::theme::ThemeSet;
 pub const CONFIG_DIR_ENV: &str = "DIPTYCH_CONFIG_DIR";
 /// Overrides the data directory (holds tag sets by default).
 pub const DATA_DIR_ENV: &str = "DIPTYCH_DATA_DIR";
+/// Overrides the state directory (what the reader remembers between runs).
+pub const STATE_DIR_ENV: &str = "DIPTYCH_STATE_DIR";
 
 const APP_DIR: &str = "diptych";
 
@@ -49,18 +51,32 @@ pub struct Paths {
     pub config_dir: PathBuf,
     /// `~/.local/share/diptych` by default.
     pub data_dir: PathBuf,
+    /// `~/.local/state/diptych` by default: what the reader remembers
+    /// between sessions (the theme picked, where each comparison was left).
+    pub state_dir: PathBuf,
 }
 
 impl Paths {
+    /// Config and data directories; the state directory is `state` inside
+    /// the data directory (see [`Paths::with_state_dir`]).
     pub fn new(config_dir: impl Into<PathBuf>, data_dir: impl Into<PathBuf>) -> Self {
+        let data_dir = data_dir.into();
         Paths {
             config_dir: config_dir.into(),
-            data_dir: data_dir.into(),
+            state_dir: data_dir.join("state"),
+            data_dir,
         }
     }
 
-    /// The directories from [`CONFIG_DIR_ENV`] and [`DATA_DIR_ENV`] when set
-    /// and non-empty, otherwise the XDG defaults.
+    pub fn with_state_dir(mut self, state_dir: impl Into<PathBuf>) -> Self {
+        self.state_dir = state_dir.into();
+        self
+    }
+
+    /// The directories from [`CONFIG_DIR_ENV`], [`DATA_DIR_ENV`] and
+    /// [`STATE_DIR_ENV`] when set and non-empty, otherwise the XDG defaults
+    /// (with `DIPTYCH_DATA_DIR` set and no state directory given, state goes
+    /// under the data directory, so one variable keeps a test hermetic).
     pub fn from_env() -> Result<Self, ConfigError> {
         Self::from_lookup(|name| std::env::var_os(name))
     }
@@ -69,18 +85,30 @@ impl Paths {
     /// not (and, with `unsafe` forbidden, cannot) change the real one.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<OsString>) -> Result<Self, ConfigError> {
         let var = |name: &str| lookup(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-        let (config_dir, data_dir) = match (var(CONFIG_DIR_ENV), var(DATA_DIR_ENV)) {
-            (Some(config), Some(data)) => (config, data),
-            (config, data) => {
-                // Only consult the home directory when an override is missing.
-                let xdg = etcetera::choose_base_strategy().map_err(|_| ConfigError::NoHome)?;
-                (
-                    config.unwrap_or_else(|| xdg.config_dir().join(APP_DIR)),
-                    data.unwrap_or_else(|| xdg.data_dir().join(APP_DIR)),
-                )
-            }
-        };
-        Ok(Paths::new(config_dir, data_dir))
+        let state = var(STATE_DIR_ENV);
+        let (config_dir, data_dir, state_dir) =
+            match (var(CONFIG_DIR_ENV), var(DATA_DIR_ENV), state) {
+                (Some(config), Some(data), state) => {
+                    let state = state.unwrap_or_else(|| data.join("state"));
+                    (config, data, state)
+                }
+                (config, data, state) => {
+                    // Only consult the home directory when an override is missing.
+                    let xdg = etcetera::choose_base_strategy().map_err(|_| ConfigError::NoHome)?;
+                    let data_given = data.is_some();
+                    let data = data.unwrap_or_else(|| xdg.data_dir().join(APP_DIR));
+                    let state = state.unwrap_or_else(|| match xdg.state_dir() {
+                        Some(dir) if !data_given => dir.join(APP_DIR),
+                        _ => data.join("state"),
+                    });
+                    (
+                        config.unwrap_or_else(|| xdg.config_dir().join(APP_DIR)),
+                        data,
+                        state,
+                    )
+                }
+            };
+        Ok(Paths::new(config_dir, data_dir).with_state_dir(state_dir))
     }
 
     /// `<config dir>/config.toml`.
@@ -96,6 +124,12 @@ impl Paths {
 
     pub fn themes_dir(&self) -> PathBuf {
         self.config_dir.join("themes")
+    }
+
+    /// `<state dir>/state.json`: the theme picked with ctrl-t and where
+    /// each comparison was left.
+    pub fn state_file(&self) -> PathBuf {
+        self.state_dir.join("state.json")
     }
 
     /// `<data dir>/tagsets`, where tag sets go unless `tagset_dir` says otherwise.

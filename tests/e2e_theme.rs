@@ -37,9 +37,13 @@ fn no_color_writes_no_colour_but_selection_is_visible() {
         "{:?}",
         colour_params(&screen)
     );
-    // The current match is drawn reversed (with underline), the focused
-    // pane's title bold.
-    assert!(screen.contains("\x1b[4;7mTurkey"), "{screen}");
+    // The current match is drawn reversed (the sequence before it may only
+    // add reverse: the cursor's sentence around it is already underlined
+    // and bold), the focused pane's title bold.
+    assert!(
+        screen.contains("[4;7mTurkey") || screen.contains("[7mTurkey"),
+        "{screen}"
+    );
     assert!(screen.contains("\x1b[1m"));
     t.keys(&["q"]);
     t.wait_for("EXIT=0 icanon", WAIT);

@@ -28,6 +28,7 @@ impl App {
         let shared = alignment.topics.iter().filter(|t| t.shared).count();
         let pairs = alignment.pairs.len();
         self.comparison = Some(PairNavigation::new(alignment));
+        self.adopt_sentences();
         let message = if shared == 0 {
             format!("aligned: no shared topics, {pairs} pairs")
         } else {
@@ -77,10 +78,20 @@ impl App {
         };
         comparison.current = Some(pair);
         let p = comparison.pairs[pair];
-        for (pane, passage) in self.panes.iter_mut().zip([p.left, p.right]) {
+        let carried = p.aligned.map(|i| &comparison.alignment.pairs[i]);
+        for side in Side::BOTH {
+            let pane = &mut self.panes[side];
+            let passage = p.passage(side);
             if let Some(&line) = pane.wrapped.passage_first_line.get(passage) {
                 pane.top = line.saturating_sub(PAIR_MARGIN);
                 pane.clamp();
+            }
+            // The cursor goes on the sentence that carries the pair.
+            let sentence = carried
+                .and_then(|a| side.pick(&a.left_sentences, &a.right_sentences).first().copied())
+                .or_else(|| pane.first_sentence_of(passage));
+            if let Some(sentence) = sentence {
+                pane.set_cursor(sentence);
             }
         }
         let position = comparison

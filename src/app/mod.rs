@@ -5,6 +5,7 @@
 use ratatui::layout::Rect;
 
 mod compare;
+mod cursor;
 mod exporting;
 mod input;
 mod labels;
@@ -48,6 +49,8 @@ pub enum Msg {
     Paste(String),
     /// The mouse wheel turned over cell (`column`, `row`); `down` or up.
     Wheel { column: u16, row: u16, down: bool },
+    /// The left mouse button was pressed on cell (`column`, `row`).
+    Click { column: u16, row: u16 },
     /// The terminal now has this size.
     Resize { width: u16, height: u16 },
     /// The alignment worker has done this fraction of its work.
@@ -316,6 +319,13 @@ impl App {
                     let delta = if down { WHEEL_ROWS } else { -WHEEL_ROWS };
                     self.panes[pane].scroll_by(delta);
                     self.sync_from(pane);
+                    self.cursor_after_scroll();
+                }
+                Vec::new()
+            }
+            Msg::Click { column, row } => {
+                if self.mode == Mode::Normal {
+                    self.click(column, row);
                 }
                 Vec::new()
             }
@@ -367,6 +377,7 @@ impl App {
         let effects = self.apply_inner(action);
         if action.scrolls() {
             self.sync_from(self.focus);
+            self.cursor_after_scroll();
         }
         effects
     }
@@ -387,6 +398,8 @@ impl App {
             }
             Action::NextPassage => self.step_passage(true),
             Action::PrevPassage => self.step_passage(false),
+            Action::NextSentence => self.step_sentence(true),
+            Action::PrevSentence => self.step_sentence(false),
             Action::SwitchPane => self.focus = self.focus.other(),
             Action::NextPair => self.step_pair(true),
             Action::PrevPair => self.step_pair(false),
@@ -500,6 +513,9 @@ impl App {
         };
         if target < pane.doc.passages.len() {
             pane.show_passage(target);
+            if let Some(first) = pane.first_sentence_of(target) {
+                pane.cursor = first;
+            }
         }
     }
 
@@ -590,6 +606,7 @@ impl App {
             _ => "",
         };
         self.focus = pane_index;
+        self.cursor_to_byte(pane_index, start);
         self.info(format!("match {} of {total}{note}", index + 1));
         self.sync_from(pane_index);
     }

@@ -1,11 +1,11 @@
 //! The state of one side of the reader (drawn by `ui/pane.rs`, the same idea
-//! in the view layer): a document, its soft-wrapped layout for the
-//! current width (a cache rebuilt only when the width changes), and the
-//! scroll position.
+//! in the view layer): a document, its sentences, its soft-wrapped layout
+//! for the current width (a cache rebuilt only when the width changes), the
+//! scroll position and the sentence cursor.
 
 use std::ops::Range;
 
-use crate::document::Document;
+use crate::document::{Document, Sentence};
 
 /// One row of wrapped text: a byte range of the document's text belonging to
 /// one passage, or the blank row that separates two passages.
@@ -117,6 +117,11 @@ impl Wrapped {
 #[derive(Debug, Clone)]
 pub struct Pane {
     pub doc: Document,
+    /// Every sentence of the document in reading order: the units the
+    /// cursor moves over, the same as the alignment's.
+    pub sentences: Vec<Sentence>,
+    /// Index into `sentences` of the sentence under the cursor.
+    pub cursor: usize,
     pub wrapped: Wrapped,
     /// Index of the top visible row.
     pub top: usize,
@@ -126,12 +131,95 @@ pub struct Pane {
 
 impl Pane {
     pub fn new(doc: Document) -> Self {
+        let sentences = crate::document::sentence::sentences(&doc.text, &doc.passages);
         Pane {
             doc,
+            sentences,
+            cursor: 0,
             wrapped: Wrapped::default(),
             top: 0,
             height: 0,
         }
+    }
+
+    /// The sentence under the cursor (none in a document without text).
+    pub fn cursor_sentence(&self) -> Option<&Sentence> {
+        self.sentences.get(self.cursor)
+    }
+
+    /// The sentence containing byte `offset`, else the first one after it,
+    /// else the last one.
+    pub fn sentence_at_byte(&self, offset: usize) -> Option<usize> {
+        if self.sentences.is_empty() {
+            return None;
+        }
+        let i = self.sentences.partition_point(|s| s.byte_end <= offset);
+        Some(i.min(self.sentences.len() - 1))
+    }
+
+    /// The first sentence of passage `index`, if it has one.
+    pub fn first_sentence_of(&self, passage: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.passage < passage);
+        self.sentences.get(i).filter(|s| s.passage == passage).map(|_| i)
+    }
+
+    /// Rows `first..=last` that sentence `index` is drawn on.
+    pub fn sentence_rows(&self, index: usize) -> Option<(usize, usize)> {
+        let s = self.sentences.get(index)?;
+        if self.wrapped.lines.is_empty() {
+            return None;
+        }
+        let first = self.wrapped.line_of_byte(s.byte_start);
+        let last = self.wrapped.line_of_byte(s.byte_end.saturating_sub(1).max(s.byte_start));
+        Some((first, last.max(first)))
+    }
+
+    /// Puts the cursor on sentence `index` and scrolls as little as needed
+    /// to show it (its first row when it is taller than the pane).
+    pub fn set_cursor(&mut self, index: usize) {
+        if index >= self.sentences.len() {
+            return;
+        }
+        self.cursor = index;
+        self.reveal_cursor();
+    }
+
+    /// Scrolls as little as needed to show the cursor's sentence.
+    pub fn reveal_cursor(&mut self) {
+        let Some((first, last)) = self.sentence_rows(self.cursor) else {
+            return;
+        };
+        let height = self.height.max(1);
+        if first < self.top {
+            self.top = first;
+        } else if last >= self.top + height {
+            self.top = first.max((last + 1).saturating_sub(height));
+        }
+        self.clamp();
+    }
+
+    /// After a scroll: a cursor that left the screen moves onto it, to the
+    /// first sentence starting on screen (else the one at the top row).
+    pub fn keep_cursor_on_screen(&mut self) {
+        let Some((first, last)) = self.sentence_rows(self.cursor) else {
+            return;
+        };
+        let bottom = self.top + self.height.max(1);
+        if last >= self.top && first < bottom {
+            return;
+        }
+        let Some(row) = self.wrapped.lines.get(self.top) else {
+            return;
+        };
+        let Some(at_top) = self.sentence_at_byte(row.start as usize) else {
+            return;
+        };
+        let starts_above = self.sentence_rows(at_top).is_some_and(|(f, _)| f < self.top);
+        let next_on_screen = starts_above
+            && self
+                .sentence_rows(at_top + 1)
+                .is_some_and(|(f, _)| f < bottom);
+        self.cursor = if next_on_screen { at_top + 1 } else { at_top };
     }
 
     /// Re-wraps for a new text width, keeping the same text at the top.

@@ -46,6 +46,8 @@ const NORMAL: Bindings = &[
     (Action::Bottom, &["G", "end"]),
     (Action::NextPassage, &["}"]),
     (Action::PrevPassage, &["{"]),
+    (Action::NextSentence, &[")"]),
+    (Action::PrevSentence, &["("]),
     (Action::SwitchPane, &["tab", "shift-tab"]),
     (Action::NextPair, &["]"]),
     (Action::PrevPair, &["["]),

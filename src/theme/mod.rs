@@ -81,6 +81,8 @@ slots! {
     selection => Selection: " The selected passage or list item.",
     search_match => SearchMatch: " Text matching the current search.",
     topic_term => TopicTerm: " A highlighted topic term shared by both documents.",
+    cursor => Cursor: " The sentence under the cursor (shown with a `›` in the gutter too).",
+    pair_sentence => PairSentence: " The sentences that carry the current pair, in both panes.",
     pair_marker => PairMarker: " The marker linking a passage to its aligned counterpart.",
     agree => Agree: " Stance: the passages agree.",
     contradict => Contradict: " Stance: the passages contradict each other.",

@@ -30,6 +30,8 @@ pub const GROUPS: &[(&str, Table, &[Action])] = &[
             Action::Bottom,
             Action::NextPassage,
             Action::PrevPassage,
+            Action::NextSentence,
+            Action::PrevSentence,
             Action::SwitchPane,
             Action::Search,
             Action::SearchNext,

@@ -63,10 +63,25 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: Side, areas: &PaneAreas, 
     let comparison = app.comparison.as_ref();
     let current_passage = comparison.and_then(|c| c.current_passage(index));
     let current_score = comparison.and_then(|c| c.score(c.current?));
-    let mut layers: Vec<(&[Range<usize>], Style)> = Vec::with_capacity(3);
+    let mut layers: Vec<(&[Range<usize>], Style)> = Vec::with_capacity(5);
+    // The current pair's sentences, then the topic's terms over them.
+    let pair_sentences: Vec<Range<usize>> = comparison
+        .map(|c| c.current_sentences(index))
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|i| pane.sentences.get(i).map(|s| s.byte_start..s.byte_end))
+        .collect();
+    layers.push((&pair_sentences, theme.pair_sentence));
     if let Some(c) = comparison {
         layers.push((&c.spans[index], theme.topic_term));
     }
+    let cursor: Vec<Range<usize>> = pane
+        .cursor_sentence()
+        .map(|s| s.byte_start..s.byte_end)
+        .into_iter()
+        .collect();
+    let cursor_rows = pane.sentence_rows(pane.cursor);
+    layers.push((&cursor, theme.cursor));
     let current_match;
     if let Some(search) = app.search.as_ref().filter(|s| s.pane == index) {
         layers.push((&search.matches, theme.search_match));
@@ -97,6 +112,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: Side, areas: &PaneAreas, 
                 .filter(|_| row.first)
                 .map(|i| marks[i].1.clone()),
             marked: app.mark == Some((index, passage_index)) && row.first,
+            cursor: cursor_rows.is_some_and(|(f, l)| (f..=l).contains(&(pane.top + i))),
             theme,
         }));
         if row.separator {
@@ -142,6 +158,8 @@ struct GutterRow<'t> {
     tag: Option<Span<'static>>,
     /// Marked for linking by hand.
     marked: bool,
+    /// A row of the sentence under the cursor.
+    cursor: bool,
     theme: &'t Theme,
 }
 
@@ -217,7 +235,12 @@ fn gutter_line(row: GutterRow<'_>) -> Line<'static> {
         Span::raw(" ")
     };
     let tag = row.tag.unwrap_or_else(|| Span::raw(" "));
-    Line::from(vec![left, mark, tag])
+    let cursor = if row.cursor {
+        Span::styled("›", theme.cursor.patch(theme.gutter))
+    } else {
+        Span::raw(" ")
+    };
+    Line::from(vec![left, mark, tag, cursor])
 }
 
 /// `.42`, or `1.0` for a perfect score: fits in four columns.

@@ -57,7 +57,7 @@ const HEDGES: &[&str] = &[
 ];
 
 /// A kind of hint, as the JSON contract names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HintKind {
     Contradiction,
@@ -76,7 +76,7 @@ impl HintKind {
 }
 
 /// A suggestion about a candidate pair, never a judgement.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Hint {
     pub kind: HintKind,
     pub why: String,

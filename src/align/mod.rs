@@ -37,7 +37,7 @@ pub use report::AlignReport;
 pub use spans::topic_spans;
 
 /// The result of aligning two documents.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Alignment {
     /// Shared topics first (most discussed by both first), then one-sided.
     pub topics: Vec<Topic>,
@@ -54,14 +54,14 @@ pub struct Alignment {
 }
 
 /// A value for each of the two documents.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Sides<T> {
     pub left: T,
     pub right: T,
 }
 
 /// A sentence of the other document that may speak to this one.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Candidate {
     /// Index into the other side's sentences.
     pub other: u32,
@@ -89,7 +89,7 @@ impl Default for AlignOptions {
 }
 
 /// Something the reports discuss, with the passages discussing it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Topic {
     pub label: String,
     /// Spellings met in the text (lower case except acronyms), most frequent
@@ -105,7 +105,7 @@ pub struct Topic {
 }
 
 /// Where a topic came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TopicKind {
     /// A country or region of the built-in geography.
@@ -140,7 +140,7 @@ impl TopicKind {
 }
 
 /// Two passages, one per side, that speak to each other.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Pair {
     /// Index into the left document's passages.
     pub left: usize,

@@ -88,7 +88,11 @@ impl App {
             }
             // The cursor goes on the sentence that carries the pair.
             let sentence = carried
-                .and_then(|a| side.pick(&a.left_sentences, &a.right_sentences).first().copied())
+                .and_then(|a| {
+                    side.pick(&a.left_sentences, &a.right_sentences)
+                        .first()
+                        .copied()
+                })
                 .or_else(|| pane.first_sentence_of(passage));
             if let Some(sentence) = sentence {
                 pane.set_cursor(sentence);

@@ -101,7 +101,11 @@ impl App {
             return;
         }
         let lead = self.focus;
-        match self.cursor_candidates(lead).first().map(|c| c.other as usize) {
+        match self
+            .cursor_candidates(lead)
+            .first()
+            .map(|c| c.other as usize)
+        {
             Some(partner) => self.level_sentence(lead, partner),
             None => self.sync_from(lead),
         }
@@ -134,8 +138,15 @@ impl App {
             return;
         };
         let sentences = &comparison.alignment.sentences;
-        for (side, theirs) in [(Side::Left, &sentences.left), (Side::Right, &sentences.right)] {
+        for (side, theirs) in [
+            (Side::Left, &sentences.left),
+            (Side::Right, &sentences.right),
+        ] {
             let pane = &mut self.panes[side];
+            if theirs.is_empty() {
+                // An alignment made without sentences (none asked for).
+                continue;
+            }
             let same = pane.sentences.len() == theirs.len()
                 && pane
                     .sentences

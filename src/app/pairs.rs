@@ -201,7 +201,8 @@ impl PairNavigation {
             .and_then(|c| self.pairs[c].aligned)
             .map(|i| {
                 let pair = &self.alignment.pairs[i];
-                side.pick(&pair.left_sentences, &pair.right_sentences).clone()
+                side.pick(&pair.left_sentences, &pair.right_sentences)
+                    .clone()
             })
             .unwrap_or_default()
     }

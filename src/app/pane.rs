@@ -160,7 +160,10 @@ impl Pane {
     /// The first sentence of passage `index`, if it has one.
     pub fn first_sentence_of(&self, passage: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.passage < passage);
-        self.sentences.get(i).filter(|s| s.passage == passage).map(|_| i)
+        self.sentences
+            .get(i)
+            .filter(|s| s.passage == passage)
+            .map(|_| i)
     }
 
     /// Rows `first..=last` that sentence `index` is drawn on.
@@ -170,7 +173,9 @@ impl Pane {
             return None;
         }
         let first = self.wrapped.line_of_byte(s.byte_start);
-        let last = self.wrapped.line_of_byte(s.byte_end.saturating_sub(1).max(s.byte_start));
+        let last = self
+            .wrapped
+            .line_of_byte(s.byte_end.saturating_sub(1).max(s.byte_start));
         Some((first, last.max(first)))
     }
 
@@ -214,7 +219,9 @@ impl Pane {
         let Some(at_top) = self.sentence_at_byte(row.start as usize) else {
             return;
         };
-        let starts_above = self.sentence_rows(at_top).is_some_and(|(f, _)| f < self.top);
+        let starts_above = self
+            .sentence_rows(at_top)
+            .is_some_and(|(f, _)| f < self.top);
         let next_on_screen = starts_above
             && self
                 .sentence_rows(at_top + 1)

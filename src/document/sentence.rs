@@ -21,7 +21,7 @@ const BEFORE_NUMBER: &[&str] = &[
 ];
 
 /// One sentence of a passage.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     /// `p3.s2`: the second sentence of passage `p3`.
     pub id: String,

@@ -12,7 +12,7 @@
 use std::path::PathBuf;
 
 use diptych::action::Effect;
-use diptych::align::{Alignment, Pair, Topic, TopicKind};
+use diptych::align::Alignment;
 use diptych::app::{App, Clock, Msg, OpenedSet, TagAccess};
 use diptych::document::Document;
 use diptych::keymap::{Chord, KeyCodeKey, Keymap};
@@ -268,77 +268,29 @@ pub fn event_of(chord: Chord) -> KeyEvent {
     KeyEvent::new(code, mods)
 }
 
-/// The fixture alignment of the seed reports, checked against the
-/// documents so a changed seed or segmenter says what to do.
+/// The fixture alignment of the seed reports (topics, pairs, sentences and
+/// candidates), checked against the documents so a changed seed or
+/// segmenter says what to do.
 pub fn seeds_alignment(app: &App) -> Alignment {
-    let v: serde_json::Value = serde_json::from_str(SEEDS_ALIGNMENT).expect("fixture is JSON");
-    let passages = [
-        app.panes[0].doc.passages.len(),
-        app.panes[1].doc.passages.len(),
-    ];
-    let indices = |v: &serde_json::Value| -> Vec<usize> {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i.as_u64().unwrap() as usize)
-            .collect()
+    let alignment: Alignment =
+        serde_json::from_str(SEEDS_ALIGNMENT).expect("fixture is an alignment");
+    let fits = |side: usize, sentences: &[diptych::document::Sentence]| {
+        let pane = &app.panes[side];
+        sentences.len() == pane.sentences.len()
+            && sentences
+                .iter()
+                .zip(&pane.sentences)
+                .all(|(a, b)| (a.byte_start, a.byte_end) == (b.byte_start, b.byte_end))
     };
-    let strings = |v: &serde_json::Value| -> Vec<String> {
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s.as_str().unwrap().to_string())
-            .collect()
-    };
-    let topics = v["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| Topic {
-            label: t["label"].as_str().unwrap().to_string(),
-            terms: strings(&t["terms"]),
-            shared: t["shared"].as_bool().unwrap(),
-            left: indices(&t["left"]),
-            right: indices(&t["right"]),
-            kind: match t["kind"].as_str().unwrap() {
-                "place" => TopicKind::Place,
-                "organisation" => TopicKind::Organisation,
-                "user_group" => TopicKind::UserGroup,
-                "acronym" => TopicKind::Acronym,
-                "name" => TopicKind::Name,
-                _ => TopicKind::KeyPhrase,
-            },
-        })
-        .collect();
-    let pairs: Vec<Pair> = v["pairs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| Pair {
-            left: p["left"].as_u64().unwrap() as usize,
-            right: p["right"].as_u64().unwrap() as usize,
-            score: p["score"].as_f64().unwrap(),
-            topics: indices(&p["topics"]),
-            terms: strings(&p["terms"]),
-            // The reader does not show sentence spans yet.
-            left_sentences: Vec::new(),
-            right_sentences: Vec::new(),
-        })
-        .collect();
     assert!(
-        pairs
-            .iter()
-            .all(|p| p.left < passages[0] && p.right < passages[1]),
+        alignment.pairs.iter().all(|p| {
+            p.left < app.panes[0].doc.passages.len() && p.right < app.panes[1].doc.passages.len()
+        }) && fits(0, &alignment.sentences.left)
+            && fits(1, &alignment.sentences.right),
         "tests/fixtures/seeds-alignment.json no longer fits the seed reports; \
          regenerate it with `UPDATE_FIXTURES=1 cargo test --test flow fixture`"
     );
-    Alignment {
-        topics,
-        pairs,
-        sentences: Default::default(),
-        candidates: Default::default(),
-        reasons: Vec::new(),
-    }
+    alignment
 }
 
 /// Rewrites the fixture from the live aligner (`UPDATE_FIXTURES=1`).

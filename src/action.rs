@@ -267,6 +267,10 @@ pub enum Effect {
     EditExternally {
         text: String,
     },
+    /// Write what the reader remembers between sessions
+    /// ([`crate::app::App::resume_state`] and the theme picked) to the
+    /// state file now, not only at exit.
+    RememberSession,
     /// Write an export atomically; an existing file only if `overwrite`
     /// (`Msg::Exported`).
     WriteExport {

@@ -127,7 +127,8 @@ fn scroll_lock_brings_the_cursors_best_partner_level_with_it() {
     };
     assert!(cursor_visible(&h, Side::Right));
     assert!(
-        (row(&h, Side::Left) - row(&h, Side::Right)).abs() <= 1 || h.app.panes[Side::Right].top == 0,
+        (row(&h, Side::Left) - row(&h, Side::Right)).abs() <= 1
+            || h.app.panes[Side::Right].top == 0,
         "level: {} vs {}",
         row(&h, Side::Left),
         row(&h, Side::Right)

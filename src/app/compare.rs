@@ -161,6 +161,7 @@ impl App {
             let other = &mut self.panes[leading.other()];
             other.top = top;
             other.clamp();
+            other.keep_cursor_on_screen();
         }
     }
 
@@ -234,7 +235,7 @@ impl App {
         }
     }
 
-    fn select_topic(&mut self, topic: Option<usize>) {
+    pub(super) fn select_topic(&mut self, topic: Option<usize>) {
         let [left, right] = &self.panes;
         let Some(comparison) = &mut self.comparison else {
             return;

@@ -31,8 +31,15 @@ pub enum ExportFailure {
 }
 
 impl App {
-    /// Default export path: beside the tag set, named after it.
+    /// Default export path: the last export's, with this format's
+    /// extension; else beside the tag set, named after it.
     fn default_export_path(&self, format: Format) -> String {
+        if let Some(last) = &self.last_export {
+            return std::path::Path::new(last)
+                .with_extension(format.extension())
+                .display()
+                .to_string();
+        }
         let (dir, name) = match &self.tagging {
             Some(t) => (
                 t.path.parent().map(PathBuf::from).unwrap_or_default(),
@@ -50,7 +57,14 @@ impl App {
             self.info("still aligning: export when the pairs are ready");
             return;
         }
-        let format = Format::Markdown;
+        // The format of the last export, else Markdown.
+        let format = self
+            .last_export
+            .as_deref()
+            .and_then(|p| std::path::Path::new(p).extension())
+            .and_then(|ext| Format::ALL.iter().find(|f| ext == f.extension()))
+            .copied()
+            .unwrap_or(Format::Markdown);
         self.mode = Mode::Export(ExportDialog {
             format,
             path: LineInput::new(&self.default_export_path(format)),
@@ -180,6 +194,7 @@ impl App {
             Ok(path) => {
                 self.mode = Mode::Normal;
                 self.info(format!("exported to {}", path.display()));
+                self.last_export = Some(path.display().to_string());
             }
             Err(ExportFailure::Exists(path)) => {
                 if let Mode::Export(dialog) = &mut self.mode {

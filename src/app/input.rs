@@ -85,10 +85,7 @@ impl App {
                 self.help_action(action);
                 Vec::new()
             }
-            Mode::ThemePicker { .. } => {
-                self.theme_action(action);
-                Vec::new()
-            }
+            Mode::ThemePicker { .. } => self.theme_action(action),
             Mode::Topics { .. } => {
                 self.topics_action(action);
                 Vec::new()
@@ -253,9 +250,9 @@ impl App {
         }
     }
 
-    fn theme_action(&mut self, action: Action) {
+    fn theme_action(&mut self, action: Action) -> Vec<Effect> {
         let Mode::ThemePicker { selected, original } = &mut self.mode else {
-            return;
+            return Vec::new();
         };
         let count = self.themes.len();
         match action {
@@ -264,17 +261,19 @@ impl App {
             Action::Confirm => {
                 let name = self.themes[*selected].name.clone();
                 self.mode = Mode::Normal;
-                self.info(format!("theme: {name}"));
-                return;
+                self.info(format!("theme: {name} (remembered for next time)"));
+                self.picked_theme = Some(name);
+                return vec![Effect::RememberSession];
             }
             Action::Cancel => {
                 self.theme_index = *original;
                 self.mode = Mode::Normal;
-                return;
+                return Vec::new();
             }
             _ => {}
         }
         self.theme_index = *selected;
+        Vec::new()
     }
 
     fn confirm_quit_action(&mut self, action: Action) -> Vec<Effect> {

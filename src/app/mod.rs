@@ -12,6 +12,7 @@ mod labels;
 pub mod line_input;
 pub mod pairs;
 pub mod pane;
+pub mod resume;
 pub mod search;
 mod tagging;
 mod tagsets;
@@ -21,6 +22,7 @@ pub use compare::TopicRow;
 pub use exporting::{ExportDialog, ExportFailure};
 pub use labels::{LabelPicker, LabelRow};
 pub use line_input::LineInput;
+pub use resume::Resume;
 pub use tagging::{OpenedSet, TagAccess, TagCounts, Tagging, prepare};
 pub use tagsets::{NameFor, TagSetEntry, TagSetPicker};
 
@@ -202,6 +204,14 @@ pub struct App {
     /// The note editor's state while `Mode::Note`.
     pub note: Option<NoteEditor>,
     pub clock: Clock,
+    /// Where the last session on these reports ended, until applied.
+    pub resume: Option<Resume>,
+    /// The resumed positions were applied (at the first layout).
+    resume_placed: bool,
+    /// The last export path written from the reader (kept across sessions).
+    pub last_export: Option<String>,
+    /// The theme the analyst picked with the theme picker this session.
+    pub picked_theme: Option<String>,
 }
 
 impl App {
@@ -232,6 +242,10 @@ impl App {
             quit_after_save: false,
             note: None,
             clock: Clock::default(),
+            resume: None,
+            resume_placed: false,
+            last_export: None,
+            picked_theme: None,
         }
     }
 
@@ -336,6 +350,7 @@ impl App {
             Msg::Aligned(alignment) => {
                 self.aligned(*alignment);
                 self.sync_links();
+                self.apply_resume();
                 Vec::new()
             }
             Msg::Tick(clock) => {
@@ -495,6 +510,7 @@ impl App {
                     .map_or(areas.text.width, |w| w.min(areas.text.width));
                 pane.relayout(width, areas.text.height);
             }
+            self.apply_resume();
         }
     }
 
@@ -608,7 +624,7 @@ impl App {
         self.focus = pane_index;
         self.cursor_to_byte(pane_index, start);
         self.info(format!("match {} of {total}{note}", index + 1));
-        self.sync_from(pane_index);
+        self.follow_cursor();
     }
 }
 

@@ -9,6 +9,7 @@ use crate::config::Paths;
 use crate::shell::runtime;
 use crate::shell::session::Session;
 use crate::shell::setup::Setup;
+use crate::shell::state::StateFile;
 use crate::tags::store::Opened;
 
 pub fn run(cli: &Cli, paths: Paths) -> Result<u8, Failure> {
@@ -37,12 +38,30 @@ pub fn run(cli: &Cli, paths: Paths) -> Result<u8, Failure> {
         Err(failure) if cli.tags.is_some() => return Err(failure),
         other => other,
     };
+    // What the reader remembers: the theme picked last (unless --theme, or
+    // a config theme set since), and where these two reports were left.
+    let (state, state_notice) = StateFile::load(&paths.state_file());
+    let config_theme = setup.config.theme.clone();
+    let theme = match state.theme(config_theme.as_deref()) {
+        Some(name) if cli.theme.is_none() => setup
+            .themes
+            .iter()
+            .find(|t| t.name == name)
+            .cloned()
+            .unwrap_or(setup.theme),
+        _ => setup.theme,
+    };
+    let resume = state.session(&left.hash, &right.hash);
     let mut app = App::new(left, right, setup.keymap)
-        .with_themes(setup.theme, setup.themes)
+        .with_themes(theme, setup.themes)
         .with_wrap_limit(setup.config.wrap_width_limit)
         .with_scroll_lock(setup.config.scroll_lock)
         .with_aliases(setup.aliases)
-        .with_warning(summary);
+        .with_warning(summary)
+        .with_warning(state_notice);
+    if let Some(resume) = resume {
+        app = app.with_resume(resume);
+    }
     let session = match tags {
         Ok((store, Opened { file, content })) => {
             let set = {
@@ -73,6 +92,7 @@ pub fn run(cli: &Cli, paths: Paths) -> Result<u8, Failure> {
         first_frame_and_exit: cli.first_frame_and_exit,
         session,
         drafts_dir: Some(drafts_dir),
+        state: Some((state, config_theme)),
     };
     match runtime::run(app, options) {
         Ok(exit) => Ok(exit.code() as u8),

@@ -22,6 +22,7 @@ use super::editor;
 use crate::action::Effect;
 use crate::app::{App, Clock, ExportFailure, Msg, Tagging};
 use crate::shell::session::Session;
+use crate::shell::state::{StateFile, ThemeChoice};
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +51,9 @@ pub struct Options {
     pub session: Option<Session>,
     /// A private directory for the note drafts handed to `$EDITOR`.
     pub drafts_dir: Option<PathBuf>,
+    /// Where the reader remembers positions and the theme picked; and the
+    /// config's theme, recorded with a pick.
+    pub state: Option<(StateFile, Option<String>)>,
 }
 
 /// Restores the terminal when dropped, however the reader ends.
@@ -205,6 +209,7 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                     }
                 }
                 Effect::StartAlignment => start_alignment(&app, tx.clone()),
+                Effect::RememberSession => remember(&app, options.state.as_mut()),
                 Effect::Save { set, generation } => {
                     let result = match lock(&session).as_mut() {
                         Some(session) => session.save(&set),
@@ -273,6 +278,8 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
             super::stderr::note(&message);
         }
     }
+    // However the reader ended: where the analyst was, for next time.
+    remember(&app, options.state.as_mut());
     // Close the tag file here, not when the watchdog's handle goes: that
     // releases the lock and removes the lock file.
     drop(lock(&session).take());
@@ -329,6 +336,24 @@ fn clock(started: Instant) -> Clock {
         ms: started.elapsed().as_millis() as u64,
         rfc3339: crate::tags::time::rfc3339_utc(SystemTime::now()),
         fresh_id: crate::tags::TagId::random().0,
+    }
+}
+
+/// Writes where the analyst is (and the theme picked) to the state file.
+/// A failure is only a notice: nothing of the analyst's work is in it.
+fn remember(app: &App, state: Option<&mut (StateFile, Option<String>)>) {
+    let Some((state, config_theme)) = state else {
+        return;
+    };
+    let theme = app.picked_theme.clone().map(|name| ThemeChoice {
+        name,
+        config_theme: config_theme.clone(),
+    });
+    let (left, right) = (&app.panes[0].doc.hash, &app.panes[1].doc.hash);
+    let now = crate::tags::time::rfc3339_utc(SystemTime::now());
+    state.remember((left, right), &now, app.resume_state(), theme);
+    if let Err(e) = state.save() {
+        super::stderr::note(&format!("could not remember the reading position: {e}"));
     }
 }
 

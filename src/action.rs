@@ -60,6 +60,10 @@ actions! {
     NextSentence = "next_sentence",
     /// Cursor to the previous sentence
     PrevSentence = "prev_sentence",
+    /// What the other report says about the cursor's sentence (its candidates)
+    Candidates = "candidates",
+    /// Widen the current pair's span in this pane by a sentence (then the passage)
+    WidenSpan = "widen_span",
     /// Switch focus to the other pane
     SwitchPane = "switch_pane",
     /// Go to the next aligned pair (both panes)

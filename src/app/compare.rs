@@ -78,7 +78,7 @@ impl App {
         };
         comparison.current = Some(pair);
         let p = comparison.pairs[pair];
-        let carried = p.aligned.map(|i| &comparison.alignment.pairs[i]);
+        self.pair_span = self.span_of_pair(pair);
         for side in Side::BOTH {
             let pane = &mut self.panes[side];
             let passage = p.passage(side);
@@ -86,18 +86,14 @@ impl App {
                 pane.top = line.saturating_sub(PAIR_MARGIN);
                 pane.clamp();
             }
-            // The cursor goes on the sentence that carries the pair.
-            let sentence = carried
-                .and_then(|a| {
-                    side.pick(&a.left_sentences, &a.right_sentences)
-                        .first()
-                        .copied()
-                })
-                .or_else(|| pane.first_sentence_of(passage));
-            if let Some(sentence) = sentence {
-                pane.set_cursor(sentence);
+            // The cursor goes on the first sentence of the pair's span.
+            if let Some(span) = self.pair_span {
+                pane.set_cursor(span[side.index()].0);
             }
         }
+        let Some(comparison) = &self.comparison else {
+            return;
+        };
         let position = comparison
             .visible_pairs()
             .position(|i| i == pair)

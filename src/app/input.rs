@@ -24,6 +24,7 @@ impl App {
             Mode::ConfirmQuit => Table::ConfirmQuit,
             Mode::Labels(picker) if picker.confirm_remove.is_some() => Table::Confirm,
             Mode::Labels(_) => Table::Labels,
+            Mode::Candidates(_) => Table::Candidates,
             Mode::TagSets(p) if p.confirm_delete => Table::Confirm,
             Mode::TagSets(p) if p.input.is_some() => Table::TagSetName,
             Mode::TagSets(_) => Table::TagSets,
@@ -88,6 +89,10 @@ impl App {
             Mode::ThemePicker { .. } => self.theme_action(action),
             Mode::Topics { .. } => {
                 self.topics_action(action);
+                Vec::new()
+            }
+            Mode::Candidates(_) => {
+                self.candidates_action(action);
                 Vec::new()
             }
             Mode::Labels(_) => {

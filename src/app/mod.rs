@@ -4,6 +4,7 @@
 
 use ratatui::layout::Rect;
 
+mod candidates;
 mod compare;
 mod cursor;
 mod exporting;
@@ -14,10 +15,12 @@ pub mod pairs;
 pub mod pane;
 pub mod resume;
 pub mod search;
+mod span;
 mod tagging;
 mod tagsets;
 pub mod textarea;
 
+pub use candidates::CandidateList;
 pub use compare::TopicRow;
 pub use exporting::{ExportDialog, ExportFailure};
 pub use labels::{LabelPicker, LabelRow};
@@ -140,6 +143,8 @@ pub enum Mode {
     },
     /// Writing a note (the text box is `App::note`).
     Note,
+    /// The candidates of the cursor's sentence, in a panel under the panes.
+    Candidates(CandidateList),
     /// The export dialog.
     Export(ExportDialog),
 }
@@ -212,6 +217,9 @@ pub struct App {
     pub last_export: Option<String>,
     /// The theme the analyst picked with the theme picker this session.
     pub picked_theme: Option<String>,
+    /// The sentences of the current pair a judgement anchors on, per side:
+    /// (first, last) indices into the pane's sentences.
+    pub pair_span: Option<[(usize, usize); 2]>,
 }
 
 impl App {
@@ -246,6 +254,7 @@ impl App {
             resume_placed: false,
             last_export: None,
             picked_theme: None,
+            pair_span: None,
         }
     }
 
@@ -415,6 +424,8 @@ impl App {
             Action::PrevPassage => self.step_passage(false),
             Action::NextSentence => self.step_sentence(true),
             Action::PrevSentence => self.step_sentence(false),
+            Action::Candidates => self.open_candidates(),
+            Action::WidenSpan => self.widen_span(),
             Action::SwitchPane => self.focus = self.focus.other(),
             Action::NextPair => self.step_pair(true),
             Action::PrevPair => self.step_pair(false),

@@ -193,20 +193,6 @@ impl PairNavigation {
         Some(self.pairs[self.current?].passage(side))
     }
 
-    /// The sentences (indices into `side`'s sentences) that carry the
-    /// current pair: the alignment's for an aligned pair, none for a link
-    /// made by hand.
-    pub fn current_sentences(&self, side: Side) -> Vec<usize> {
-        self.current
-            .and_then(|c| self.pairs[c].aligned)
-            .map(|i| {
-                let pair = &self.alignment.pairs[i];
-                side.pick(&pair.left_sentences, &pair.right_sentences)
-                    .clone()
-            })
-            .unwrap_or_default()
-    }
-
     /// Whether passage `index` on `side` takes part in any pair.
     pub fn is_paired(&self, side: Side, index: usize) -> bool {
         self.paired[side].get(index).copied().unwrap_or(false)

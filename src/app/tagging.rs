@@ -13,7 +13,7 @@ use crate::side::Side;
 use crate::tags::history::{History, Op};
 use crate::tags::store::{Content, TagFile};
 use crate::tags::{
-    Anchor, AnchorState, DocumentRef, Label, Origin, Stance, Tag, TagId, TagSet, reanchor_and_move,
+    AnchorState, DocumentRef, Label, Origin, Stance, Tag, TagId, TagSet, reanchor_and_move,
 };
 
 /// Whether the open tag file may be written.
@@ -357,9 +357,11 @@ impl App {
     }
 
     /// A new tag for the pair of these passages.
-    fn new_tag(&self, left: usize, right: usize, origin: Origin) -> Option<Tag> {
-        let l = Anchor::for_passage(&self.panes[Side::Left].doc, left)?;
-        let r = Anchor::for_passage(&self.panes[Side::Right].doc, right)?;
+    /// A new tag on passages `left` and `right`, anchored on the current
+    /// pair's sentence span where it lies in them.
+    pub(super) fn new_tag(&self, left: usize, right: usize, origin: Origin) -> Option<Tag> {
+        let l = self.span_anchor(Side::Left, left)?;
+        let r = self.span_anchor(Side::Right, right)?;
         Some(Tag::new(
             TagId(self.clock.fresh_id.clone()),
             origin,

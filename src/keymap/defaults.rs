@@ -17,6 +17,7 @@ pub fn bindings(table: Table) -> Bindings {
         Table::HelpFilter => HELP_FILTER,
         Table::Search => SEARCH,
         Table::Topics => TOPICS,
+        Table::Candidates => CANDIDATES,
         Table::Labels => LABELS,
         Table::Themes => THEMES,
         Table::TagSets => TAG_SETS,
@@ -51,6 +52,8 @@ const NORMAL: Bindings = &[
     (Action::SwitchPane, &["tab", "shift-tab"]),
     (Action::NextPair, &["]"]),
     (Action::PrevPair, &["["]),
+    (Action::Candidates, &["enter"]),
+    (Action::WidenSpan, &["v"]),
     (Action::Topics, &["t"]),
     (Action::ToggleScrollLock, &["s"]),
     (Action::TagAgree, &["a"]),
@@ -101,6 +104,17 @@ const TOPICS: Bindings = &[
     (Action::SelectPrev, &["up", "shift-tab", "ctrl-p"]),
     (Action::Confirm, &["enter"]),
     (Action::Cancel, &["esc"]),
+];
+
+const CANDIDATES: Bindings = &[
+    (Action::SelectNext, &["j", "down", "tab", "ctrl-n"]),
+    (Action::SelectPrev, &["k", "up", "shift-tab", "ctrl-p"]),
+    (Action::Confirm, &["enter"]),
+    (Action::TagAgree, &["a"]),
+    (Action::TagContradict, &["c"]),
+    (Action::TagPartial, &["p"]),
+    (Action::TagUnclear, &["U"]),
+    (Action::Cancel, &["esc", "q"]),
 ];
 
 const LABELS: Bindings = &[

@@ -32,6 +32,7 @@ pub const GROUPS: &[(&str, Table, &[Action])] = &[
             Action::PrevPassage,
             Action::NextSentence,
             Action::PrevSentence,
+            Action::Candidates,
             Action::SwitchPane,
             Action::Search,
             Action::SearchNext,
@@ -60,6 +61,7 @@ pub const GROUPS: &[(&str, Table, &[Action])] = &[
             Action::TagContradict,
             Action::TagPartial,
             Action::TagUnclear,
+            Action::WidenSpan,
             Action::PickLabel,
             Action::Untag,
             Action::EditNote,
@@ -102,6 +104,10 @@ pub const LEGEND: &[(&str, &str)] = &[
     ),
     (".29", "gutter: the current pair's score, under its number"),
     ("·", "gutter: a passage that is in some pair"),
+    (
+        "›",
+        "gutter: the rows of the cursor's sentence (also underlined)",
+    ),
     ("m", "gutter: the passage marked for linking by hand"),
     (
         "= ≠ ≈ ~",

@@ -1,5 +1,6 @@
 //! The view: pure functions from the model and the theme to a frame.
 
+pub mod candidates;
 pub mod help;
 pub mod layout;
 pub mod line_input;
@@ -112,6 +113,7 @@ fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
             }
         }
         Mode::Review { selected } => tagsets::render_review(frame, app, selected, theme),
+        Mode::Candidates(ref list) => candidates::render(frame, app, list, theme),
         _ => {}
     }
 }

@@ -65,11 +65,14 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: Side, areas: &PaneAreas, 
     let current_score = comparison.and_then(|c| c.score(c.current?));
     let mut layers: Vec<(&[Range<usize>], Style)> = Vec::with_capacity(5);
     // The current pair's sentences, then the topic's terms over them.
-    let pair_sentences: Vec<Range<usize>> = comparison
-        .map(|c| c.current_sentences(index))
-        .unwrap_or_default()
+    let pair_sentences: Vec<Range<usize>> = app
+        .pair_span
+        .filter(|_| comparison.is_some_and(|c| c.current.is_some()))
+        .and_then(|span| {
+            let (first, last) = span[index.index()];
+            Some(pane.sentences.get(first)?.byte_start..pane.sentences.get(last)?.byte_end)
+        })
         .into_iter()
-        .filter_map(|i| pane.sentences.get(i).map(|s| s.byte_start..s.byte_end))
         .collect();
     layers.push((&pair_sentences, theme.pair_sentence));
     if let Some(c) = comparison {

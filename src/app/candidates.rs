@@ -1,0 +1,235 @@
+//! "What does the other report say about this?" (`Enter` on the cursor):
+//! the engine's candidates for the cursor's sentence, best first, in a
+//! panel under the panes. Moving in the list previews each candidate level
+//! with the cursor in the other pane; `Enter` makes it the current pair (a
+//! link made by hand when the engine had not paired the two passages);
+//! tagging keys judge the previewed pair at once.
+
+use super::{App, Mode};
+use crate::action::Action;
+use crate::keymap::Table;
+use crate::side::Side;
+use crate::tags::Origin;
+use crate::tags::history::Op;
+
+/// The candidate list's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CandidateList {
+    /// The pane whose cursor sentence is asked about.
+    pub side: Side,
+    /// That sentence (index into the pane's sentences).
+    pub sentence: usize,
+    pub selected: usize,
+    /// The other pane's scroll and cursor before the preview, restored on
+    /// cancel.
+    pub other_was: (usize, usize),
+}
+
+/// Rows of the panel besides the candidates: its border, title and the
+/// selected candidate's reasons.
+pub const PANEL_CHROME: usize = 5;
+
+impl App {
+    /// Opens the candidate list for the focused pane's cursor.
+    pub(super) fn open_candidates(&mut self) {
+        if self.comparison.is_none() {
+            self.info("still aligning: the candidates come with the alignment");
+            return;
+        }
+        let side = self.focus;
+        if self.cursor_candidates(side).is_empty() {
+            let next = self.key_of(Action::NextSentence);
+            self.info(format!(
+                "the other report says nothing the engine could link to this sentence; {next} goes to the next one"
+            ));
+            return;
+        }
+        let other = &self.panes[side.other()];
+        self.mode = Mode::Candidates(CandidateList {
+            side,
+            sentence: self.panes[side].cursor,
+            selected: 0,
+            other_was: (other.top, other.cursor),
+        });
+        self.preview_candidate();
+    }
+
+    /// Rows the panes keep above the candidate panel.
+    pub fn rows_above_panel(&self) -> usize {
+        let height = self.panes[Side::Left].height;
+        height.saturating_sub(self.panel_height())
+    }
+
+    /// Height of the candidate panel, in rows of the pane area.
+    pub fn panel_height(&self) -> usize {
+        let Mode::Candidates(list) = &self.mode else {
+            return 0;
+        };
+        let count = self.cursor_candidates_of(list).len();
+        let height = self.panes[Side::Left].height;
+        (count + PANEL_CHROME)
+            .min(height * 2 / 5)
+            .max(PANEL_CHROME.min(height))
+    }
+
+    /// The candidates of the list's sentence.
+    pub fn cursor_candidates_of(&self, list: &CandidateList) -> &[crate::align::Candidate] {
+        let Some(comparison) = &self.comparison else {
+            return &[];
+        };
+        let candidates = &comparison.alignment.candidates;
+        list.side
+            .pick(&candidates.left, &candidates.right)
+            .get(list.sentence)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Shows the selected candidate in the other pane, level with the
+    /// cursor, both above the panel.
+    fn preview_candidate(&mut self) {
+        let Mode::Candidates(list) = &self.mode else {
+            return;
+        };
+        let (side, selected) = (list.side, list.selected);
+        let Some(candidate) = self.cursor_candidates_of(list).get(selected) else {
+            return;
+        };
+        let other = candidate.other as usize;
+        // The cursor's sentence in the upper part of its pane, a few rows
+        // down, so the panel never covers it.
+        let room = self.rows_above_panel().max(1);
+        let pane = &mut self.panes[side];
+        if let Some((first, last)) = pane.sentence_rows(pane.cursor)
+            && (first < pane.top || last >= pane.top + room)
+        {
+            pane.top = first.saturating_sub(room / 4);
+            pane.clamp();
+        }
+        self.level_sentence(side, other);
+        // Keep the candidate above the panel too.
+        let pane = &mut self.panes[side.other()];
+        if let Some((first, last)) = pane.sentence_rows(other)
+            && (first < pane.top || last >= pane.top + room)
+        {
+            pane.top = first.saturating_sub(room / 4);
+            pane.clamp();
+        }
+    }
+
+    pub(super) fn candidates_action(&mut self, action: Action) {
+        let Mode::Candidates(list) = &mut self.mode else {
+            return;
+        };
+        let count = self
+            .comparison
+            .as_ref()
+            .map(|c| {
+                let candidates = &c.alignment.candidates;
+                list.side
+                    .pick(&candidates.left, &candidates.right)
+                    .get(list.sentence)
+                    .map_or(0, Vec::len)
+            })
+            .unwrap_or(0);
+        match action {
+            Action::SelectNext if count > 0 => {
+                list.selected = (list.selected + 1) % count;
+                self.preview_candidate();
+            }
+            Action::SelectPrev if count > 0 => {
+                list.selected = (list.selected + count - 1) % count;
+                self.preview_candidate();
+            }
+            Action::Cancel => {
+                let (side, (top, cursor)) = (list.side, list.other_was);
+                self.mode = Mode::Normal;
+                let other = &mut self.panes[side.other()];
+                other.top = top;
+                other.cursor = cursor;
+                other.clamp();
+            }
+            Action::Confirm => {
+                self.take_candidate();
+            }
+            Action::TagAgree | Action::TagContradict | Action::TagPartial | Action::TagUnclear => {
+                if self.take_candidate() {
+                    let label = match action {
+                        Action::TagAgree => "agree",
+                        Action::TagContradict => "contradict",
+                        Action::TagPartial => "partial",
+                        _ => "unclear",
+                    };
+                    self.tag_current(label);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Makes the selected candidate the current pair; whether it could.
+    fn take_candidate(&mut self) -> bool {
+        let Mode::Candidates(list) = &self.mode else {
+            return false;
+        };
+        let side = list.side;
+        let Some(candidate) = self.cursor_candidates_of(list).get(list.selected) else {
+            return false;
+        };
+        let sentences = [
+            side.pick(list.sentence, candidate.other as usize),
+            side.pick(candidate.other as usize, list.sentence),
+        ];
+        self.mode = Mode::Normal;
+        let passages = [
+            self.panes[Side::Left].sentences[sentences[0]].passage,
+            self.panes[Side::Right].sentences[sentences[1]].passage,
+        ];
+        let (left, right) = (passages[0], passages[1]);
+        let found = self.comparison.as_ref().and_then(|c| c.find(left, right));
+        let pair = match found {
+            Some(i) => i,
+            None => {
+                // Not a pair of the engine's: link the two by hand.
+                if !self.can_edit() {
+                    return false;
+                }
+                self.pair_span = Some([(sentences[0], sentences[0]), (sentences[1], sentences[1])]);
+                let Some(tag) = self.new_tag(left, right, Origin::Manual) else {
+                    return false;
+                };
+                self.edit(Op::AddTag(tag));
+                match self.comparison.as_ref().and_then(|c| c.find(left, right)) {
+                    Some(i) => i,
+                    None => return false,
+                }
+            }
+        };
+        // Keep the view: the pair is on screen already, cursors on it.
+        if let Some(c) = &mut self.comparison {
+            c.current = Some(pair);
+        }
+        self.pair_span = Some([(sentences[0], sentences[0]), (sentences[1], sentences[1])]);
+        for side in Side::BOTH {
+            self.panes[side].set_cursor(sentences[side.index()]);
+        }
+        let stances = [
+            Action::TagAgree,
+            Action::TagContradict,
+            Action::TagPartial,
+            Action::TagUnclear,
+        ]
+        .map(|a| self.key_in(Table::Normal, a))
+        .join("/");
+        let what = if found.is_some() {
+            "pair"
+        } else {
+            "linked by hand"
+        };
+        self.info(format!(
+            "{what}: {} ↔ {}; judge it with {stances}",
+            self.panes[Side::Left].sentences[sentences[0]].id,
+            self.panes[Side::Right].sentences[sentences[1]].id,
+        ));
+        true
+    }
+}

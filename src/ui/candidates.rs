@@ -1,0 +1,137 @@
+//! The candidate panel: what the other report says about the cursor's
+//! sentence, drawn across the bottom of the panes (above the status line)
+//! so the cursor's sentence and the previewed candidate, both kept above
+//! it, stay in view.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::footer;
+use super::picker::popup_frame;
+use crate::action::Action;
+use crate::align::HintKind;
+use crate::app::{App, CandidateList};
+use crate::keymap::Table;
+use crate::theme::Theme;
+
+pub fn render(frame: &mut Frame<'_>, app: &App, list: &CandidateList, theme: &Theme) {
+    let Some(layout) = app.layout else {
+        return;
+    };
+    let candidates = app.cursor_candidates_of(list);
+    let Some(comparison) = &app.comparison else {
+        return;
+    };
+    let height = app.panel_height() as u16;
+    let area = frame.area();
+    let bottom = layout.status.y;
+    let panel = Rect::new(area.x, bottom.saturating_sub(height), area.width, height);
+    let asked = &app.panes[list.side];
+    let other = &app.panes[list.side.other()];
+    let id = asked
+        .sentences
+        .get(list.sentence)
+        .map_or("", |s| s.id.as_str());
+    let title = format!(
+        "What the {} report says about {id} · {} candidates, best first",
+        list.side.other().name(),
+        candidates.len()
+    );
+    let keys = footer(
+        app,
+        Table::Candidates,
+        &[
+            (Action::Confirm, "make it the pair"),
+            (Action::TagAgree, "agree"),
+            (Action::TagContradict, "contradict"),
+            (Action::Cancel, "close"),
+        ],
+    );
+    let inner = popup_frame(frame, panel, &title, &keys, theme);
+    let width = inner.width as usize;
+    // The selected candidate's reasons and hint in full take the last
+    // rows; the list scrolls in the rest.
+    let selected = candidates.get(list.selected);
+    let detail = selected.map(|c| {
+        let reasons: Vec<&str> = c
+            .reasons
+            .iter()
+            .filter_map(|&r| {
+                comparison
+                    .alignment
+                    .reasons
+                    .get(r as usize)
+                    .map(String::as_str)
+            })
+            .collect();
+        let mut text = format!("why: {}", reasons.join(" · "));
+        if let Some(hint) = &c.hint {
+            text.push_str(&format!(
+                " — suggested {}: {}",
+                hint.kind.as_str(),
+                hint.why
+            ));
+        }
+        text
+    });
+    let detail_rows = detail
+        .as_ref()
+        .map_or(0, |d| textwrap::wrap(d, width.max(1)).len().min(2)) as u16;
+    let list_rows = inner.height.saturating_sub(detail_rows) as usize;
+    let skip = (list.selected + 1).saturating_sub(list_rows);
+    let lines: Vec<Line> = candidates
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .take(list_rows)
+        .map(|(i, c)| {
+            let chosen = i == list.selected;
+            let sentence = other.sentences.get(c.other as usize);
+            let hint = match c.hint.as_ref().map(|h| h.kind) {
+                Some(HintKind::Contradiction) => "≠?",
+                Some(HintKind::Agreement) => "=?",
+                Some(HintKind::Difference) => "≈?",
+                None => "  ",
+            };
+            let head = format!(
+                "{} .{:02.0} {hint} {:<8} ",
+                if chosen { "▶" } else { " " },
+                (c.score * 100.0).min(99.0),
+                sentence.map_or("", |s| s.id.as_str())
+            );
+            let room = width.saturating_sub(head.chars().count());
+            let text = sentence.map_or(String::new(), |s| s.joined(&other.doc.text));
+            let text = if text.chars().count() > room {
+                let cut: String = text.chars().take(room.saturating_sub(1)).collect();
+                format!("{cut}…")
+            } else {
+                text
+            };
+            let line = Line::from(vec![
+                Span::styled(head, theme.pair_marker),
+                Span::styled(text, theme.text),
+            ]);
+            if chosen {
+                line.style(theme.selection)
+            } else {
+                line
+            }
+        })
+        .collect();
+    let list_area = Rect::new(inner.x, inner.y, inner.width, list_rows as u16);
+    frame.render_widget(Paragraph::new(lines).style(theme.popup), list_area);
+    if let Some(detail) = detail {
+        let area = Rect::new(
+            inner.x,
+            inner.y + list_rows as u16,
+            inner.width,
+            detail_rows,
+        );
+        frame.render_widget(
+            Paragraph::new(Line::styled(detail, theme.muted)).wrap(Wrap { trim: true }),
+            area,
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! "What does the other report say about this?": the candidate list of the
+//! cursor's sentence, its preview, making a candidate the pair (a link by
+//! hand when the engine had not paired the passages), judging from the
+//! list, and judgements anchored on sentences, widened with `v`.
+
+mod harness;
+
+use diptych::app::{Mode, TagAccess};
+use diptych::side::Side;
+use diptych::tags::Origin;
+use harness::Harness;
+
+fn thesis() -> Harness {
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    h.press("/not really<enter>");
+    h
+}
+
+fn sentence(h: &Harness, side: Side, i: usize) -> String {
+    let pane = &h.app.panes[side];
+    pane.sentences[i].joined(&pane.doc.text)
+}
+
+/// Moves the list's selection to the candidate whose text contains `text`.
+fn select(h: &mut Harness, text: &str) {
+    for _ in 0..10 {
+        let Mode::Candidates(list) = &h.app.mode else {
+            panic!("the list is open")
+        };
+        let other = h.app.cursor_candidates_of(list)[list.selected].other as usize;
+        if sentence(h, list.side.other(), other).contains(text) {
+            return;
+        }
+        h.press("j");
+    }
+    panic!("no candidate with {text:?}");
+}
+
+#[test]
+fn enter_lists_the_candidates_and_moving_previews_them_level_with_the_cursor() {
+    let mut h = thesis();
+    let right_was = (
+        h.app.panes[Side::Right].top,
+        h.app.panes[Side::Right].cursor,
+    );
+    h.press("<enter>");
+    let Mode::Candidates(list) = h.app.mode.clone() else {
+        panic!("the candidate list opens")
+    };
+    assert_eq!(list.side, Side::Left);
+    let candidates = h.app.cursor_candidates_of(&list).to_vec();
+    assert!(!candidates.is_empty() && candidates.windows(2).all(|w| w[0].score >= w[1].score));
+    let screen = h.screen();
+    assert!(
+        screen.contains("What the right report says about"),
+        "{screen}"
+    );
+    // Each candidate in turn is the right pane's cursor, above the panel,
+    // and the left cursor stays above it too.
+    for (i, c) in candidates.iter().enumerate().take(4) {
+        assert_eq!(
+            h.app.panes[Side::Right].cursor,
+            c.other as usize,
+            "candidate {i}"
+        );
+        for side in Side::BOTH {
+            let pane = &h.app.panes[side];
+            let (first, _) = pane.sentence_rows(pane.cursor).unwrap();
+            assert!(
+                first >= pane.top && first < pane.top + h.app.rows_above_panel(),
+                "{side:?} cursor hidden by the panel"
+            );
+        }
+        h.press("j");
+    }
+    // Esc closes and puts the right pane back.
+    h.press("<esc>");
+    assert_eq!(h.app.mode, Mode::Normal);
+    assert_eq!(
+        (
+            h.app.panes[Side::Right].top,
+            h.app.panes[Side::Right].cursor
+        ),
+        right_was
+    );
+}
+
+#[test]
+fn judging_a_candidate_anchors_the_tag_on_the_two_sentences() {
+    let mut h = thesis();
+    let left = h.app.panes[Side::Left].cursor;
+    h.press("<enter>");
+    select(&mut h, "single most significant threat");
+    let right = h.app.panes[Side::Right].cursor;
+    h.press("c");
+    assert_eq!(h.app.mode, Mode::Normal);
+    let tags = &h.app.tagging.as_ref().unwrap().set.tags;
+    assert_eq!(tags.len(), 1);
+    let tag = &tags[0];
+    assert_eq!(tag.label.as_deref(), Some("contradict"));
+    let joined = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(joined(&tag.left.exact), sentence(&h, Side::Left, left));
+    assert_eq!(joined(&tag.right.exact), sentence(&h, Side::Right, right));
+    assert!(tag.right.exact.contains("single most significant threat"));
+    // The current pair is that one; its sentences are what is highlighted.
+    assert_eq!(h.app.pair_span, Some([(left, left), (right, right)]));
+    let c = h.app.comparison.as_ref().unwrap();
+    let p = c.pairs[c.current.unwrap()];
+    let expected_origin = if p.aligned.is_some() {
+        Origin::Aligned
+    } else {
+        Origin::Manual
+    };
+    assert_eq!(tag.origin, expected_origin);
+    // Undo takes the judgement back.
+    h.press("u");
+    assert!(
+        h.app
+            .tagging
+            .as_ref()
+            .unwrap()
+            .set
+            .tags
+            .iter()
+            .all(|t| t.label.is_none())
+            || h.app.tagging.as_ref().unwrap().set.tags.is_empty()
+    );
+}
+
+#[test]
+fn v_widens_the_span_then_to_the_passage_then_back_and_moves_a_judged_anchor() {
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    h.press("]");
+    let span = h.app.pair_span.unwrap();
+    let (first, last) = span[0];
+    assert_eq!(first, last, "one sentence to start with");
+    h.press("a");
+    let exact = |h: &Harness| {
+        h.app.tagging.as_ref().unwrap().set.tags[0]
+            .left
+            .exact
+            .clone()
+    };
+    let one = exact(&h);
+    h.press("v");
+    let widened = h.app.pair_span.unwrap()[0];
+    let passage = h.app.panes[Side::Left].sentences[first].passage;
+    let in_passage = h.app.panes[Side::Left]
+        .sentences
+        .iter()
+        .filter(|s| s.passage == passage)
+        .count();
+    if in_passage > 1 {
+        assert_ne!(widened, (first, last));
+        assert!(exact(&h).len() > one.len(), "the judged anchor widened");
+        h.press("u");
+        assert_eq!(exact(&h), one, "undo puts the anchor back");
+    }
+    // Pressing on: the whole passage, then one sentence again.
+    let mut seen_whole = false;
+    for _ in 0..(in_passage + 2) {
+        h.press("v");
+        let (f, l) = h.app.pair_span.unwrap()[0];
+        seen_whole |= l - f + 1 == in_passage;
+        if f == l && seen_whole {
+            break;
+        }
+    }
+    assert!(seen_whole);
+    assert!(h.status().contains("span: one sentence"), "{}", h.status());
+}
+
+#[test]
+fn a_sentence_without_candidates_says_so_and_opens_nothing() {
+    let mut h = Harness::seeds();
+    // The first sentence of the left report is its title, which pairs with
+    // the other title or nothing; find one without candidates.
+    let pane = &h.app.panes[Side::Left];
+    let lonely = (0..pane.sentences.len())
+        .find(|&i| h.app.comparison.as_ref().unwrap().alignment.candidates.left[i].is_empty());
+    let Some(lonely) = lonely else { return };
+    h.app.panes[Side::Left].set_cursor(lonely);
+    h.press("<enter>");
+    assert_eq!(h.app.mode, Mode::Normal);
+    assert!(
+        h.status().contains("says nothing the engine could link"),
+        "{}",
+        h.status()
+    );
+}

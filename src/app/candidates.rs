@@ -151,16 +151,16 @@ impl App {
             Action::Confirm => {
                 self.take_candidate();
             }
-            Action::TagAgree | Action::TagContradict | Action::TagPartial | Action::TagUnclear => {
-                if self.take_candidate() {
-                    let label = match action {
-                        Action::TagAgree => "agree",
-                        Action::TagContradict => "contradict",
-                        Action::TagPartial => "partial",
-                        _ => "unclear",
-                    };
-                    self.tag_current(label);
-                }
+            Action::TagAgree | Action::TagContradict | Action::TagPartial | Action::TagUnclear
+                if self.take_candidate() =>
+            {
+                let label = match action {
+                    Action::TagAgree => "agree",
+                    Action::TagContradict => "contradict",
+                    Action::TagPartial => "partial",
+                    _ => "unclear",
+                };
+                self.tag_current(label);
             }
             _ => {}
         }

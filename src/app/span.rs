@@ -123,10 +123,10 @@ impl App {
             let t = self.tagging.as_ref()?;
             t.tag_for(p.left, p.right).map(|i| t.set.tags[i].id.clone())
         });
-        if let (Some(id), Some(anchor)) = (tag, self.span_anchor(side, passage)) {
-            if self.can_edit() {
-                self.edit(Op::Reattach { id, side, anchor });
-            }
+        if let (Some(id), Some(anchor)) = (tag, self.span_anchor(side, passage))
+            && self.can_edit()
+        {
+            self.edit(Op::Reattach { id, side, anchor });
         }
         self.info(format!("{} span: {what}", side.name()));
     }

@@ -490,7 +490,13 @@ impl App {
             {
                 self.info("nothing to save: every judgement is saved");
             }
-            Action::Save => return self.save(),
+            Action::Save => {
+                let effects = self.save();
+                if let Some(t) = self.tagging.as_mut().filter(|_| !effects.is_empty()) {
+                    t.announce_save = true;
+                }
+                return effects;
+            }
             Action::TagSets => return self.open_tag_sets(),
             Action::ReviewOrphans => self.open_review(),
             Action::Export => self.open_export(),

@@ -156,6 +156,8 @@ pub struct Tagging {
     /// Generation whose save failed (autosave does not retry it in a loop).
     pub failed_generation: Option<u64>,
     pub autosave_ms: u64,
+    /// The save in flight was asked for (ctrl-s): say when it is done.
+    pub announce_save: bool,
 }
 
 impl Tagging {
@@ -199,6 +201,7 @@ impl Tagging {
             saving: None,
             failed_generation: None,
             autosave_ms,
+            announce_save: false,
         };
         tagging.refresh(left, right);
         tagging
@@ -908,8 +911,12 @@ impl App {
                 t.saved_generation = t.saved_generation.max(generation);
                 t.pending_moves = false;
                 t.failed_generation = None;
+                let announce = std::mem::take(&mut t.announce_save);
+                let path = t.path.display().to_string();
                 if !note.is_empty() {
                     self.warn(note);
+                } else if announce {
+                    self.info(format!("saved to {path}"));
                 }
                 if self.quit_after_save {
                     // Changes made while that save was in flight go too.

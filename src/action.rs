@@ -64,6 +64,12 @@ actions! {
     Candidates = "candidates",
     /// Widen the current pair's span in this pane by a sentence (then the passage)
     WidenSpan = "widen_span",
+    /// List every pair: sort, filter, jump
+    PairList = "pair_list",
+    /// Reject the current machine pair as not related (again restores it)
+    RejectPair = "reject_pair",
+    /// Sort the list by the next key (score, position, stance)
+    CycleSort = "cycle_sort",
     /// Switch focus to the other pane
     SwitchPane = "switch_pane",
     /// Go to the next aligned pair (both panes)

@@ -25,6 +25,7 @@ impl App {
             Mode::Labels(picker) if picker.confirm_remove.is_some() => Table::Confirm,
             Mode::Labels(_) => Table::Labels,
             Mode::Candidates(_) => Table::Candidates,
+            Mode::PairList(_) => Table::PairList,
             Mode::TagSets(p) if p.confirm_delete => Table::Confirm,
             Mode::TagSets(p) if p.input.is_some() => Table::TagSetName,
             Mode::TagSets(_) => Table::TagSets,
@@ -95,6 +96,10 @@ impl App {
                 self.candidates_action(action);
                 Vec::new()
             }
+            Mode::PairList(_) => {
+                self.pair_list_action(action);
+                Vec::new()
+            }
             Mode::Labels(_) => {
                 self.labels_action(action);
                 Vec::new()
@@ -151,6 +156,7 @@ impl App {
                 ..
             } => Some(filter),
             Mode::Topics { filter, .. } => Some(filter),
+            Mode::PairList(list) => Some(&mut list.filter),
             Mode::Labels(picker) if picker.confirm_remove.is_none() => Some(&mut picker.filter),
             Mode::TagSets(picker) => picker.input.as_mut().map(|(_, name)| name),
             Mode::Export(dialog) if !dialog.confirm_overwrite => Some(&mut dialog.path),
@@ -164,6 +170,7 @@ impl App {
         match &mut self.mode {
             Mode::Topics { selected, .. } => *selected = 0,
             Mode::Labels(picker) => picker.selected = 0,
+            Mode::PairList(list) => list.selected = 0,
             Mode::Help { scroll, .. } => *scroll = 0,
             Mode::Export(dialog) => dialog.path_edited = true,
             _ => {}

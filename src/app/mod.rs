@@ -11,6 +11,7 @@ mod exporting;
 mod input;
 mod labels;
 pub mod line_input;
+mod pair_list;
 pub mod pairs;
 pub mod pane;
 pub mod resume;
@@ -25,6 +26,7 @@ pub use compare::TopicRow;
 pub use exporting::{ExportDialog, ExportFailure};
 pub use labels::{LabelPicker, LabelRow};
 pub use line_input::LineInput;
+pub use pair_list::{PairList, PairRow, PairSort};
 pub use resume::Resume;
 pub use tagging::{OpenedSet, TagAccess, TagCounts, Tagging, prepare};
 pub use tagsets::{NameFor, TagSetEntry, TagSetPicker};
@@ -145,6 +147,8 @@ pub enum Mode {
     Note,
     /// The candidates of the cursor's sentence, in a panel under the panes.
     Candidates(CandidateList),
+    /// The list of every pair.
+    PairList(PairList),
     /// The export dialog.
     Export(ExportDialog),
 }
@@ -220,6 +224,8 @@ pub struct App {
     /// The sentences of the current pair a judgement anchors on, per side:
     /// (first, last) indices into the pane's sentences.
     pub pair_span: Option<[(usize, usize); 2]>,
+    /// How the pair list is sorted (kept across sessions).
+    pub pair_sort: PairSort,
 }
 
 impl App {
@@ -255,6 +261,7 @@ impl App {
             last_export: None,
             picked_theme: None,
             pair_span: None,
+            pair_sort: PairSort::default(),
         }
     }
 
@@ -426,6 +433,8 @@ impl App {
             Action::PrevSentence => self.step_sentence(false),
             Action::Candidates => self.open_candidates(),
             Action::WidenSpan => self.widen_span(),
+            Action::PairList => self.open_pair_list(),
+            Action::RejectPair => self.reject_current(),
             Action::SwitchPane => self.focus = self.focus.other(),
             Action::NextPair => self.step_pair(true),
             Action::PrevPair => self.step_pair(false),

@@ -46,6 +46,8 @@ pub struct PairNavigation {
     pub current: Option<usize>,
     /// For each side, whether each passage takes part in some pair.
     paired: [Vec<bool>; 2],
+    /// (left, right) passages of the pairs rejected as not related, sorted.
+    rejected: Vec<(usize, usize)>,
 }
 
 impl PairNavigation {
@@ -72,6 +74,7 @@ impl PairNavigation {
             spans: [Vec::new(), Vec::new()],
             current: None,
             paired: [Vec::new(), Vec::new()],
+            rejected: Vec::new(),
         };
         comparison.index_paired();
         comparison
@@ -141,12 +144,30 @@ impl PairNavigation {
         self.pairs[i].aligned.map(|a| self.alignment.pairs[a].score)
     }
 
-    /// Pairs that navigation visits: all, or those of the selected topic.
+    /// Pairs that navigation visits: all, or those of the selected topic;
+    /// never the ones the analyst rejected.
     pub fn visible_pairs(&self) -> impl Iterator<Item = usize> + '_ {
         self.reading_order
             .iter()
             .copied()
+            .filter(move |&i| !self.is_rejected(i))
             .filter(move |&i| self.topic.is_none_or(|t| self.pair_topics(i).contains(&t)))
+    }
+
+    /// Whether the analyst rejected pair `i` ("not related").
+    pub fn is_rejected(&self, i: usize) -> bool {
+        let p = self.pairs[i];
+        self.rejected.binary_search(&(p.left, p.right)).is_ok()
+    }
+
+    /// The passage pairs the analyst rejected, from the tag set.
+    pub fn set_rejected(&mut self, mut rejected: Vec<(usize, usize)>) {
+        rejected.sort_unstable();
+        rejected.dedup();
+        self.rejected = rejected;
+        if self.current.is_some_and(|c| self.is_rejected(c)) {
+            self.current = None;
+        }
     }
 
     /// The next (or previous) pair after the current one, in reading order,

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{App, Mode};
+use super::{App, Mode, PairSort};
 use crate::side::Side;
 
 /// What the reader remembers of one comparison.
@@ -23,6 +23,8 @@ pub struct Resume {
     pub topic: Option<String>,
     /// The path of the last export written from the reader.
     pub export_path: Option<String>,
+    /// How the pair list was sorted: "score", "position" or "stance".
+    pub pair_sort: Option<String>,
 }
 
 impl App {
@@ -51,6 +53,7 @@ impl App {
             cursor: [cursor(Side::Left), cursor(Side::Right)],
             topic,
             export_path: self.last_export.clone(),
+            pair_sort: Some(self.pair_sort.name().to_string()),
         }
     }
 
@@ -59,6 +62,9 @@ impl App {
     pub fn with_resume(mut self, resume: Resume) -> Self {
         self.focus = resume.focus;
         self.last_export = resume.export_path.clone();
+        if let Some(sort) = resume.pair_sort.as_deref().and_then(PairSort::from_name) {
+            self.pair_sort = sort;
+        }
         self.resume = Some(resume);
         self.apply_resume();
         self

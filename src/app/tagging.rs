@@ -248,6 +248,17 @@ impl Tagging {
     pub fn linked_pairs(&self) -> Vec<(usize, usize)> {
         self.pairs.iter().flatten().copied().collect()
     }
+
+    /// The passage pairs whose tag rejects them as not related.
+    pub fn rejected_pairs(&self) -> Vec<(usize, usize)> {
+        self.set
+            .tags
+            .iter()
+            .zip(&self.pairs)
+            .filter(|(t, _)| t.label.as_deref() == Some(crate::tags::model::REJECTED))
+            .filter_map(|(_, p)| *p)
+            .collect()
+    }
 }
 
 impl App {
@@ -279,6 +290,7 @@ impl App {
             return;
         };
         comparison.set_links(&tagging.linked_pairs());
+        comparison.set_rejected(tagging.rejected_pairs());
     }
 
     /// Whether there is a tag set to edit. Edits go to memory even when
@@ -753,6 +765,11 @@ impl App {
                 t.tag_for(p.left, p.right)
                     .and_then(|i| t.set.tags[i].label.clone())
             });
+            if label.as_deref() == Some(crate::tags::model::REJECTED) {
+                counts.rejected += 1;
+                counts.pairs -= 1;
+                continue;
+            }
             match label.as_deref().map(Stance::from_id) {
                 None => counts.untagged += 1,
                 Some(Some(Stance::Agree)) => counts.agree += 1,
@@ -959,5 +976,7 @@ pub struct TagCounts {
     pub partial: usize,
     pub unclear: usize,
     pub custom: usize,
+    /// Rejected as not related (not counted in `pairs`).
+    pub rejected: usize,
     pub untagged: usize,
 }

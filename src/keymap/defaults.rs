@@ -18,6 +18,7 @@ pub fn bindings(table: Table) -> Bindings {
         Table::Search => SEARCH,
         Table::Topics => TOPICS,
         Table::Candidates => CANDIDATES,
+        Table::PairList => PAIR_LIST,
         Table::Labels => LABELS,
         Table::Themes => THEMES,
         Table::TagSets => TAG_SETS,
@@ -53,6 +54,8 @@ const NORMAL: Bindings = &[
     (Action::NextPair, &["]"]),
     (Action::PrevPair, &["["]),
     (Action::Candidates, &["enter"]),
+    (Action::PairList, &["P"]),
+    (Action::RejectPair, &["X"]),
     (Action::WidenSpan, &["v"]),
     (Action::Topics, &["t"]),
     (Action::ToggleScrollLock, &["s"]),
@@ -115,6 +118,14 @@ const CANDIDATES: Bindings = &[
     (Action::TagPartial, &["p"]),
     (Action::TagUnclear, &["U"]),
     (Action::Cancel, &["esc", "q"]),
+];
+
+const PAIR_LIST: Bindings = &[
+    (Action::SelectNext, &["down", "tab", "ctrl-n"]),
+    (Action::SelectPrev, &["up", "shift-tab", "ctrl-p"]),
+    (Action::CycleSort, &["ctrl-o"]),
+    (Action::Confirm, &["enter"]),
+    (Action::Cancel, &["esc"]),
 ];
 
 const LABELS: Bindings = &[

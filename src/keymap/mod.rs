@@ -27,6 +27,7 @@ pub enum Table {
     Search,
     Topics,
     Candidates,
+    PairList,
     Labels,
     Themes,
     TagSets,
@@ -49,6 +50,7 @@ impl Table {
         Table::Search,
         Table::Topics,
         Table::Candidates,
+        Table::PairList,
         Table::Labels,
         Table::Themes,
         Table::TagSets,
@@ -71,6 +73,7 @@ impl Table {
             Table::Search => "search_prompt",
             Table::Topics => "topics_panel",
             Table::Candidates => "candidate_list",
+            Table::PairList => "pair_table",
             Table::Labels => "label_picker",
             Table::Themes => "theme_picker",
             Table::TagSets => "tag_set_picker",
@@ -98,6 +101,9 @@ impl Table {
             Table::Search => "Typing a search",
             Table::Topics => "In the topics panel (type to filter)",
             Table::Candidates => "In the candidates of a sentence (what the other report says)",
+            Table::PairList => {
+                "In the pair list (type to filter: words, is:untagged, is:contradict, is:rejected, hint:contradiction, topic:NAME)"
+            }
             Table::Labels => "In the label picker (type to filter or name a label)",
             Table::Themes => "In the theme picker",
             Table::TagSets => "In the tag set picker",
@@ -120,6 +126,7 @@ impl Table {
             Table::Search => &[Table::Search, Table::Line, Table::Global],
             Table::Topics => &[Table::Topics, Table::Line, Table::Global],
             Table::Candidates => &[Table::Candidates, Table::Global],
+            Table::PairList => &[Table::PairList, Table::Line, Table::Global],
             Table::Labels => &[Table::Labels, Table::Line, Table::Global],
             Table::Themes => &[Table::Themes, Table::Global],
             Table::TagSets => &[Table::TagSets, Table::Global],

@@ -193,7 +193,7 @@ fn a_clash_between_a_mode_and_its_layers_is_a_conflict_of_that_mode() {
     let (map, errs) = Keymap::from_overrides(&overrides("line", &[("clear_line", &["esc"])]));
     let conflicts: Vec<String> = errs.iter().map(ToString::to_string).collect();
     // Once per mode that has a field.
-    assert_eq!(conflicts.len(), 6, "{conflicts:?}");
+    assert_eq!(conflicts.len(), 7, "{conflicts:?}");
     assert_eq!(
         conflicts[1],
         "[keys.search_prompt]: 'esc' is bound to both cancel and clear_line (from [keys.line]); remove one of them"

@@ -67,9 +67,23 @@ impl Stance {
     }
 }
 
-/// Glyphs the reader gives a meaning of its own: the stances' and the
-/// gutter's marks (pair, link, mark, unjudged).
-const RESERVED_GLYPHS: &[&str] = &["=", "≠", "≈", "~", "?", "○", "▶", "·", "●", "*"];
+/// The label of a machine pair the analyst rejected (`X`: "not related"):
+/// a judgement of its own, kept in the tag set and its exports, that takes
+/// the pair out of navigation.
+pub const REJECTED: &str = "not-related";
+
+/// The built-in label [`REJECTED`].
+pub fn rejected_label() -> Label {
+    Label {
+        id: REJECTED.to_string(),
+        name: "Not related".to_string(),
+        glyph: "✗".to_string(),
+    }
+}
+
+/// Glyphs the reader gives a meaning of its own: the stances', the
+/// rejection's and the gutter's marks (pair, link, mark, unjudged).
+const RESERVED_GLYPHS: &[&str] = &["=", "≠", "≈", "~", "✗", "?", "○", "▶", "·", "●", "*"];
 
 /// Whether a custom label may not use `glyph`.
 pub fn is_reserved_glyph(glyph: &str) -> bool {

@@ -48,6 +48,8 @@ pub const GROUPS: &[(&str, Table, &[Action])] = &[
             Action::PrevPair,
             Action::NextUntagged,
             Action::PrevUntagged,
+            Action::PairList,
+            Action::RejectPair,
             Action::Topics,
             Action::MarkLink,
             Action::Unlink,

@@ -5,6 +5,7 @@ pub mod help;
 pub mod layout;
 pub mod line_input;
 pub mod note;
+pub mod pair_list;
 pub mod pane;
 pub mod picker;
 pub mod status;
@@ -114,6 +115,7 @@ fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
         }
         Mode::Review { selected } => tagsets::render_review(frame, app, selected, theme),
         Mode::Candidates(ref list) => candidates::render(frame, app, list, theme),
+        Mode::PairList(ref list) => pair_list::render(frame, app, list, theme),
         _ => {}
     }
 }

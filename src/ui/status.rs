@@ -48,11 +48,14 @@ pub fn counts(app: &App) -> String {
     let Some(c) = app.tag_counts() else {
         return String::new();
     };
-    let custom = if c.custom > 0 {
+    let mut custom = if c.custom > 0 {
         format!(" +{}", c.custom)
     } else {
         String::new()
     };
+    if c.rejected > 0 {
+        custom.push_str(&format!(" ✗{}", c.rejected));
+    }
     let state = match &app.tagging {
         Some(t) if !t.writable() => " RO",
         Some(t) if t.dirty() => " ●",

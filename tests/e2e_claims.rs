@@ -1,6 +1,8 @@
 //! End-to-end: reading by claims in a real terminal. Search a sentence,
-//! ask what the other report says about it, judge the candidate, and find
-//! the judgement on disk anchored on the two sentences, not the paragraphs.
+//! ask what the other report says about it, judge the candidate, see it in
+//! the pair list, reject another pair, and find after a restart the
+//! judgement anchored on the two sentences (not the paragraphs) and the
+//! rejected pair still out of the way.
 
 mod common;
 
@@ -43,8 +45,41 @@ fn search_candidates_and_a_judgement_on_two_sentences() {
     t.wait_for("judge it with", WAIT);
     t.keys(&["c"]);
     t.wait_for("≠ Contradict", WAIT);
+    // The pair list shows it judged ≠, first when sorted by stance.
+    t.keys(&["P"]);
+    t.wait_for("sorted by score", WAIT);
+    t.keys(&["C-o"]);
+    t.keys(&["C-o"]);
+    let list = t.wait_for("sorted by stance", WAIT);
+    let first = list
+        .lines()
+        .find(|l| l.contains("║▶"))
+        .expect("a selected row");
+    assert!(
+        first.contains('≠') && first.contains("In conclusion"),
+        "{list}"
+    );
+    t.keys(&["Escape"]);
+    t.wait_until(WAIT, "the list closed", |s| !s.contains("sorted by stance"));
+    // Reject the next machine pair; it leaves navigation for good.
+    t.keys(&["]"]);
+    t.wait_for("pair ", WAIT);
+    t.keys(&["X"]);
+    t.wait_for("rejected as not related", WAIT);
     t.keys(&["C-s"]);
-    t.wait_for("saved", WAIT);
+    t.wait_for("saved to", WAIT);
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0", WAIT);
+
+    t.run("clear");
+    t.run(&format!("{} --tags {}{REPORT}", bin(), path.display()));
+    t.wait_for("✗1", WAIT);
+    t.keys(&["P"]);
+    t.wait_for("sorted by stance", WAIT);
+    t.type_text("is:rejected");
+    t.wait_for("1 of 44 pairs", WAIT);
+    t.keys(&["Escape"]);
+    t.wait_until(WAIT, "the list closed", |s| !s.contains("sorted by stance"));
     t.keys(&["q"]);
     t.wait_for("EXIT=0", WAIT);
 

@@ -147,7 +147,7 @@ impl App {
     pub fn pair_rows(&self, list: &PairList) -> Vec<PairRow> {
         let matcher = SkimMatcherV2::default().ignore_case();
         let mut words = Vec::new();
-        let mut tests: Vec<Box<dyn Fn(&PairRow) -> bool>> = Vec::new();
+        let mut tests: Vec<RowTest> = Vec::new();
         for token in list.filter.text().split_whitespace() {
             let lower = token.to_lowercase();
             if let Some(what) = lower.strip_prefix("is:") {
@@ -344,6 +344,9 @@ impl App {
         ));
     }
 }
+
+/// One `is:`, `hint:` or `topic:` condition of the filter.
+type RowTest = Box<dyn Fn(&PairRow) -> bool>;
 
 /// Order of rows when sorted by stance: what needs a second look first.
 fn stance_rank(row: &PairRow) -> u8 {

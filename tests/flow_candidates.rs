@@ -188,3 +188,33 @@ fn a_sentence_without_candidates_says_so_and_opens_nothing() {
         h.status()
     );
 }
+
+#[test]
+fn the_note_panel_quotes_the_sentences_and_leaves_them_in_view() {
+    let mut h = thesis();
+    h.press("<enter>");
+    select(&mut h, "single most significant threat");
+    h.press("<enter>i");
+    assert_eq!(h.app.mode, Mode::Note);
+    let editor = h.app.note.as_ref().unwrap();
+    assert!(editor.quotes[0].contains("In conclusion, IS-K is not really"));
+    assert!(editor.quotes[1].contains("single most significant threat"));
+    let span = h.app.pair_span.unwrap();
+    for side in Side::BOTH {
+        let pane = &h.app.panes[side];
+        let (first, _) = pane.sentence_rows(span[side.index()].0).unwrap();
+        assert!(
+            first >= pane.top && first < pane.top + h.app.rows_above_panel(),
+            "{side:?}: the judged sentence is hidden by the note panel"
+        );
+    }
+    let screen = h.screen();
+    assert!(screen.contains("L p23.s1 │ In conclusion"), "{screen}");
+    // The sentence itself is on screen above the panel as well.
+    let panel_top = screen.lines().position(|l| l.starts_with('╔')).unwrap();
+    let above: Vec<&str> = screen.lines().take(panel_top).collect();
+    assert!(
+        above.iter().any(|l| l.contains("IS-K may now become")),
+        "{screen}"
+    );
+}

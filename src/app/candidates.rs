@@ -60,8 +60,11 @@ impl App {
         height.saturating_sub(self.panel_height())
     }
 
-    /// Height of the candidate panel, in rows of the pane area.
+    /// Height of the panel under the panes (candidates or note), in rows.
     pub fn panel_height(&self) -> usize {
+        if self.mode == Mode::Note {
+            return usize::from(crate::ui::note::panel_height(self.size.1));
+        }
         let Mode::Candidates(list) = &self.mode else {
             return 0;
         };
@@ -95,6 +98,7 @@ impl App {
             return;
         };
         let other = candidate.other as usize;
+        self.fit_panel();
         // The cursor's sentence in the upper part of its pane, a few rows
         // down, so the panel never covers it.
         let room = self.rows_above_panel().max(1);

@@ -159,6 +159,8 @@ pub struct NoteEditor {
     pub area: crate::app::textarea::TextArea,
     pub left: usize,
     pub right: usize,
+    /// The judged sentences, one line per side, shown above the note.
+    pub quotes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -339,6 +341,25 @@ impl App {
 
     /// Applies one message. The only place state changes.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let effects = self.update_inner(msg);
+        self.fit_panel();
+        effects
+    }
+
+    /// While a panel covers the bottom of the panes, they may scroll past
+    /// their end by its height; once it closes, they come back.
+    pub(super) fn fit_panel(&mut self) {
+        let panel = self.panel_height();
+        for side in Side::BOTH {
+            let pane = &mut self.panes[side];
+            if pane.overscroll != panel {
+                pane.overscroll = panel;
+                pane.clamp();
+            }
+        }
+    }
+
+    fn update_inner(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Resize { width, height } => {
                 self.resize(width, height);

@@ -127,6 +127,9 @@ pub struct Pane {
     pub top: usize,
     /// Height of the text area in rows, as last laid out.
     pub height: usize,
+    /// Rows the pane may scroll past its end, while a panel covers its
+    /// bottom: the last sentences can then be shown above the panel.
+    pub overscroll: usize,
 }
 
 impl Pane {
@@ -139,6 +142,7 @@ impl Pane {
             wrapped: Wrapped::default(),
             top: 0,
             height: 0,
+            overscroll: 0,
         }
     }
 
@@ -245,7 +249,7 @@ impl Pane {
     }
 
     pub fn max_top(&self) -> usize {
-        self.wrapped.lines.len().saturating_sub(self.height.max(1))
+        (self.wrapped.lines.len() + self.overscroll).saturating_sub(self.height.max(1))
     }
 
     pub fn clamp(&mut self) {

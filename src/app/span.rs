@@ -74,6 +74,50 @@ impl App {
         }
     }
 
+    /// The span's sentences as the note panel quotes them: `L p3.s2 │ …`.
+    pub(super) fn span_quotes(&self, left: usize, right: usize) -> Vec<String> {
+        Side::BOTH
+            .iter()
+            .map(|&side| {
+                let pane = &self.panes[side];
+                let passage = side.pick(left, right);
+                let (first, last) = self
+                    .pair_span
+                    .map(|s| s[side.index()])
+                    .filter(|&(f, _)| pane.sentences.get(f).is_some_and(|s| s.passage == passage))
+                    .or_else(|| pane.first_sentence_of(passage).map(|f| (f, f)))
+                    .unwrap_or((0, 0));
+                let text: Vec<String> = (first..=last)
+                    .filter_map(|i| pane.sentences.get(i))
+                    .map(|s| s.joined(&pane.doc.text))
+                    .collect();
+                let id = pane
+                    .sentences
+                    .get(first)
+                    .map_or(String::new(), |s| s.id.clone());
+                format!("{} {id} │ {}", side.pick("L", "R"), text.join(" "))
+            })
+            .collect()
+    }
+
+    /// Scrolls each pane so the current span starts above the panel.
+    pub(super) fn show_span_above_panel(&mut self) {
+        self.fit_panel();
+        let room = self.rows_above_panel().max(1);
+        let Some(span) = self.pair_span else {
+            return;
+        };
+        for side in Side::BOTH {
+            let pane = &mut self.panes[side];
+            if let Some((first, _)) = pane.sentence_rows(span[side.index()].0)
+                && (first < pane.top || first >= pane.top + room)
+            {
+                pane.top = first.saturating_sub(room / 4);
+                pane.clamp();
+            }
+        }
+    }
+
     /// `v`: one more sentence of the passage in the focused side's span;
     /// past the passage's last, the whole passage; then one sentence again.
     pub(super) fn widen_span(&mut self) {

@@ -542,12 +542,15 @@ impl App {
             .tagging
             .as_ref()
             .and_then(|t| t.tag_for(left, right).map(|i| t.set.tags[i].note.clone()));
+        let quotes = self.span_quotes(left, right);
         self.note = Some(super::NoteEditor {
             area: crate::app::textarea::TextArea::new(&note.unwrap_or_default()),
             left,
             right,
+            quotes,
         });
         self.mode = Mode::Note;
+        self.show_span_above_panel();
     }
 
     pub(super) fn note_action(&mut self, action: Action) -> Vec<Effect> {

@@ -110,7 +110,7 @@ fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
             if let Some(editor) = &app.note {
                 let title = format!("Note on p{} ↔ p{}", editor.left + 1, editor.right + 1);
                 let footers = note::footers(&app.keymap);
-                note::render(frame, &title, &footers, &editor.area, theme);
+                note::render(frame, &title, &editor.quotes, &footers, &editor.area, theme);
             }
         }
         Mode::Review { selected } => tagsets::render_review(frame, app, selected, theme),

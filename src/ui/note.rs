@@ -1,8 +1,11 @@
-//! The note editor popup: a centred box holding a [`TextArea`], soft-wrapped,
-//! scrolled to keep the cursor visible, with the terminal cursor placed on it.
+//! The note editor: a panel across the lower third of the screen (above the
+//! status line), so both sentences being judged stay in view above it, with
+//! those sentences quoted at its top and a [`TextArea`] under them,
+//! soft-wrapped, scrolled to keep the cursor visible, with the terminal
+//! cursor placed on it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Position};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -39,22 +42,31 @@ pub fn footers(keymap: &Keymap) -> [String; 2] {
     [full, short]
 }
 
-/// Draws a centred popup (about 70% of the screen, at least 40x8 where the
-/// screen allows) titled `title`, holding `area` with the cursor shown;
-/// the first of `footers` that fits is shown under it.
+/// Rows of the note panel on a screen `height` rows high: a third of it,
+/// at least 8 where the screen allows, leaving the status line.
+pub fn panel_height(height: u16) -> u16 {
+    (height / 3).max(8).min(height.saturating_sub(1))
+}
+
+/// Draws the note panel titled `title` across the bottom of the screen
+/// (above the status line), `quotes` (one line each, cut to the width) at
+/// its top, then `area` with the cursor shown; the first of `footers` that
+/// fits is shown under it.
 pub fn render(
     frame: &mut Frame<'_>,
     title: &str,
+    quotes: &[String],
     footers: &[String],
     area: &TextArea,
     theme: &Theme,
 ) {
     let screen = frame.area();
-    let width = (u32::from(screen.width) * 7 / 10) as u16;
-    let height = (u32::from(screen.height) * 7 / 10) as u16;
-    let popup = screen.centered(
-        Constraint::Length(width.max(screen.width.min(40))),
-        Constraint::Length(height.max(screen.height.min(8))),
+    let height = panel_height(screen.height);
+    let popup = Rect::new(
+        screen.x,
+        (screen.y + screen.height).saturating_sub(height + 1),
+        screen.width,
+        height,
     );
     let footer = footers
         .iter()
@@ -64,7 +76,39 @@ pub fn render(
     // The title may quote a passage; nothing in it may reach the terminal
     // as a control sequence.
     let title: String = title.chars().filter(|c| !c.is_control()).collect();
-    let inner = super::picker::popup_frame(frame, popup, &title, footer, theme);
+    let mut inner = super::picker::popup_frame(frame, popup, &title, footer, theme);
+    // The quotes keep at least two rows for the text under them.
+    let quoted = quotes
+        .len()
+        .min(usize::from(inner.height.saturating_sub(2))) as u16;
+    if quoted > 0 {
+        let width = usize::from(inner.width);
+        let lines: Vec<Line<'_>> = quotes
+            .iter()
+            .take(usize::from(quoted))
+            .map(|q| {
+                let q: String = q.chars().filter(|c| !c.is_control()).collect();
+                let cut = if q.chars().count() > width {
+                    let mut s: String = q.chars().take(width.saturating_sub(1)).collect();
+                    s.push('…');
+                    s
+                } else {
+                    q
+                };
+                Line::styled(cut, theme.muted)
+            })
+            .collect();
+        frame.render_widget(
+            Paragraph::new(lines).style(theme.popup),
+            Rect::new(inner.x, inner.y, inner.width, quoted),
+        );
+        inner = Rect::new(
+            inner.x,
+            inner.y + quoted,
+            inner.width,
+            inner.height - quoted,
+        );
+    }
     if inner.is_empty() {
         return;
     }
@@ -108,7 +152,7 @@ mod tests {
         terminal
             .draw(|frame| {
                 let footers = footers(&Keymap::default());
-                render(frame, "Note on §3 ↔ §7", &footers, area, theme)
+                render(frame, "Note on §3 ↔ §7", &[], &footers, area, theme)
             })
             .unwrap();
         terminal
@@ -140,57 +184,91 @@ mod tests {
     fn renders_title_text_footer_and_cursor_at_60x20() {
         let area = TextArea::new("Both reports cite the same survey.\nsecond line");
         let terminal = draw(60, 20, &area);
-        // 70% of 60x20 is 42x14, centred: columns 9..51, rows 3..17.
-        let top = row_text(&terminal, 3);
-        assert!(top.contains("╔"), "{top}");
+        // A third of 20 rows is under the minimum of 8: rows 11..=18, the
+        // whole width, the status row (19) left free.
+        let top = row_text(&terminal, 11);
+        assert!(top.starts_with("╔"), "{top}");
         assert!(top.contains(" Note on §3 ↔ §7 "), "{top}");
         assert_eq!(
-            row_text(&terminal, 4).trim(),
-            "║Both reports cite the same survey.      ║"
+            row_text(&terminal, 12),
+            format!("║{:58}║", "Both reports cite the same survey.")
         );
-        assert_eq!(
-            row_text(&terminal, 5).trim(),
-            "║second line                             ║"
-        );
-        let bottom = row_text(&terminal, 16);
+        assert_eq!(row_text(&terminal, 13), format!("║{:58}║", "second line"));
+        let bottom = row_text(&terminal, 18);
         assert!(
-            bottom.contains("^S/esc keep · ^G discard · ^E editor"),
+            bottom.contains("ctrl-s/esc keep · ctrl-g discard · ctrl-e $EDITOR"),
             "{bottom}"
         );
         assert!(terminal.backend().cursor_visible());
         assert_eq!(
             terminal.backend().cursor_position(),
-            Position::new(10 + 11, 5)
+            Position::new(1 + 11, 13)
         );
-        assert_eq!(row_text(&terminal, 2).trim(), "");
+        assert_eq!(row_text(&terminal, 10).trim(), "");
+        assert_eq!(row_text(&terminal, 19).trim(), "");
     }
 
     #[test]
-    fn full_footer_when_the_popup_is_wide_enough() {
-        let terminal = draw(100, 20, &TextArea::new(""));
+    fn the_short_footer_when_the_panel_is_narrow() {
+        let terminal = draw(44, 20, &TextArea::new(""));
+        assert!(screen_text(&terminal).contains("^S/esc keep · ^G discard · ^E editor"));
+        assert_eq!(terminal.backend().cursor_position(), Position::new(1, 12));
+    }
+
+    #[test]
+    fn the_judged_sentences_are_quoted_above_the_note() {
+        let mut terminal = Terminal::new(TestBackend::new(60, 30)).unwrap();
+        let quotes = [
+            "L p23.s1 │ In conclusion, IS-K is not really “expanding”.".to_string(),
+            format!(
+                "R p23.s1 │ IS-K may now become {}",
+                "the threat ".repeat(10)
+            ),
+        ];
+        terminal
+            .draw(|frame| {
+                render(
+                    frame,
+                    "Note",
+                    &quotes,
+                    &footers(&Keymap::default()),
+                    &TextArea::new("my note"),
+                    &Theme::dark(),
+                )
+            })
+            .unwrap();
+        // 30 rows: a panel of 10 (rows 19..=28).
+        assert!(row_text(&terminal, 19).starts_with("╔"));
+        assert!(row_text(&terminal, 20).contains("L p23.s1 │ In conclusion"));
+        let cut = row_text(&terminal, 21);
         assert!(
-            screen_text(&terminal).contains("ctrl-s/esc keep · ctrl-g discard · ctrl-e $EDITOR")
+            cut.contains("R p23.s1 │ IS-K may now") && cut.contains("…║"),
+            "{cut}"
         );
-        assert_eq!(terminal.backend().cursor_position(), Position::new(16, 4));
+        assert!(row_text(&terminal, 22).contains("my note"));
+        assert_eq!(
+            terminal.backend().cursor_position(),
+            Position::new(1 + 7, 22)
+        );
     }
 
     #[test]
     fn long_lines_wrap_and_the_cursor_follows_display_width() {
-        // Inner width 40: the words wrap at the last space that fits.
+        // Inner width 48: the words wrap at the last space that fits.
         let text = "日本語のテキスト and a fairly long English sentence that wraps";
         let area = TextArea::new(text);
-        let terminal = draw(60, 20, &area);
-        let first = row_text(&terminal, 4);
+        let terminal = draw(50, 20, &area);
+        let first = row_text(&terminal, 12);
         assert!(
-            first.contains("日本語のテキスト and a fairly long"),
+            first.contains("日本語のテキスト and a fairly long English"),
             "{first}"
         );
-        let second = row_text(&terminal, 5);
-        assert!(second.contains("English sentence that wraps"), "{second}");
-        let expected_x = 10 + "English sentence that wraps".len() as u16;
+        let second = row_text(&terminal, 13);
+        assert!(second.contains("sentence that wraps"), "{second}");
+        let expected_x = 1 + "sentence that wraps".len() as u16;
         assert_eq!(
             terminal.backend().cursor_position(),
-            Position::new(expected_x, 5)
+            Position::new(expected_x, 13)
         );
     }
 
@@ -198,24 +276,24 @@ mod tests {
     fn scrolls_to_keep_the_cursor_visible_and_stays_put_while_it_is() {
         let text: Vec<String> = (0..40).map(|i| format!("line {i}")).collect();
         let mut area = TextArea::new(&text.join("\n"));
-        // Inner height is 12 rows at 60x20: the end of the text is shown.
+        // Inner height is 6 rows (12..=17) at 60x20: the end is shown.
         let terminal = draw(60, 20, &area);
-        assert!(row_text(&terminal, 15).contains("line 39"));
-        assert!(row_text(&terminal, 4).contains("line 28"));
-        assert_eq!(terminal.backend().cursor_position().y, 15);
+        assert!(row_text(&terminal, 17).contains("line 39"));
+        assert!(row_text(&terminal, 12).contains("line 34"));
+        assert_eq!(terminal.backend().cursor_position().y, 17);
         // Moving up within the visible rows does not scroll.
         for _ in 0..5 {
             area.edit(Action::CursorUp);
         }
         let terminal = draw(60, 20, &area);
-        assert!(row_text(&terminal, 4).contains("line 28"));
-        assert_eq!(terminal.backend().cursor_position().y, 10);
+        assert!(row_text(&terminal, 12).contains("line 34"));
+        assert_eq!(terminal.backend().cursor_position().y, 12);
         // PageUp moves by the height just drawn, and the view follows.
         area.edit(Action::CursorPageUp);
-        assert_eq!(area.cursor().0, 34 - 12);
+        assert_eq!(area.cursor().0, 34 - 6);
         let terminal = draw(60, 20, &area);
-        assert!(row_text(&terminal, 4).contains("line 22"));
-        assert_eq!(terminal.backend().cursor_position().y, 4);
+        assert!(row_text(&terminal, 12).contains("line 28"));
+        assert_eq!(terminal.backend().cursor_position().y, 12);
     }
 
     #[test]
@@ -232,16 +310,19 @@ mod tests {
                 for height in 1..=24 {
                     let terminal = draw_themed(width, height, area, &theme);
                     let backend = terminal.backend();
+                    let panel = panel_height(height);
+                    let top = height.saturating_sub(panel + 1);
                     if backend.cursor_visible() {
                         let p = backend.cursor_position();
                         assert!(
-                            (1..width - 1).contains(&p.x) && (1..height - 1).contains(&p.y),
-                            "cursor {p:?} outside the box on a {width}x{height} screen for {:?}",
+                            (1..width - 1).contains(&p.x)
+                                && (top + 1..top + panel - 1).contains(&p.y),
+                            "cursor {p:?} outside the panel on a {width}x{height} screen for {:?}",
                             area.text()
                         );
                     } else {
-                        // Only a popup with no room inside hides the cursor.
-                        assert!(width < 3 || height < 3, "no cursor at {width}x{height}");
+                        // Only a panel with no room inside hides the cursor.
+                        assert!(width < 3 || panel < 3, "no cursor at {width}x{height}");
                     }
                 }
             }
@@ -257,6 +338,7 @@ mod tests {
                 render(
                     frame,
                     "Note on §3\x1b ↔ §7",
+                    &[],
                     &footers(&Keymap::default()),
                     &TextArea::new(""),
                     &Theme::dark(),

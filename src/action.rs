@@ -70,6 +70,8 @@ actions! {
     RejectPair = "reject_pair",
     /// Sort the list by the next key (score, position, stance)
     CycleSort = "cycle_sort",
+    /// Show the whole message and the current pair's reasons, hint and note
+    Details = "details",
     /// Switch focus to the other pane
     SwitchPane = "switch_pane",
     /// Go to the next aligned pair (both panes)

@@ -137,3 +137,28 @@ fn pane_footers_keep_their_side_at_80_columns() {
     assert!(bottom.contains("L: giustozzi"), "{bottom}");
     assert!(bottom.contains("R: iskp"), "{bottom}");
 }
+
+#[test]
+fn the_whole_pair_explanation_is_one_key_away_at_80_columns() {
+    let mut h = Harness::seeds_sized(80, 24);
+    h.press("]");
+    let status = h.status();
+    // The status line is cut at 80 columns; D shows all of it, wrapped.
+    h.press("D");
+    assert!(matches!(h.app.mode, Mode::Details { .. }));
+    let screen = h.screen();
+    let shown: String = screen
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '║' || c == ' ' || c == '┃' || c == '│'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for word in status.split_whitespace().filter(|w| w.len() > 3) {
+        assert!(
+            shown.contains(word),
+            "{word:?} of {status:?} not in\n{screen}"
+        );
+    }
+    assert!(screen.contains("Why the engine links them"), "{screen}");
+    h.press("<esc>");
+    assert_eq!(h.app.mode, Mode::Normal);
+}

@@ -126,9 +126,24 @@ impl App {
                 note.unwrap_or_default()
             ))
         });
+        // The engine's suggestion for the two sentences, never a judgement.
+        let hint = self.pair_span.and_then(|span| {
+            let hint = comparison
+                .alignment
+                .candidates
+                .left
+                .get(span[0].0)?
+                .iter()
+                .find(|c| c.other as usize == span[1].0)?
+                .hint
+                .as_ref()?;
+            Some(format!(" · suggested {}", hint.kind.as_str()))
+        });
+        let details = self.key_of(Action::Details);
         let message = format!(
-            "pair {position} of {total}{wrap}{}{score} · {why}",
-            judged.unwrap_or_default()
+            "pair {position} of {total}{wrap}{}{score} · {why}{} ({details}: in full)",
+            judged.unwrap_or_default(),
+            hint.unwrap_or_default()
         );
         self.info(message);
     }

@@ -26,6 +26,7 @@ impl App {
             Mode::Labels(_) => Table::Labels,
             Mode::Candidates(_) => Table::Candidates,
             Mode::PairList(_) => Table::PairList,
+            Mode::Details { .. } => Table::Details,
             Mode::TagSets(p) if p.confirm_delete => Table::Confirm,
             Mode::TagSets(p) if p.input.is_some() => Table::TagSetName,
             Mode::TagSets(_) => Table::TagSets,
@@ -98,6 +99,10 @@ impl App {
             }
             Mode::PairList(_) => {
                 self.pair_list_action(action);
+                Vec::new()
+            }
+            Mode::Details { .. } => {
+                self.details_action(action);
                 Vec::new()
             }
             Mode::Labels(_) => {

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 mod candidates;
 mod compare;
 mod cursor;
+mod details;
 mod exporting;
 mod input;
 mod labels;
@@ -149,6 +150,10 @@ pub enum Mode {
     Candidates(CandidateList),
     /// The list of every pair.
     PairList(PairList),
+    /// The whole status message and the current pair's details, scrolled.
+    Details {
+        scroll: usize,
+    },
     /// The export dialog.
     Export(ExportDialog),
 }
@@ -455,6 +460,7 @@ impl App {
             Action::Candidates => self.open_candidates(),
             Action::WidenSpan => self.widen_span(),
             Action::PairList => self.open_pair_list(),
+            Action::Details => self.open_details(),
             Action::RejectPair => self.reject_current(),
             Action::SwitchPane => self.focus = self.focus.other(),
             Action::NextPair => self.step_pair(true),

@@ -19,6 +19,7 @@ pub fn bindings(table: Table) -> Bindings {
         Table::Topics => TOPICS,
         Table::Candidates => CANDIDATES,
         Table::PairList => PAIR_LIST,
+        Table::Details => DETAILS,
         Table::Labels => LABELS,
         Table::Themes => THEMES,
         Table::TagSets => TAG_SETS,
@@ -56,6 +57,7 @@ const NORMAL: Bindings = &[
     (Action::Candidates, &["enter"]),
     (Action::PairList, &["P"]),
     (Action::RejectPair, &["X"]),
+    (Action::Details, &["D"]),
     (Action::WidenSpan, &["v"]),
     (Action::Topics, &["t"]),
     (Action::ToggleScrollLock, &["s"]),
@@ -126,6 +128,13 @@ const PAIR_LIST: Bindings = &[
     (Action::CycleSort, &["ctrl-o"]),
     (Action::Confirm, &["enter"]),
     (Action::Cancel, &["esc"]),
+];
+
+const DETAILS: Bindings = &[
+    (Action::ScrollDown, &["j", "down"]),
+    (Action::ScrollUp, &["k", "up"]),
+    (Action::Details, &["D"]),
+    (Action::Cancel, &["esc", "q", "enter"]),
 ];
 
 const LABELS: Bindings = &[

@@ -28,6 +28,7 @@ pub enum Table {
     Topics,
     Candidates,
     PairList,
+    Details,
     Labels,
     Themes,
     TagSets,
@@ -51,6 +52,7 @@ impl Table {
         Table::Topics,
         Table::Candidates,
         Table::PairList,
+        Table::Details,
         Table::Labels,
         Table::Themes,
         Table::TagSets,
@@ -74,6 +76,7 @@ impl Table {
             Table::Topics => "topics_panel",
             Table::Candidates => "candidate_list",
             Table::PairList => "pair_table",
+            Table::Details => "details_view",
             Table::Labels => "label_picker",
             Table::Themes => "theme_picker",
             Table::TagSets => "tag_set_picker",
@@ -101,6 +104,7 @@ impl Table {
             Table::Search => "Typing a search",
             Table::Topics => "In the topics panel (type to filter)",
             Table::Candidates => "In the candidates of a sentence (what the other report says)",
+            Table::Details => "In the details of the message and the current pair",
             Table::PairList => {
                 "In the pair list (type to filter: words, is:untagged, is:contradict, is:rejected, hint:contradiction, topic:NAME)"
             }
@@ -127,6 +131,7 @@ impl Table {
             Table::Topics => &[Table::Topics, Table::Line, Table::Global],
             Table::Candidates => &[Table::Candidates, Table::Global],
             Table::PairList => &[Table::PairList, Table::Line, Table::Global],
+            Table::Details => &[Table::Details, Table::Global],
             Table::Labels => &[Table::Labels, Table::Line, Table::Global],
             Table::Themes => &[Table::Themes, Table::Global],
             Table::TagSets => &[Table::TagSets, Table::Global],

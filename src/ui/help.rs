@@ -85,7 +85,12 @@ pub const GROUPS: &[(&str, Table, &[Action])] = &[
     (
         "Views",
         Table::Normal,
-        &[Action::ToggleScrollLock, Action::PickTheme, Action::Help],
+        &[
+            Action::Details,
+            Action::ToggleScrollLock,
+            Action::PickTheme,
+            Action::Help,
+        ],
     ),
     (
         "Quitting",

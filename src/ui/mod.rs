@@ -116,8 +116,38 @@ fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
         Mode::Review { selected } => tagsets::render_review(frame, app, selected, theme),
         Mode::Candidates(ref list) => candidates::render(frame, app, list, theme),
         Mode::PairList(ref list) => pair_list::render(frame, app, list, theme),
+        Mode::Details { scroll } => details(frame, app, scroll, theme),
         _ => {}
     }
+}
+
+/// The details popup: every paragraph of [`App::details_text`], wrapped.
+fn details(frame: &mut Frame<'_>, app: &App, scroll: usize, theme: &Theme) {
+    use ratatui::layout::Constraint;
+    let area = frame.area();
+    let popup = area.centered(
+        Constraint::Length(area.width.saturating_sub(4).min(100)),
+        Constraint::Length(area.height.saturating_sub(4)),
+    );
+    let keys = footer(
+        app,
+        Table::Details,
+        &[(Action::ScrollDown, "down"), (Action::Cancel, "close")],
+    );
+    let inner = picker::popup_frame(frame, popup, "Details", &keys, theme);
+    let width = usize::from(inner.width).max(1);
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    for paragraph in app.details_text() {
+        for row in textwrap::wrap(&paragraph, width) {
+            lines.push(Line::styled(row.into_owned(), theme.text));
+        }
+        lines.push(Line::default());
+    }
+    let skip = scroll.min(lines.len().saturating_sub(1));
+    frame.render_widget(
+        Paragraph::new(lines.split_off(skip)).style(theme.popup),
+        inner,
+    );
 }
 
 /// The label picker: the tag set's labels with their glyphs, fuzzy-filtered,

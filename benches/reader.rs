@@ -1,5 +1,7 @@
-//! Reader benchmarks: load + segment a 3.3 MB report, wrap it, and the cost
-//! of one frame (TestBackend 200x50) at several scroll positions.
+//! Reader benchmarks: load + segment a 3.3 MB report, wrap it, the cost
+//! of one frame (TestBackend 200x50) at several scroll positions, and what
+//! one key costs on the two halves of War and Peace, aligned: a sentence
+//! motion, opening the candidates, the pair list, a search, a resize.
 //! Run: `cargo bench --bench reader`. Figures go in docs/PERFORMANCE.md.
 
 use std::hint::black_box;
@@ -68,5 +70,75 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_segment, frame);
+/// Splits a book at the first paragraph break after its middle (the rule
+/// of benches/align.rs).
+fn halves(bytes: &[u8]) -> (Document, Document) {
+    let mid = bytes.len() / 2;
+    let cut = bytes[mid..]
+        .windows(2)
+        .position(|w| w == b"\n\n")
+        .map_or(mid, |p| mid + p + 1);
+    let a = Document::from_bytes(Source::Embedded("w&p#1"), &bytes[..cut]).unwrap();
+    let b = Document::from_bytes(Source::Embedded("w&p#2"), &bytes[cut..]).unwrap();
+    (a, b)
+}
+
+/// One key, as the model handles it and the screen is drawn after it.
+fn keys(c: &mut Criterion) {
+    use diptych::action::Action;
+    let Some(bytes) = corpus() else { return };
+    let (left, right) = halves(&bytes);
+    let alignment = diptych::align::align(&left, &right, &diptych::align::AliasTable::builtin());
+    let mut app = App::new(left, right, Keymap::default());
+    let (width, height) = (200, 50);
+    app.update(Msg::Resize { width, height });
+    app.update(Msg::Aligned(Box::new(alignment)));
+    let theme = Theme::default();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut group = c.benchmark_group("key_war_and_peace_halves");
+    group.sample_size(20);
+    let mut press = |name: &str, app: &mut App, actions: &[Action], undo: &[Action]| {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for &a in actions {
+                    app.update(Msg::Action(a));
+                }
+                terminal
+                    .draw(|f| diptych::ui::draw(f, black_box(&*app), &theme))
+                    .unwrap();
+                for &a in undo {
+                    app.update(Msg::Action(a));
+                }
+            })
+        });
+    };
+    press("next_sentence_and_draw", &mut app, &[Action::NextSentence], &[]);
+    press(
+        "open_candidates_and_draw",
+        &mut app,
+        &[Action::Candidates],
+        &[Action::Cancel],
+    );
+    press(
+        "open_pair_list_and_draw",
+        &mut app,
+        &[Action::PairList],
+        &[Action::Cancel],
+    );
+    group.bench_function("search_case_insensitive_half", |b| {
+        let text = &app.panes[0].doc.text;
+        b.iter(|| diptych::app::search::find_all(black_box(text), "natasha"))
+    });
+    group.bench_function("resize_both_panes", |b| {
+        let mut wide = true;
+        b.iter(|| {
+            wide = !wide;
+            let width = if wide { 200 } else { 180 };
+            app.update(Msg::Resize { width, height });
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load_and_segment, frame, keys);
 criterion_main!(benches);

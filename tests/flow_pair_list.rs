@@ -58,7 +58,12 @@ fn the_list_sorts_filters_and_jumps() {
     assert!(!rows.is_empty() && rows.len() < total);
     // Each word in a sentence (any case), or a topic's name.
     assert!(rows.iter().all(|r| {
-        let text = r.text.join(" ").to_lowercase();
+        let text = format!(
+            "{} {}",
+            h.app.row_text(r, diptych::side::Side::Left),
+            h.app.row_text(r, diptych::side::Side::Right)
+        )
+        .to_lowercase();
         text.contains("sources")
             && (text.contains("taliban") || r.topics.iter().any(|t| t == "Taliban"))
     }));

@@ -74,8 +74,9 @@ pub struct PairRow {
     pub rejected: bool,
     pub hint: Option<HintKind>,
     pub topics: Vec<String>,
-    /// The pair's sentence (or passage start) on each side, on one line.
-    pub text: [String; 2],
+    /// The pair's first sentence on each side (index into the pane's
+    /// sentences); its text is made only for the rows drawn or searched.
+    pub sentences: Option<[usize; 2]>,
 }
 
 impl App {
@@ -100,12 +101,6 @@ impl App {
             .map(|i| {
                 let p = c.pairs[i];
                 let span = self.span_of_pair(i);
-                let text = [Side::Left, Side::Right].map(|side| {
-                    let pane = &self.panes[side];
-                    span.and_then(|s| pane.sentences.get(s[side.index()].0))
-                        .map(|s| s.joined(&pane.doc.text))
-                        .unwrap_or_default()
-                });
                 let tag = self.tagging.as_ref().and_then(|t| {
                     let tag = &t.set.tags[t.tag_for(p.left, p.right)?];
                     Some((tag.label.clone(), t.label_of(tag)))
@@ -137,7 +132,7 @@ impl App {
                         .iter()
                         .filter_map(|&t| c.alignment.topics.get(t).map(|t| t.label.clone()))
                         .collect(),
-                    text,
+                    sentences: span.map(|s| [s[0].0, s[1].0]),
                 }
             })
             .collect()
@@ -185,7 +180,11 @@ impl App {
             .into_iter()
             .filter(|row| tests.iter().all(|t| t(row)))
             .filter(|row| {
-                let text = format!("{} {}", row.text[0], row.text[1]).to_lowercase();
+                if words.is_empty() {
+                    return true;
+                }
+                let text = format!("{} {}", self.row_text(row, Side::Left), self.row_text(row, Side::Right))
+                    .to_lowercase();
                 words.iter().all(|w| {
                     text.contains(w.as_str())
                         || row
@@ -208,6 +207,15 @@ impl App {
             PairSort::Stance => rows.sort_by_key(|row| (stance_rank(row), position(row))),
         }
         rows
+    }
+
+    /// The sentence of `row` on `side`, on one line.
+    pub fn row_text(&self, row: &PairRow, side: Side) -> String {
+        let pane = &self.panes[side];
+        row.sentences
+            .and_then(|s| pane.sentences.get(s[side.index()]))
+            .map(|s| s.joined(&pane.doc.text))
+            .unwrap_or_default()
     }
 
     pub(super) fn pair_list_action(&mut self, action: Action) {

@@ -9,6 +9,7 @@ use crate::action::Action;
 use crate::align::HintKind;
 use crate::app::{App, PairList};
 use crate::keymap::Table;
+use crate::side::Side;
 use crate::theme::Theme;
 
 /// `text` cut to `width` columns (by characters), `…` where it was cut,
@@ -46,8 +47,14 @@ pub fn render(frame: &mut Frame<'_>, app: &App, list: &PairList, theme: &Theme) 
     // score, judgement, hint, topics, then the two sentences.
     let fixed = 4 + 1 + 2 + 1 + 2 + 1 + 16 + 1 + 3;
     let side = width.saturating_sub(fixed) / 2;
+    // Only the rows that can be on screen are made (a book has thousands):
+    // the window around the selection, which the picker then shows.
+    let room = usize::from(frame.area().height).saturating_sub(header.len() + 4).max(1);
+    let first = (list.selected + 1).saturating_sub(room);
     let lines: Vec<Line<'_>> = rows
         .iter()
+        .skip(first)
+        .take(room)
         .map(|row| {
             let score = row.score.map_or("hand".to_string(), |s| {
                 format!("{:.2}", s.min(0.99)).replacen("0.", ".", 1)
@@ -76,12 +83,15 @@ pub fn render(frame: &mut Frame<'_>, app: &App, list: &PairList, theme: &Theme) 
                 judged,
                 Span::styled(format!(" {hint} "), theme.pair_marker),
                 Span::styled(fit(&row.topics.join(", "), 16), theme.topic_term),
-                Span::styled(format!(" {} │ ", fit(&row.text[0], side)), style),
-                Span::styled(fit(&row.text[1], side), style),
+                Span::styled(
+                    format!(" {} │ ", fit(&app.row_text(row, Side::Left), side)),
+                    style,
+                ),
+                Span::styled(fit(&app.row_text(row, Side::Right), side), style),
             ])
         })
         .collect();
-    let selected = (!lines.is_empty()).then_some(list.selected);
+    let selected = (!lines.is_empty()).then_some(list.selected - first);
     picker::render(
         frame,
         "Pairs",

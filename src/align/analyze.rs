@@ -286,6 +286,9 @@ pub(crate) enum TermKind {
     Aspect(usize),
     /// A WordNet sense shared by synonyms ("rock", "stone"), by group.
     Sense(u32),
+    /// An actor making a claim of an aspect family ("IS-K" × strength):
+    /// the who and the what together.
+    Claim,
 }
 
 /// A scoring term: an alias group, or a stemmed word, acronym or number.
@@ -502,6 +505,12 @@ impl<'t> Analyzer<'t> {
     /// The term of an aspect of the lexicon.
     pub fn aspect_term(&mut self, aspect: usize, label: &str) -> u32 {
         self.intern(&format!("\u{2}{aspect}"), TermKind::Aspect(aspect), label)
+    }
+
+    /// The term of an actor (a concept term) speaking to an aspect family
+    /// (by its aspect term index).
+    pub fn claim_term(&mut self, actor: u32, family: usize, label: &str) -> u32 {
+        self.intern(&format!("\u{4}{actor}:{family}"), TermKind::Claim, label)
     }
 
     /// The term of a WordNet sense group.

@@ -22,6 +22,11 @@ pub(crate) const CONTEXT_WEIGHT: f32 = 0.3;
 /// they bridge two reports' vocabularies.
 const CONCEPT_WEIGHT: f32 = 2.0;
 const ASPECT_WEIGHT: f32 = 1.2;
+/// An actor × aspect family conjunction ("IS-K" × strength): what two
+/// sentences assessing the same side of the same actor share even when
+/// one speaks of growth and the other of threat. Half weight: the actor
+/// and the aspects already count on their own.
+const CLAIM_TERM_WEIGHT: f32 = 0.5;
 /// Synonyms in their commonest sense (WordNet) count for a little.
 const SENSE_WEIGHT: f32 = 0.5;
 /// Related aspects and the summing-up role count for a little.
@@ -63,6 +68,9 @@ pub(crate) struct Unit {
     pub actors: Vec<u32>,
     /// States the report's case (abstract, conclusion, "in sum").
     pub thesis: bool,
+    /// A thesis sentence that opens its paragraph or says it sums up: the
+    /// report's case itself.
+    pub lead: bool,
     pub claim: Claim,
 }
 
@@ -78,7 +86,9 @@ pub(crate) fn claim_bonus(a: &Unit, b: &Unit, lex: &Lexicon) -> f32 {
     }
     // Two reports' summing-up sentences on the same actor are their main
     // claims, which an analyst compares first.
-    let theses = if a.thesis && b.thesis {
+    let theses = if a.lead && b.lead {
+        CLAIM_WEIGHT
+    } else if a.thesis && b.thesis {
         CLAIM_WEIGHT / 2.0
     } else {
         0.0
@@ -167,6 +177,7 @@ pub(crate) fn idf(
                 TermKind::Aspect(a) if lex.is_secondary(a) => base * SECONDARY_WEIGHT,
                 TermKind::Aspect(_) => base * ASPECT_WEIGHT,
                 TermKind::Sense(_) => base * SENSE_WEIGHT,
+                TermKind::Claim => base * CLAIM_TERM_WEIGHT,
                 _ if info.generic => base * GENERIC_WEIGHT,
                 _ => base,
             }
@@ -496,6 +507,8 @@ pub(crate) fn explain(
                 }
             }
             _ if info.generic => None,
+            // Its actor and aspect are reasons of their own.
+            TermKind::Claim => None,
             kind => Some(reasons.of_term(t, || match kind {
                 TermKind::Aspect(a) if sc.lex.is_secondary(a) => info.display().to_owned(),
                 TermKind::Aspect(_) => format!("aspect: {}", info.display()),

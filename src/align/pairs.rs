@@ -34,6 +34,8 @@ pub(crate) struct RawUnit {
     /// In an abstract or conclusion, or opening with "in sum": where a
     /// report states its case.
     pub thesis: bool,
+    /// A thesis sentence that opens its paragraph or says it sums up.
+    pub lead: bool,
     pub terms: PassageTerms,
 }
 
@@ -84,6 +86,19 @@ const ANAPHORA: &[&str] = &[
 
 /// The most named actor (organisation or acronym group) among units.
 fn main_actor(an: &Analyzer<'_>, units: &[RawUnit]) -> Option<usize> {
+    // A title names what the document is about: its actor, when it names
+    // one, is the subject even if the text names the parent organisation
+    // more often.
+    let titled: Vec<usize> = units
+        .iter()
+        .filter(|u| u.pool == Pool::Title)
+        .flat_map(|u| u.terms.actors.iter().copied())
+        .collect();
+    if let Some(&g) = titled.first()
+        && titled.iter().all(|&x| x == g)
+    {
+        return Some(g);
+    }
     let mut count: BTreeMap<usize, u32> = BTreeMap::new();
     for u in units {
         for &g in &u.terms.groups {
@@ -175,6 +190,22 @@ fn claims_of(
         }
         actors.sort_unstable();
         actors.dedup();
+        // Who × what, at the level of aspect families: "IS-K is not
+        // expanding" and "IS-K may become the most significant threat"
+        // both assess IS-K's strength.
+        let mut fams: Vec<usize> = aspects
+            .iter()
+            .filter_map(|&x| lex.family_of(x as usize))
+            .collect();
+        fams.sort_unstable();
+        fams.dedup();
+        for &a in &actors {
+            for &f in &fams {
+                let (index, family) = lex.family_term(f);
+                let label = format!("{} × {family}", an.terms[a as usize].display());
+                terms.push((an.claim_term(a, index, &label), 1.0));
+            }
+        }
         terms.sort_unstable_by_key(|t| t.0);
         terms.dedup_by(|b, a| {
             if a.0 == b.0 {
@@ -191,6 +222,7 @@ fn claims_of(
             terms,
             actors,
             thesis: u.thesis,
+            lead: u.lead,
             claim: claims::claim(text, aspects, lex),
         });
     }
@@ -540,7 +572,7 @@ fn explain(an: &Analyzer<'_>, lex: &Lexicon, a: &Vector, b: &Vector) -> Vec<Stri
             TermKind::Concept(g) => groups[g].label.clone(),
             // Synonym senses, aspect families and the summing-up role
             // weigh in the score but say little in a list of terms.
-            TermKind::Sense(_) => continue,
+            TermKind::Sense(_) | TermKind::Claim => continue,
             TermKind::Aspect(x) if lex.is_secondary(x) => continue,
             TermKind::Aspect(_) => info.display().to_owned(),
             _ if an.is_generic(t) => continue,

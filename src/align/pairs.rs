@@ -131,6 +131,8 @@ fn claims_of(
     let doc_actor = main_actor(an, &raw);
     // Organisations named in the last few sentences, latest last.
     let mut recent: Vec<usize> = Vec::new();
+    // The organisation named last in the current passage.
+    let mut passage_actor: Option<(usize, usize)> = None;
     let mut out = Vec::with_capacity(raw.len());
     for u in raw {
         let text = doc.text.get(u.range.0..u.range.1).unwrap_or("");
@@ -183,6 +185,18 @@ fn claims_of(
             let id = an.concept_term(g);
             terms.push((id, 1.0));
             actors.push(id);
+        } else if u.terms.actors.is_empty()
+            && let Some((p, g)) = passage_actor
+            && p == u.passage
+        {
+            // A sentence that names no actor, in a paragraph about one,
+            // makes its claim about that actor ("This financial hub now
+            // struggles…"). It counts for the claim (actor × aspect), not
+            // as a word of the sentence: it was not written.
+            actors.push(an.concept_term(g));
+        }
+        if let Some(&g) = u.terms.actors.last() {
+            passage_actor = Some((u.passage, g));
         }
         recent.extend_from_slice(&u.terms.actors);
         if recent.len() > RECENT_ACTORS {

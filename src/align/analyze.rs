@@ -21,7 +21,7 @@ const REGION_SHARE: f32 = 0.5;
 /// "firstly"): frequent enough in one pair of reports to look distinctive,
 /// but never what a report is about. Kept out of key phrases and pair
 /// explanations; they still count in pair scores. Compared by stem.
-const GENERIC: &[&str] = &[
+pub(crate) const GENERIC: &[&str] = &[
     "according",
     "account",
     "actual",

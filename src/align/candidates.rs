@@ -126,6 +126,8 @@ pub(crate) struct Scorer<'a> {
     pub units: usize,
     /// The WordNet sense group of each stem term.
     pub senses: &'a [Option<u32>],
+    /// The aspects each term counts for.
+    pub term_aspects: &'a [Vec<u16>],
 }
 
 impl Scorer<'_> {
@@ -481,10 +483,17 @@ pub(crate) fn explain(
             break;
         }
         let actor = is_actor(an, t);
+        // An aspect word is what the claim says, not what it is about:
+        // "growing" is no anchor for "same polarity on growth".
+        let aspect_word = sc
+            .term_aspects
+            .get(t as usize)
+            .is_some_and(|a| !a.is_empty());
         if anchor.is_none()
             && (actor
                 || (matches!(info.kind, TermKind::Stem | TermKind::Acronym)
                     && !info.generic
+                    && !aspect_word
                     && topical(t)))
         {
             anchor = Some(info.display());

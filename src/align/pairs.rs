@@ -133,6 +133,7 @@ fn claims_of(
     let mut recent: Vec<usize> = Vec::new();
     // The organisation named last in the current passage.
     let mut passage_actor: Option<(usize, usize)> = None;
+    let mut stems = crate::align::tokens::StemCache::new();
     let mut out = Vec::with_capacity(raw.len());
     for u in raw {
         let text = doc.text.get(u.range.0..u.range.1).unwrap_or("");
@@ -237,7 +238,7 @@ fn claims_of(
             actors,
             thesis: u.thesis,
             lead: u.lead,
-            claim: claims::claim(text, aspects, lex),
+            claim: claims::claim(text, aspects, lex, &mut stems),
         });
     }
     out
@@ -285,6 +286,7 @@ pub(crate) fn build(
         df,
         units: lu.len() + ru.len(),
         senses: &term_senses,
+        term_aspects,
     };
     let lv: Vec<Vector> = lu.iter().map(|u| scorer.vector(&u.terms)).collect();
     let rv: Vec<Vector> = ru.iter().map(|u| scorer.vector(&u.terms)).collect();

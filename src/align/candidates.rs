@@ -93,7 +93,43 @@ pub(crate) fn claim_bonus(a: &Unit, b: &Unit, lex: &Lexicon) -> f32 {
     } else {
         0.0
     };
-    theses + aspect_bonus(a, b, lex)
+    theses + aspect_bonus(a, b, lex) + contrast_bonus(a, b, lex)
+}
+
+/// What two claims on the same actor add when one negates what the other
+/// asserts of the same aspect or aspect family ("is not really expanding"
+/// / "only surged in numbers"): among equally close partners, the one that
+/// disagrees is what an analyst comparing two reports looks for first.
+const CONTRAST_WEIGHT: f32 = 0.03;
+
+fn contrast_bonus(a: &Unit, b: &Unit, lex: &Lexicon) -> f32 {
+    let (x, y) = (&a.claim, &b.claim);
+    let aspect = x
+        .aspects
+        .iter()
+        .any(|v| y.aspects.contains(v) && x.negated.contains(v) != y.negated.contains(v));
+    let families = |c: &Claim| -> Vec<(usize, bool)> {
+        c.aspects
+            .iter()
+            .filter_map(|&v| lex.family_of(v as usize))
+            .map(|f| {
+                let negated = c
+                    .negated
+                    .iter()
+                    .any(|&n| lex.family_of(n as usize) == Some(f));
+                (f, negated)
+            })
+            .collect()
+    };
+    let fy = families(y);
+    let family = families(x)
+        .iter()
+        .any(|(f, n)| fy.iter().any(|(g, m)| f == g && n != m));
+    if aspect || family {
+        CONTRAST_WEIGHT
+    } else {
+        0.0
+    }
 }
 
 fn aspect_bonus(a: &Unit, b: &Unit, lex: &Lexicon) -> f32 {

@@ -304,6 +304,7 @@ impl AliasTable {
                 }
             }
         }
+        t.add_branch_variants();
         for (g, term) in plurals {
             t.add_plural(g, &term);
         }
@@ -383,6 +384,68 @@ impl AliasTable {
         let key = dedup_key(&words, &case);
         if !self.owner.contains_key(&key) {
             self.insert_form(key, Form { words, case, group });
+        }
+    }
+
+    /// A branch's name is often its parent's plus a qualifier ("Islamic
+    /// State" + "Khorasan Province"); any other name of the parent with the
+    /// same qualifier names the branch too ("Daesh Khorasan Province",
+    /// "ISIS West Africa Province"), unless some group owns that spelling.
+    fn add_branch_variants(&mut self) {
+        let is_org = |t: &Self, f: &Form| t.groups[f.group].kind == GroupKind::Organisation;
+        // Organisation forms by first word.
+        let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
+        for (i, f) in self.forms.iter().enumerate() {
+            if is_org(self, f) {
+                by_first.entry(f.words[0].as_str()).or_default().push(i);
+            }
+        }
+        let mut forms_of: FastMap<usize, Vec<usize>> = FastMap::default();
+        for (i, f) in self.forms.iter().enumerate() {
+            if is_org(self, f) {
+                forms_of.entry(f.group).or_default().push(i);
+            }
+        }
+        let mut new: Vec<Form> = Vec::new();
+        for branch in &self.forms {
+            if !is_org(self, branch) {
+                continue;
+            }
+            for &pi in by_first
+                .get(branch.words[0].as_str())
+                .map_or(&[][..], Vec::as_slice)
+            {
+                let parent = &self.forms[pi];
+                let n = parent.words.len();
+                if parent.group == branch.group
+                    || branch.words.len() <= n
+                    || branch.words[..n] != parent.words[..]
+                    || branch.case[..n] != parent.case[..]
+                {
+                    continue;
+                }
+                for &oi in &forms_of[&parent.group] {
+                    if oi == pi {
+                        continue;
+                    }
+                    let other = &self.forms[oi];
+                    let mut words = other.words.clone();
+                    words.extend_from_slice(&branch.words[n..]);
+                    let mut case = other.case.clone();
+                    case.extend_from_slice(&branch.case[n..]);
+                    new.push(Form {
+                        words,
+                        case,
+                        group: branch.group,
+                    });
+                }
+            }
+        }
+        for form in new {
+            let key = dedup_key(&form.words, &form.case);
+            if !self.owner.contains_key(&key) {
+                self.insert_form(key, form);
+            }
         }
     }
 
@@ -612,6 +675,19 @@ mod tests {
         ];
         let t = table();
         for (name, label) in cases {
+            assert_eq!(t.label_of(name), Some(label), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_branch_is_named_with_any_name_of_its_parent() {
+        let t = table();
+        for (name, label) in [
+            ("Daesh Khorasan Province", "IS-K"),
+            ("ISIS West Africa Province", "ISWAP"),
+            ("al-Qaida in the Arabian Peninsula", "AQAP"),
+            ("Daesh", "Islamic State"),
+        ] {
             assert_eq!(t.label_of(name), Some(label), "{name}");
         }
     }

@@ -21,7 +21,7 @@ const REGION_SHARE: f32 = 0.5;
 /// "firstly"): frequent enough in one pair of reports to look distinctive,
 /// but never what a report is about. Kept out of key phrases and pair
 /// explanations; they still count in pair scores. Compared by stem.
-const GENERIC: &[&str] = &[
+pub(crate) const GENERIC: &[&str] = &[
     "according",
     "account",
     "actual",
@@ -63,6 +63,7 @@ const GENERIC: &[&str] = &[
     "concern",
     "consider",
     "continue",
+    "country",
     "course",
     "current",
     "currently",
@@ -202,6 +203,7 @@ const GENERIC: &[&str] = &[
     "recent",
     "recently",
     "regard",
+    "region",
     "remain",
     "report",
     "require",
@@ -286,6 +288,9 @@ pub(crate) enum TermKind {
     Aspect(usize),
     /// A WordNet sense shared by synonyms ("rock", "stone"), by group.
     Sense(u32),
+    /// An actor making a claim of an aspect family ("IS-K" × strength):
+    /// the who and the what together.
+    Claim,
 }
 
 /// A scoring term: an alias group, or a stemmed word, acronym or number.
@@ -502,6 +507,12 @@ impl<'t> Analyzer<'t> {
     /// The term of an aspect of the lexicon.
     pub fn aspect_term(&mut self, aspect: usize, label: &str) -> u32 {
         self.intern(&format!("\u{2}{aspect}"), TermKind::Aspect(aspect), label)
+    }
+
+    /// The term of an actor (a concept term) speaking to an aspect family
+    /// (by its aspect term index).
+    pub fn claim_term(&mut self, actor: u32, family: usize, label: &str) -> u32 {
+        self.intern(&format!("\u{4}{actor}:{family}"), TermKind::Claim, label)
     }
 
     /// The term of a WordNet sense group.

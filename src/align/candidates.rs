@@ -22,6 +22,11 @@ pub(crate) const CONTEXT_WEIGHT: f32 = 0.3;
 /// they bridge two reports' vocabularies.
 const CONCEPT_WEIGHT: f32 = 2.0;
 const ASPECT_WEIGHT: f32 = 1.2;
+/// An actor × aspect family conjunction ("IS-K" × strength): what two
+/// sentences assessing the same side of the same actor share even when
+/// one speaks of growth and the other of threat. Half weight: the actor
+/// and the aspects already count on their own.
+const CLAIM_TERM_WEIGHT: f32 = 0.5;
 /// Synonyms in their commonest sense (WordNet) count for a little.
 const SENSE_WEIGHT: f32 = 0.5;
 /// Related aspects and the summing-up role count for a little.
@@ -63,6 +68,9 @@ pub(crate) struct Unit {
     pub actors: Vec<u32>,
     /// States the report's case (abstract, conclusion, "in sum").
     pub thesis: bool,
+    /// A thesis sentence that opens its paragraph or says it sums up: the
+    /// report's case itself.
+    pub lead: bool,
     pub claim: Claim,
 }
 
@@ -78,12 +86,50 @@ pub(crate) fn claim_bonus(a: &Unit, b: &Unit, lex: &Lexicon) -> f32 {
     }
     // Two reports' summing-up sentences on the same actor are their main
     // claims, which an analyst compares first.
-    let theses = if a.thesis && b.thesis {
+    let theses = if a.lead && b.lead {
+        CLAIM_WEIGHT
+    } else if a.thesis && b.thesis {
         CLAIM_WEIGHT / 2.0
     } else {
         0.0
     };
-    theses + aspect_bonus(a, b, lex)
+    theses + aspect_bonus(a, b, lex) + contrast_bonus(a, b, lex)
+}
+
+/// What two claims on the same actor add when one negates what the other
+/// asserts of the same aspect or aspect family ("is not really expanding"
+/// / "only surged in numbers"): among equally close partners, the one that
+/// disagrees is what an analyst comparing two reports looks for first.
+const CONTRAST_WEIGHT: f32 = 0.03;
+
+fn contrast_bonus(a: &Unit, b: &Unit, lex: &Lexicon) -> f32 {
+    let (x, y) = (&a.claim, &b.claim);
+    let aspect = x
+        .aspects
+        .iter()
+        .any(|v| y.aspects.contains(v) && x.negated.contains(v) != y.negated.contains(v));
+    let families = |c: &Claim| -> Vec<(usize, bool)> {
+        c.aspects
+            .iter()
+            .filter_map(|&v| lex.family_of(v as usize))
+            .map(|f| {
+                let negated = c
+                    .negated
+                    .iter()
+                    .any(|&n| lex.family_of(n as usize) == Some(f));
+                (f, negated)
+            })
+            .collect()
+    };
+    let fy = families(y);
+    let family = families(x)
+        .iter()
+        .any(|(f, n)| fy.iter().any(|(g, m)| f == g && n != m));
+    if aspect || family {
+        CONTRAST_WEIGHT
+    } else {
+        0.0
+    }
 }
 
 fn aspect_bonus(a: &Unit, b: &Unit, lex: &Lexicon) -> f32 {
@@ -116,6 +162,8 @@ pub(crate) struct Scorer<'a> {
     pub units: usize,
     /// The WordNet sense group of each stem term.
     pub senses: &'a [Option<u32>],
+    /// The aspects each term counts for.
+    pub term_aspects: &'a [Vec<u16>],
 }
 
 impl Scorer<'_> {
@@ -167,6 +215,7 @@ pub(crate) fn idf(
                 TermKind::Aspect(a) if lex.is_secondary(a) => base * SECONDARY_WEIGHT,
                 TermKind::Aspect(_) => base * ASPECT_WEIGHT,
                 TermKind::Sense(_) => base * SENSE_WEIGHT,
+                TermKind::Claim => base * CLAIM_TERM_WEIGHT,
                 _ if info.generic => base * GENERIC_WEIGHT,
                 _ => base,
             }
@@ -470,10 +519,17 @@ pub(crate) fn explain(
             break;
         }
         let actor = is_actor(an, t);
+        // An aspect word is what the claim says, not what it is about:
+        // "growing" is no anchor for "same polarity on growth".
+        let aspect_word = sc
+            .term_aspects
+            .get(t as usize)
+            .is_some_and(|a| !a.is_empty());
         if anchor.is_none()
             && (actor
                 || (matches!(info.kind, TermKind::Stem | TermKind::Acronym)
                     && !info.generic
+                    && !aspect_word
                     && topical(t)))
         {
             anchor = Some(info.display());
@@ -496,6 +552,8 @@ pub(crate) fn explain(
                 }
             }
             _ if info.generic => None,
+            // Its actor and aspect are reasons of their own.
+            TermKind::Claim => None,
             kind => Some(reasons.of_term(t, || match kind {
                 TermKind::Aspect(a) if sc.lex.is_secondary(a) => info.display().to_owned(),
                 TermKind::Aspect(_) => format!("aspect: {}", info.display()),

@@ -8,8 +8,9 @@
 
 use serde::Deserialize;
 
+use super::analyze::GENERIC;
 use super::fxhash::{FastMap, FastSet};
-use super::tokens::StemCache;
+use super::tokens::{StemCache, is_stop_word};
 
 const ASPECTS: &str = include_str!("../../data/aspects.toml");
 const ANTONYMS: &str = include_str!("../../data/wordnet/antonyms.tsv");
@@ -135,8 +136,15 @@ impl Lexicon {
             }
         }
         let mut antonyms: FastMap<String, Vec<String>> = FastMap::default();
+        // Words of argument and stop words oppose nothing a claim says
+        // ("late" / "middle", "first" / "last").
+        let generic: FastSet<String> = GENERIC.iter().map(|w| stems.stem(w)).collect();
+        let mut plain = |w: &str| !is_stop_word(w) && !generic.contains(&stems.stem(w));
         for line in ANTONYMS.lines() {
-            if let Some((a, b)) = line.split_once('\t') {
+            if let Some((a, b)) = line.split_once('\t')
+                && plain(a)
+                && plain(b)
+            {
                 antonyms.entry(a.to_owned()).or_default().push(b.to_owned());
                 antonyms.entry(b.to_owned()).or_default().push(a.to_owned());
             }
@@ -214,7 +222,18 @@ pub(crate) struct Claim {
     pub days: Vec<&'static str>,
     /// Lower-case words that have an antonym in WordNet.
     pub polar_words: Vec<String>,
+    /// Aspects with a word in the scope of a negation (the few words after
+    /// it: "not really *expanding*").
+    pub negated: Vec<u16>,
+    /// Aspects with a word in the scope of a hedge ("may now become the
+    /// single most significant *threat*").
+    pub hedged: Vec<u16>,
 }
+
+/// Words after a negation cue that it governs (NegEx-style window).
+const NEGATION_SCOPE: usize = 5;
+/// Words after a hedge that it governs.
+const HEDGE_SCOPE: usize = 8;
 
 const DAYS: &[&str] = &[
     "monday",
@@ -227,20 +246,26 @@ const DAYS: &[&str] = &[
 ];
 
 /// Reads the cues of a sentence's text; `aspects` come from its stems.
-pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon) -> Claim {
+pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut StemCache) -> Claim {
     let mut c = Claim {
         aspects,
         ..Claim::default()
     };
     let mut seen: FastSet<String> = FastSet::default();
+    // Words left in the scope of the last negation and hedge.
+    let (mut negating, mut hedging) = (0usize, 0usize);
     for raw in text.split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’')) {
         if raw.is_empty() {
             continue;
         }
         if raw.starts_with(|ch: char| ch.is_ascii_digit()) {
+            negating = negating.saturating_sub(1);
+            hedging = hedging.saturating_sub(1);
             let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-            // Years are dates, not quantities; they still differ.
-            if !c.numbers.contains(&digits) && c.numbers.len() < 8 {
+            // A year dates a claim; two claims of different years are not
+            // different figures for one quantity.
+            let year = digits.len() == 4 && (1500..=2100).contains(&digits.parse().unwrap_or(0));
+            if !year && !c.numbers.contains(&digits) && c.numbers.len() < 8 {
                 c.numbers.push(digits);
             }
             continue;
@@ -253,17 +278,31 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon) -> Claim {
             owned = raw.to_lowercase().replace('’', "'");
             &owned
         };
-        if c.negation.is_none() {
-            if w.ends_with("n't") {
-                c.negation = Some("n't");
-            } else if let Some(n) = NEGATIONS.iter().find(|n| **n == w) {
-                c.negation = Some(n);
+        if negating > 0 || hedging > 0 {
+            let stem = stems.stem(w);
+            for &a in lex.aspects_of_stem(&stem) {
+                if negating > 0 && !c.negated.contains(&a) {
+                    c.negated.push(a);
+                }
+                if hedging > 0 && !c.hedged.contains(&a) {
+                    c.hedged.push(a);
+                }
             }
         }
-        if c.hedge.is_none()
-            && let Some(h) = HEDGES.iter().find(|h| **h == w)
-        {
-            c.hedge = Some(h);
+        negating = negating.saturating_sub(1);
+        hedging = hedging.saturating_sub(1);
+        let negation = if w.ends_with("n't") {
+            Some("n't")
+        } else {
+            NEGATIONS.iter().find(|n| **n == w).copied()
+        };
+        if let Some(n) = negation {
+            c.negation.get_or_insert(n);
+            negating = NEGATION_SCOPE;
+        }
+        if let Some(h) = HEDGES.iter().find(|h| **h == w) {
+            c.hedge.get_or_insert(h);
+            hedging = HEDGE_SCOPE;
         }
         if let Some(d) = DAYS.iter().find(|d| **d == w)
             && !c.days.contains(d)
@@ -336,28 +375,78 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
             });
         }
     }
-    let asp = aspect?;
-    match (a.negation, b.negation) {
-        (Some(n), None) | (None, Some(n)) => {
-            return Some(Hint {
-                kind: HintKind::Contradiction,
-                why: format!("opposite polarity on {about}: “{n}” in one sentence only"),
-            });
-        }
-        _ => {}
+    let Some(asp) = aspect else {
+        return family_polarity(a, b, anchor, lex);
+    };
+    // A negation or hedge counts only where it governs a word of the
+    // aspect both speak to: "did not say" is no opposite of "expanding".
+    let label = |x: u16| lex.labels[x as usize].as_str();
+    let differs = |of: fn(&Claim) -> &Vec<u16>| {
+        common
+            .iter()
+            .copied()
+            .find(|x| of(a).contains(x) != of(b).contains(x))
+            .map(|x| (x, if of(a).contains(&x) { a } else { b }))
+    };
+    if let Some((x, c)) = differs(|c| &c.negated) {
+        let n = c.negation.unwrap_or("not");
+        return Some(Hint {
+            kind: HintKind::Contradiction,
+            why: format!(
+                "opposite polarity on {anchor}, {}: “{n}” in one sentence only",
+                label(x)
+            ),
+        });
     }
-    match (a.hedge, b.hedge) {
-        (Some(h), None) | (None, Some(h)) => {
-            return Some(Hint {
-                kind: HintKind::Difference,
-                why: format!("hedged (“{h}”) vs stated as certain, on {about}"),
-            });
-        }
-        _ => {}
+    if let Some((x, c)) = differs(|c| &c.hedged) {
+        let h = c.hedge.unwrap_or("may");
+        return Some(Hint {
+            kind: HintKind::Difference,
+            why: format!(
+                "hedged (“{h}”) vs stated as certain, on {anchor}, {}",
+                label(x)
+            ),
+        });
     }
     Some(Hint {
         kind: HintKind::Agreement,
         why: format!("same polarity on {anchor}, {asp}"),
+    })
+}
+
+/// Two claims on related aspects of one family, one negated ("is not
+/// really expanding" / "may become the most significant threat": both
+/// assess strength): a contradiction to look at. Without a negation, sharing
+/// a family says too little for a hint.
+fn family_polarity(a: &Claim, b: &Claim, anchor: &str, lex: &Lexicon) -> Option<Hint> {
+    let negated_in = |c: &Claim, f: usize| {
+        c.negated
+            .iter()
+            .any(|&x| lex.family_of(x as usize) == Some(f))
+    };
+    let families = |c: &Claim| -> Vec<usize> {
+        let mut v: Vec<usize> = c
+            .aspects
+            .iter()
+            .filter_map(|&x| lex.family_of(x as usize))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let fb = families(b);
+    let f = families(a)
+        .into_iter()
+        .filter(|f| fb.contains(f))
+        .find(|&f| negated_in(a, f) != negated_in(b, f))?;
+    let c = if negated_in(a, f) { a } else { b };
+    Some(Hint {
+        kind: HintKind::Contradiction,
+        why: format!(
+            "opposite polarity on {anchor}, {}: “{}” in one sentence only",
+            lex.families[f],
+            c.negation.unwrap_or("not")
+        ),
     })
 }
 
@@ -394,22 +483,28 @@ mod tests {
     #[test]
     fn cues_are_read() {
         let l = lex();
+        let mut stems = StemCache::new();
         let c = claim(
-            "IS-K is not necessarily expanding; 60 members on Friday",
+            "IS-K is not necessarily expanding; 60 members on Friday in 2023",
             vec![],
             &l,
+            &mut stems,
         );
         assert_eq!(c.negation, Some("not"));
         assert_eq!(c.hedge, Some("necessarily"));
-        assert_eq!(c.numbers, vec!["60"]);
+        assert_eq!(c.numbers, vec!["60"], "a year is no figure");
         assert_eq!(c.days, vec!["friday"]);
+        let growth = label_index(&l)["growth and decline"] as u16;
+        assert_eq!(c.negated, vec![growth]);
     }
 
     #[test]
     fn no_hint_without_a_shared_anchor() {
         let l = lex();
-        let a = claim("It is not growing.", vec![0], &l);
-        let b = claim("It is growing.", vec![0], &l);
+        let mut s = StemCache::new();
+        let growth = label_index(&l)["growth and decline"] as u16;
+        let a = claim("It is not growing.", vec![growth], &l, &mut s);
+        let b = claim("It is growing.", vec![growth], &l, &mut s);
         assert!(hint(&a, &b, &Shared { anchor: None }, &l).is_none());
         let h = hint(
             &a,
@@ -424,18 +519,57 @@ mod tests {
     }
 
     #[test]
+    fn a_negation_governs_the_next_few_words_only() {
+        let l = lex();
+        let mut s = StemCache::new();
+        let growth = label_index(&l)["growth and decline"] as u16;
+        let threat = label_index(&l)["threat and capability"] as u16;
+        let far = claim(
+            "Police did not comment on it, but the group is expanding fast.",
+            vec![growth],
+            &l,
+            &mut s,
+        );
+        assert!(far.negation.is_some() && far.negated.is_empty());
+        let a = claim("IS-K is not really expanding.", vec![growth], &l, &mut s);
+        let b = claim("IS-K is growing.", vec![growth], &l, &mut s);
+        let anchor = Shared {
+            anchor: Some("IS-K"),
+        };
+        assert_eq!(
+            hint(&far, &b, &anchor, &l).map(|h| h.kind),
+            Some(HintKind::Agreement)
+        );
+        assert_eq!(
+            hint(&a, &b, &anchor, &l).map(|h| h.kind),
+            Some(HintKind::Contradiction)
+        );
+        // Growth and threat are one family: strength.
+        let c = claim(
+            "IS-K may become the greatest threat.",
+            vec![threat],
+            &l,
+            &mut s,
+        );
+        let h = hint(&a, &c, &anchor, &l).expect("a family-level hint");
+        assert_eq!(h.kind, HintKind::Contradiction);
+        assert!(h.why.contains("strength"), "{}", h.why);
+    }
+
+    #[test]
     fn antonyms_and_days() {
         let l = lex();
-        let a = claim("The group is weak.", vec![], &l);
-        let b = claim("The group is strong.", vec![], &l);
+        let mut s = StemCache::new();
+        let a = claim("The group is weak.", vec![], &l, &mut s);
+        let b = claim("The group is strong.", vec![], &l, &mut s);
         let h = hint(&a, &b, &Shared { anchor: Some("IS") }, &l).unwrap();
         assert!(
             h.why.contains("weak") && h.why.contains("strong"),
             "{}",
             h.why
         );
-        let a = claim("It happened on Saturday.", vec![], &l);
-        let b = claim("It happened on Friday.", vec![], &l);
+        let a = claim("It happened on Saturday.", vec![], &l, &mut s);
+        let b = claim("It happened on Friday.", vec![], &l, &mut s);
         let h = hint(
             &a,
             &b,

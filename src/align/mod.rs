@@ -284,12 +284,21 @@ fn analyse(
             .passages
             .get(s.passage)
             .is_some_and(|p| p.byte_start == s.byte_start);
-        if first_of_passage && let Some(skip) = dateline_len(text) {
+        // Titles and headings have none: "IS-K – An Overlooked Threat?"
+        // is a name and a dash, not a dateline.
+        if first_of_passage
+            && pool == candidates::Pool::Content
+            && let Some(skip) = dateline_len(text)
+        {
             text = &text[skip..];
             start += skip;
         }
-        let thesis = pool == candidates::Pool::Content
-            && (summary.get(s.passage).copied().unwrap_or(false) || sums_up(text));
+        let in_summary = summary.get(s.passage).copied().unwrap_or(false);
+        let opens = sums_up(text);
+        let thesis = pool == candidates::Pool::Content && (in_summary || opens);
+        // A summary paragraph's opening sentence, or one that says it sums
+        // up, states the case itself; the sentences after it support it.
+        let lead = thesis && (opens || first_of_passage);
         let terms = an.passage(s.passage, start, text);
         if pool == candidates::Pool::Content {
             match passages.last_mut() {
@@ -301,6 +310,7 @@ fn analyse(
             sentence: si,
             range: (s.byte_start, s.byte_end),
             thesis,
+            lead,
             passage: s.passage,
             pool,
             terms,

@@ -34,6 +34,8 @@ pub(crate) struct RawUnit {
     /// In an abstract or conclusion, or opening with "in sum": where a
     /// report states its case.
     pub thesis: bool,
+    /// A thesis sentence that opens its paragraph or says it sums up.
+    pub lead: bool,
     pub terms: PassageTerms,
 }
 
@@ -84,6 +86,19 @@ const ANAPHORA: &[&str] = &[
 
 /// The most named actor (organisation or acronym group) among units.
 fn main_actor(an: &Analyzer<'_>, units: &[RawUnit]) -> Option<usize> {
+    // A title names what the document is about: its actor, when it names
+    // one, is the subject even if the text names the parent organisation
+    // more often.
+    let titled: Vec<usize> = units
+        .iter()
+        .filter(|u| u.pool == Pool::Title)
+        .flat_map(|u| u.terms.actors.iter().copied())
+        .collect();
+    if let Some(&g) = titled.first()
+        && titled.iter().all(|&x| x == g)
+    {
+        return Some(g);
+    }
     let mut count: BTreeMap<usize, u32> = BTreeMap::new();
     for u in units {
         for &g in &u.terms.groups {
@@ -116,6 +131,9 @@ fn claims_of(
     let doc_actor = main_actor(an, &raw);
     // Organisations named in the last few sentences, latest last.
     let mut recent: Vec<usize> = Vec::new();
+    // The organisation named last in the current passage.
+    let mut passage_actor: Option<(usize, usize)> = None;
+    let mut stems = crate::align::tokens::StemCache::new();
     let mut out = Vec::with_capacity(raw.len());
     for u in raw {
         let text = doc.text.get(u.range.0..u.range.1).unwrap_or("");
@@ -168,6 +186,18 @@ fn claims_of(
             let id = an.concept_term(g);
             terms.push((id, 1.0));
             actors.push(id);
+        } else if u.terms.actors.is_empty()
+            && let Some((p, g)) = passage_actor
+            && p == u.passage
+        {
+            // A sentence that names no actor, in a paragraph about one,
+            // makes its claim about that actor ("This financial hub now
+            // struggles…"). It counts for the claim (actor × aspect), not
+            // as a word of the sentence: it was not written.
+            actors.push(an.concept_term(g));
+        }
+        if let Some(&g) = u.terms.actors.last() {
+            passage_actor = Some((u.passage, g));
         }
         recent.extend_from_slice(&u.terms.actors);
         if recent.len() > RECENT_ACTORS {
@@ -175,6 +205,22 @@ fn claims_of(
         }
         actors.sort_unstable();
         actors.dedup();
+        // Who × what, at the level of aspect families: "IS-K is not
+        // expanding" and "IS-K may become the most significant threat"
+        // both assess IS-K's strength.
+        let mut fams: Vec<usize> = aspects
+            .iter()
+            .filter_map(|&x| lex.family_of(x as usize))
+            .collect();
+        fams.sort_unstable();
+        fams.dedup();
+        for &a in &actors {
+            for &f in &fams {
+                let (index, family) = lex.family_term(f);
+                let label = format!("{} × {family}", an.terms[a as usize].display());
+                terms.push((an.claim_term(a, index, &label), 1.0));
+            }
+        }
         terms.sort_unstable_by_key(|t| t.0);
         terms.dedup_by(|b, a| {
             if a.0 == b.0 {
@@ -191,7 +237,8 @@ fn claims_of(
             terms,
             actors,
             thesis: u.thesis,
-            claim: claims::claim(text, aspects, lex),
+            lead: u.lead,
+            claim: claims::claim(text, aspects, lex, &mut stems),
         });
     }
     out
@@ -239,6 +286,7 @@ pub(crate) fn build(
         df,
         units: lu.len() + ru.len(),
         senses: &term_senses,
+        term_aspects,
     };
     let lv: Vec<Vector> = lu.iter().map(|u| scorer.vector(&u.terms)).collect();
     let rv: Vec<Vector> = ru.iter().map(|u| scorer.vector(&u.terms)).collect();
@@ -540,7 +588,7 @@ fn explain(an: &Analyzer<'_>, lex: &Lexicon, a: &Vector, b: &Vector) -> Vec<Stri
             TermKind::Concept(g) => groups[g].label.clone(),
             // Synonym senses, aspect families and the summing-up role
             // weigh in the score but say little in a list of terms.
-            TermKind::Sense(_) => continue,
+            TermKind::Sense(_) | TermKind::Claim => continue,
             TermKind::Aspect(x) if lex.is_secondary(x) => continue,
             TermKind::Aspect(_) => info.display().to_owned(),
             _ if an.is_generic(t) => continue,

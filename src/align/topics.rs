@@ -13,6 +13,9 @@ use super::{Topic, TopicKind};
 
 /// Most spellings listed under one topic.
 const MAX_TERMS: usize = 24;
+/// Share of both texts' passages (geometric mean) above which a topic
+/// found once on a side still counts as discussed by both.
+const MIN_SHARE: f64 = 0.09;
 /// Most name topics; long books have hundreds of names.
 const MAX_NAMES: usize = 80;
 
@@ -186,7 +189,7 @@ pub(crate) fn build(
     });
     names.truncate(MAX_NAMES);
     drafts.extend(names);
-    drafts.extend(key_phrase_topics(an, &left, &right));
+    drafts.extend(key_phrase_topics(an, &left, &right, aspects.of_term));
 
     drafts.extend(aspects.drafts(an, &left, &right));
 
@@ -230,8 +233,36 @@ pub(crate) fn build(
             l.max(r)
         }
     };
+    // Both sides discuss it: twice each; once on a side when the other
+    // dwells on it (Cyclops 10 │ 1); or once each where that is a fair
+    // share of the texts (a name in one paragraph of each of two short news
+    // stories), not a country named in passing in a twenty-paragraph
+    // report (France 1 │ 1, Iran 2 │ 1). A key phrase is a common word:
+    // one passage on a side is a passing use ("security" 1 │ 6). A passing
+    // mention is left out of the topic, which becomes one-sided, or goes
+    // when both sides only mention it in passing.
+    let discussed = |d: &Draft| {
+        let (l, r) = (d.left.len(), d.right.len());
+        (l >= 2 && r >= 2)
+            || (d.kind != TopicKind::KeyPhrase && (l + r >= 4 || weight(d) >= MIN_SHARE))
+    };
+    let passing: Vec<bool> = drafts
+        .iter()
+        .map(|d| !d.left.is_empty() && !d.right.is_empty() && !discussed(d))
+        .collect();
+    for (d, _) in drafts.iter_mut().zip(&passing).filter(|(_, p)| **p) {
+        match d.left.len().cmp(&d.right.len()) {
+            std::cmp::Ordering::Less => d.left.clear(),
+            std::cmp::Ordering::Greater => d.right.clear(),
+            std::cmp::Ordering::Equal => {
+                d.left.clear();
+                d.right.clear();
+            }
+        }
+    }
+    drafts.retain(|d| !d.left.is_empty() || !d.right.is_empty());
+    let shared = |d: &Draft| !d.left.is_empty() && !d.right.is_empty();
     drafts.sort_by(|a, b| {
-        let shared = |d: &Draft| !d.left.is_empty() && !d.right.is_empty();
         shared(b)
             .cmp(&shared(a))
             .then(weight(b).total_cmp(&weight(a)))
@@ -488,7 +519,12 @@ fn name_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -
 
 /// Distinctive words and word pairs: frequent in few passages (TF-IDF over
 /// both reports' content passages), common nouns only (names are above).
-fn key_phrase_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -> Vec<Draft> {
+fn key_phrase_topics(
+    an: &Analyzer<'_>,
+    left: &SideTerms<'_>,
+    right: &SideTerms<'_>,
+    aspect_of_term: &[Vec<u16>],
+) -> Vec<Draft> {
     let n = left.passages.len() + right.passages.len();
     if n < 2 {
         return Vec::new();
@@ -504,6 +540,10 @@ fn key_phrase_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<
             info.kind == TermKind::Stem && info.lowercase && !info.generic
         })
         .collect();
+    // A word of the aspect lexicon is already under its aspect's topic
+    // ("transferred" under migration and movement); alone it would be the
+    // same topic twice. In a word pair it stays ("planning attacks").
+    let aspect_word = |t: usize| aspect_of_term.get(t).is_some_and(|a| !a.is_empty());
     let sides = [left, right];
 
     // First count, then collect passages only for the few chosen: a book
@@ -533,7 +573,7 @@ fn key_phrase_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<
     chosen_pairs.truncate(budget / 2);
     let in_pair = |t: u32| chosen_pairs.iter().any(|c| c.1.0 == t || c.1.1 == t);
     let mut chosen_words: Vec<(f64, u32)> = (0..an.terms.len())
-        .filter(|&t| (2..=max_df).contains(&word_df[t]) && !in_pair(t as u32))
+        .filter(|&t| (2..=max_df).contains(&word_df[t]) && !in_pair(t as u32) && !aspect_word(t))
         .map(|t| (word_mass[t] * idf(word_df[t]), t as u32))
         .collect();
     chosen_words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

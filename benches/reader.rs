@@ -112,7 +112,12 @@ fn keys(c: &mut Criterion) {
             })
         });
     };
-    press("next_sentence_and_draw", &mut app, &[Action::NextSentence], &[]);
+    press(
+        "next_sentence_and_draw",
+        &mut app,
+        &[Action::NextSentence],
+        &[],
+    );
     press(
         "open_candidates_and_draw",
         &mut app,

@@ -24,6 +24,9 @@
 //! needs capitals ("US" does not match "us"). Plurals are not guessed: list
 //! them ("Wagnerites"). A term that already belongs to another group moves to
 //! the user's group: the user's file wins.
+//!
+//! About 600 lines of code plus tests: loading, merging and matching alias groups share
+//! one table.
 
 use std::borrow::Cow;
 use std::ops::Range;

@@ -3,6 +3,8 @@
 //! ranks, so one broad sentence cannot become everyone's partner). A
 //! passage can have several partners; titles and headings pair only with
 //! titles and headings; footnotes, boilerplate and markup never pair.
+//!
+//! About 600 lines: deriving pairs and explaining them share their data and stay together.
 
 use std::collections::BTreeMap;
 

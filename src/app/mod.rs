@@ -1,6 +1,9 @@
 //! The model of the reader and its only state transition, [`App::update`].
 //! Pure: no terminal, no disk, no clock. Side effects come back as
 //! [`Effect`]s for the runtime to perform.
+//!
+//! Over 600 lines: the messages, the modes and the App state with the one update that
+//! dispatches them; each mode's handling lives in its own file beside it.
 
 use ratatui::layout::Rect;
 
@@ -12,10 +15,13 @@ mod exporting;
 mod input;
 mod labels;
 pub mod line_input;
+mod linking;
+mod note;
 mod pair_list;
 pub mod pairs;
 pub mod pane;
 pub mod resume;
+mod saving;
 pub mod search;
 mod span;
 mod tagging;

@@ -183,8 +183,12 @@ impl App {
                 if words.is_empty() {
                     return true;
                 }
-                let text = format!("{} {}", self.row_text(row, Side::Left), self.row_text(row, Side::Right))
-                    .to_lowercase();
+                let text = format!(
+                    "{} {}",
+                    self.row_text(row, Side::Left),
+                    self.row_text(row, Side::Right)
+                )
+                .to_lowercase();
                 words.iter().all(|w| {
                     text.contains(w.as_str())
                         || row

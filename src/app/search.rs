@@ -143,7 +143,9 @@ mod tests {
             "日本 turkey 日本Turkey",
         ];
         for text in texts {
-            for query in ["turkey", "Turkey", "tur key", "is-k", "IS-K", "a", "aa", "k", "日本"] {
+            for query in [
+                "turkey", "Turkey", "tur key", "is-k", "IS-K", "a", "aa", "k", "日本",
+            ] {
                 let case_sensitive = query.chars().any(char::is_uppercase);
                 assert_eq!(
                     find_all(text, query),

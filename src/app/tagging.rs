@@ -1,13 +1,17 @@
 //! The analyst's judgements in the reader: the open tag set, its edit
-//! history, where each tag points now, and the update logic for tagging,
-//! linking by hand, undo/redo and (debounced) saving. Pure: saving and file
-//! operations are effects.
+//! history, where each tag points now, and the update logic for tagging
+//! and undo/redo (saving is in `saving.rs`, notes in `note.rs`, links made
+//! by hand in `linking.rs`, the label picker in `labels.rs`). Pure: saving
+//! and file operations are effects.
+//!
+//! About 640 lines: the open set's state and the edits that keep tags,
+//! navigation and counts in step are one piece.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use super::{App, Level, Mode};
-use crate::action::{Action, Effect};
+use super::{App, Level};
+use crate::action::Action;
 use crate::document::Document;
 use crate::side::Side;
 use crate::tags::history::{History, Op};
@@ -321,7 +325,7 @@ impl App {
     }
 
     /// The current pair's passages, or a hint on how to get one.
-    fn current_pair(&mut self) -> Option<(usize, usize)> {
+    pub(super) fn current_pair(&mut self) -> Option<(usize, usize)> {
         let pair = self
             .comparison
             .as_ref()
@@ -387,7 +391,7 @@ impl App {
     }
 
     /// The tag of the current pair, creating it if needed.
-    fn ensure_tag(&mut self, left: usize, right: usize) -> Option<TagId> {
+    pub(super) fn ensure_tag(&mut self, left: usize, right: usize) -> Option<TagId> {
         let tagging = self.tagging.as_ref()?;
         if let Some(i) = tagging.tag_for(left, right) {
             return Some(tagging.set.tags[i].id.clone());
@@ -429,7 +433,7 @@ impl App {
         self.note_unsaved();
     }
 
-    fn origin_of(&self, left: usize, right: usize) -> Origin {
+    pub(super) fn origin_of(&self, left: usize, right: usize) -> Origin {
         let aligned = self.comparison.as_ref().is_some_and(|c| {
             c.find(left, right)
                 .is_some_and(|i| c.pairs[i].aligned.is_some())
@@ -517,176 +521,6 @@ impl App {
             Origin::Aligned => Op::RemoveTag { id: tag.id },
         };
         self.edit(op);
-    }
-
-    /// Sets the note of the current pair, creating its tag if needed.
-    pub(super) fn set_note(&mut self, left: usize, right: usize, note: String) {
-        if !self.can_edit() {
-            return;
-        }
-        let Some(id) = self.ensure_tag(left, right) else {
-            return;
-        };
-        self.edit(Op::SetNote { id, note });
-    }
-
-    /// `i`: opens the note editor on the current pair's note.
-    pub(super) fn open_note(&mut self) {
-        let Some((left, right)) = self.current_pair() else {
-            return;
-        };
-        if !self.can_edit() {
-            return;
-        }
-        let note = self
-            .tagging
-            .as_ref()
-            .and_then(|t| t.tag_for(left, right).map(|i| t.set.tags[i].note.clone()));
-        let quotes = self.span_quotes(left, right);
-        self.note = Some(super::NoteEditor {
-            area: crate::app::textarea::TextArea::new(&note.unwrap_or_default()),
-            left,
-            right,
-            quotes,
-        });
-        self.mode = Mode::Note;
-        self.show_span_above_panel();
-    }
-
-    pub(super) fn note_action(&mut self, action: Action) -> Vec<Effect> {
-        let Some(editor) = &mut self.note else {
-            self.mode = Mode::Normal;
-            return Vec::new();
-        };
-        match action {
-            Action::SaveNote => self.close_note(true),
-            Action::DiscardNote => self.close_note(false),
-            Action::ExternalEditor => {
-                return vec![Effect::EditExternally {
-                    text: editor.area.text(),
-                }];
-            }
-            _ => {
-                editor.area.edit(action);
-            }
-        }
-        Vec::new()
-    }
-
-    /// Closes the note editor, keeping the note (`keep`) or throwing the
-    /// changes away.
-    pub(super) fn close_note(&mut self, keep: bool) {
-        let Some(editor) = self.note.take() else {
-            return;
-        };
-        self.mode = Mode::Normal;
-        if !keep {
-            self.info("note discarded");
-        } else if editor.area.is_modified() {
-            self.set_note(editor.left, editor.right, editor.area.text());
-        } else {
-            self.info("note unchanged");
-        }
-    }
-
-    /// The passage of `pane` the analyst is looking at: the first one that
-    /// starts on screen, else the one at the top.
-    pub fn passage_in_view(&self, pane: Side) -> Option<usize> {
-        let p = &self.panes[pane];
-        let rows = p
-            .wrapped
-            .lines
-            .get(p.top..(p.top + p.height).min(p.wrapped.lines.len()))?;
-        rows.iter()
-            .find(|l| l.first && !l.separator)
-            .or_else(|| rows.first())
-            .map(|l| l.passage as usize)
-    }
-
-    /// `m`: marks the passage in view in the focused pane; on the other
-    /// pane, links the marked passage with the one in view there.
-    pub(super) fn mark_or_link(&mut self) {
-        let Some(passage) = self.passage_in_view(self.focus) else {
-            return;
-        };
-        match self.mark {
-            Some((side, marked)) if side != self.focus => {
-                let (left, right) = side.pick((marked, passage), (passage, marked));
-                self.mark = None;
-                if !self.can_edit() {
-                    return;
-                }
-                let existing = self.comparison.as_ref().and_then(|c| c.find(left, right));
-                if existing.is_none()
-                    && self
-                        .tagging
-                        .as_ref()
-                        .and_then(|t| t.tag_for(left, right))
-                        .is_none()
-                {
-                    let Some(tag) = self.new_tag(left, right, Origin::Manual) else {
-                        return;
-                    };
-                    self.edit(Op::AddTag(tag));
-                }
-                if let Some(i) = self.comparison.as_ref().and_then(|c| c.find(left, right)) {
-                    self.goto_pair(i, false);
-                }
-                let stances = [
-                    Action::TagAgree,
-                    Action::TagContradict,
-                    Action::TagPartial,
-                    Action::TagUnclear,
-                ]
-                .map(|a| self.key_of(a))
-                .join("/");
-                let unlink = self.key_of(Action::Unlink);
-                self.info(format!(
-                    "linked p{} ↔ p{}: tag it with {stances}, {unlink} unlinks",
-                    left + 1,
-                    right + 1
-                ));
-            }
-            Some((side, marked)) if side == self.focus && marked == passage => {
-                self.mark = None;
-                self.info("mark cleared");
-            }
-            _ => {
-                self.mark = Some((self.focus, passage));
-                let (switch, mark) = (
-                    self.key_of(Action::SwitchPane),
-                    self.key_of(Action::MarkLink),
-                );
-                self.info(format!(
-                    "marked p{}: go to the other pane ({switch}) and press {mark} on the passage to link",
-                    passage + 1
-                ));
-            }
-        }
-    }
-
-    /// `M`: removes the hand-made link of the current pair (with its tag).
-    pub(super) fn unlink_current(&mut self) {
-        let Some((left, right)) = self.current_pair() else {
-            return;
-        };
-        let tag = self
-            .tagging
-            .as_ref()
-            .and_then(|t| t.tag_for(left, right).map(|i| t.set.tags[i].clone()));
-        match tag {
-            Some(tag) if tag.origin == Origin::Manual => {
-                if self.can_edit() {
-                    self.edit(Op::Unlink { id: tag.id });
-                }
-            }
-            _ => {
-                let mark = self.key_of(Action::MarkLink);
-                self.info(format!(
-                    "only pairs linked by hand ({mark}) can be unlinked"
-                ));
-            }
-        }
     }
 
     pub(super) fn undo(&mut self, redo: bool) {
@@ -783,182 +617,6 @@ impl App {
             }
         }
         Some(counts)
-    }
-
-    /// Ctrl-c: keeps the note being written, saves what is unsaved and
-    /// quits once the save is done. If the tag file may not be written, it
-    /// asks as `q` does rather than drop the judgements.
-    pub(super) fn save_and_quit(&mut self) -> Vec<Effect> {
-        self.keep_open_note();
-        let Some(t) = &self.tagging else {
-            return vec![Effect::Quit];
-        };
-        if !t.dirty() {
-            return vec![Effect::Quit];
-        }
-        if !t.writable() {
-            self.mode = Mode::ConfirmQuit;
-            return Vec::new();
-        }
-        self.quit_after_save = true;
-        let effects = self.save();
-        if effects.is_empty() && self.tagging.as_ref().is_some_and(|t| t.saving.is_none()) {
-            // Nothing could be saved (the reason is in the status line).
-            self.quit_after_save = false;
-        }
-        effects
-    }
-
-    /// Closes the note editor keeping what was typed, as Enter would.
-    pub(super) fn keep_open_note(&mut self) {
-        let Some(editor) = self.note.take() else {
-            return;
-        };
-        if matches!(self.mode, Mode::Note) {
-            self.mode = Mode::Normal;
-        }
-        if editor.area.is_modified() {
-            self.set_note(editor.left, editor.right, editor.area.text());
-        }
-    }
-
-    /// What must be written if the process ends now without asking (a
-    /// signal, a hang-up, a terminal that went away): the tag set with the
-    /// note being written kept in it. `None` when nothing is unsaved or the
-    /// file may not be written. Does not change the model.
-    pub fn exit_snapshot(&self) -> Option<TagSet> {
-        self.tagging.as_ref().filter(|t| t.writable())?;
-        self.unsaved_with_draft()
-    }
-
-    /// When the process must end without asking and the tag file may not
-    /// be written (read-only, refused): the unsaved judgements as a new tag
-    /// set `NAME (unsaved DATE)`, so that nothing is lost without a word.
-    pub fn exit_recovery(&self) -> Option<TagSet> {
-        if self.tagging.as_ref()?.writable() {
-            return None;
-        }
-        let mut set = self.unsaved_with_draft()?;
-        let stamp = self.clock.file_stamp();
-        set.name = format!("{} (unsaved {stamp})", set.name);
-        Some(set)
-    }
-
-    /// The tag set with the note being written kept in it, if anything is
-    /// unsaved.
-    fn unsaved_with_draft(&self) -> Option<TagSet> {
-        let tagging = self.tagging.as_ref()?;
-        let draft = self
-            .note
-            .as_ref()
-            .filter(|editor| editor.area.is_modified());
-        if !tagging.dirty() && draft.is_none() {
-            return None;
-        }
-        let mut set = tagging.set.clone();
-        if let Some(editor) = draft {
-            let note = editor.area.text();
-            match tagging.tag_for(editor.left, editor.right) {
-                Some(i) => {
-                    set.tags[i].note = note;
-                    set.tags[i].modified = self.clock.rfc3339.clone();
-                }
-                None => {
-                    if let Some(mut tag) = self.new_tag(editor.left, editor.right, Origin::Manual) {
-                        tag.origin = self.origin_of(editor.left, editor.right);
-                        tag.note = note;
-                        set.tags.push(tag);
-                    }
-                }
-            }
-        }
-        Some(set)
-    }
-
-    /// Autosave: a quiet period after the last change, then a save.
-    pub(super) fn autosave(&mut self) -> Vec<Effect> {
-        let ms = self.clock.ms;
-        let Some(t) = &self.tagging else {
-            return Vec::new();
-        };
-        let due = t.dirty()
-            && t.writable()
-            && t.saving.is_none()
-            && t.autosave_ms > 0
-            && t.failed_generation != Some(t.generation)
-            && ms.saturating_sub(t.changed_at) >= t.autosave_ms;
-        if due { self.save() } else { Vec::new() }
-    }
-
-    /// A save of the current generation, if one can be made.
-    pub(super) fn save(&mut self) -> Vec<Effect> {
-        let Some(t) = &mut self.tagging else {
-            self.warn("nothing to save: no tag set is open");
-            return Vec::new();
-        };
-        match &t.access {
-            TagAccess::Writable => {}
-            TagAccess::ReadOnly(reason) | TagAccess::Refused(reason) => {
-                let text = format!(
-                    "not saved: {reason} ({}: save under another name)",
-                    self.keymap.normal(Action::TagSets)
-                );
-                self.status = Some(super::Status {
-                    text,
-                    level: Level::Error,
-                });
-                return Vec::new();
-            }
-        }
-        if t.saving.is_some() {
-            return Vec::new();
-        }
-        t.saving = Some(t.generation);
-        vec![Effect::Save {
-            set: Box::new(t.set.clone()),
-            generation: t.generation,
-        }]
-    }
-
-    /// The runtime reports a save.
-    pub(super) fn saved(&mut self, generation: u64, result: Result<String, String>) -> Vec<Effect> {
-        let Some(t) = &mut self.tagging else {
-            return Vec::new();
-        };
-        t.saving = None;
-        match result {
-            Ok(note) => {
-                t.saved_generation = t.saved_generation.max(generation);
-                t.pending_moves = false;
-                t.failed_generation = None;
-                let announce = std::mem::take(&mut t.announce_save);
-                let path = t.path.display().to_string();
-                if !note.is_empty() {
-                    self.warn(note);
-                } else if announce {
-                    self.info(format!("saved to {path}"));
-                }
-                if self.quit_after_save {
-                    // Changes made while that save was in flight go too.
-                    if self.tagging.as_ref().is_some_and(Tagging::dirty) {
-                        return self.save();
-                    }
-                    return vec![Effect::Quit];
-                }
-            }
-            Err(message) => {
-                t.failed_generation = Some(generation);
-                self.quit_after_save = false;
-                self.status = Some(super::Status {
-                    text: format!("{message} ({} retries)", self.keymap.normal(Action::Save)),
-                    level: Level::Error,
-                });
-                if matches!(self.mode, Mode::ConfirmQuit) {
-                    self.mode = Mode::Normal;
-                }
-            }
-        }
-        Vec::new()
     }
 }
 

@@ -14,6 +14,9 @@
 //! Saving runs as an effect: the UI hands a snapshot of the tag set to
 //! [`TagFile::save`] (on any thread) and gets a `Result` back; debouncing
 //! stays in the UI.
+//!
+//! Over 800 lines: locking, loading, change detection and saving guard the same file and
+//! are checked together (its fault tests are in tests/tags_*.rs).
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read};

@@ -49,7 +49,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App, list: &PairList, theme: &Theme) 
     let side = width.saturating_sub(fixed) / 2;
     // Only the rows that can be on screen are made (a book has thousands):
     // the window around the selection, which the picker then shows.
-    let room = usize::from(frame.area().height).saturating_sub(header.len() + 4).max(1);
+    let room = usize::from(frame.area().height)
+        .saturating_sub(header.len() + 4)
+        .max(1);
     let first = (list.selected + 1).saturating_sub(room);
     let lines: Vec<Line<'_>> = rows
         .iter()

@@ -218,3 +218,36 @@ fn the_note_panel_quotes_the_sentences_and_leaves_them_in_view() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_stance_glyph_marks_the_first_row_of_the_judged_sentences() {
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    h.press("]");
+    // A sentence that is not its passage's first, so the rows differ.
+    let (first, _) = h.app.pair_span.unwrap()[0];
+    let pane = &h.app.panes[Side::Left];
+    let passage = pane.sentences[first].passage;
+    if pane.first_sentence_of(passage) == Some(first) {
+        h.press("v");
+        let span = h.app.pair_span.unwrap()[0];
+        assert!(span.1 > span.0);
+    }
+    h.press("c");
+    let pane = &h.app.panes[Side::Left];
+    let tag = &h.app.tagging.as_ref().unwrap().set.tags[0];
+    let row = pane.wrapped.line_of_byte(pane.byte_of_char(tag.left.start)) - pane.top;
+    let screen = h.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    // Screen row = pane row + 1 (the border); the glyph is the gutter's
+    // sixth column.
+    let gutter = |r: usize| lines[r + 1].chars().skip(1).take(7).collect::<String>();
+    assert!(
+        gutter(row).contains('≠'),
+        "row {row}: {:?}\n{screen}",
+        gutter(row)
+    );
+    let marked = (0..pane.height)
+        .filter(|&r| gutter(r).contains('≠'))
+        .count();
+    assert_eq!(marked, 1, "{screen}");
+}

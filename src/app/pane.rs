@@ -161,6 +161,20 @@ impl Pane {
         Some(i.min(self.sentences.len() - 1))
     }
 
+    /// The byte offset of code point `offset` of the text, found from the
+    /// nearest sentence start (sentences carry both offsets).
+    pub fn byte_of_char(&self, offset: usize) -> usize {
+        let i = self.sentences.partition_point(|s| s.char_start <= offset);
+        let (byte, char) = i.checked_sub(1).map_or((0, 0), |i| {
+            (self.sentences[i].byte_start, self.sentences[i].char_start)
+        });
+        let text = &self.doc.text[byte..];
+        byte + text
+            .char_indices()
+            .nth(offset - char)
+            .map_or(text.len(), |(b, _)| b)
+    }
+
     /// The first sentence of passage `index`, if it has one.
     pub fn first_sentence_of(&self, passage: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.passage < passage);

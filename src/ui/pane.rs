@@ -110,9 +110,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: Side, areas: &PaneAreas, 
             current: in_current,
             paired: comparison.is_some_and(|c| c.is_paired(index, passage_index)),
             tag: marks
-                .binary_search_by_key(&passage_index, |m| m.0)
+                .binary_search_by_key(&(pane.top + i), |m| m.0)
                 .ok()
-                .filter(|_| row.first)
+                .filter(|_| !row.separator)
                 .map(|i| marks[i].1.clone()),
             marked: app.mark == Some((index, passage_index)) && row.first,
             cursor: cursor_rows.is_some_and(|(f, l)| (f..=l).contains(&(pane.top + i))),
@@ -166,11 +166,12 @@ struct GutterRow<'t> {
     theme: &'t Theme,
 }
 
-/// For each passage of pane `side` covered by a tag: its glyph (`=` agree,
+/// For each row of pane `side` where a tag's sentences begin: its glyph (`=` agree,
 /// `≠` contradict, `≈` partial, `~` unclear, or a custom label's glyph,
 /// `○` when linked but not yet judged), sorted by passage. A passage of the
 /// current pair shows only that pair's tag.
 fn tag_marks(app: &App, side: Side, theme: &Theme) -> Vec<(usize, Span<'static>)> {
+    let pane = &app.panes[side];
     let Some(tagging) = &app.tagging else {
         return Vec::new();
     };
@@ -179,7 +180,8 @@ fn tag_marks(app: &App, side: Side, theme: &Theme) -> Vec<(usize, Span<'static>)
         .as_ref()
         .and_then(|c| c.current.map(|i| c.pairs[i]))
         .map(|p| (p.left, p.right));
-    let mut marks: Vec<(usize, bool, Span<'static>)> = Vec::new();
+    // (passage, row, of the current pair, glyph)
+    let mut marks: Vec<(usize, usize, bool, Span<'static>)> = Vec::new();
     for (tag, pair) in tagging.set.tags.iter().zip(&tagging.pairs) {
         let Some((left, right)) = *pair else { continue };
         let passage = side.pick(left, right);
@@ -197,8 +199,12 @@ fn tag_marks(app: &App, side: Side, theme: &Theme) -> Vec<(usize, Span<'static>)
             (None, _) => ("○".to_string(), theme.gutter),
         };
         let glyph: String = glyph.chars().take(1).collect();
+        // On the first row of the judged sentences, not of the passage.
+        let start = pane.byte_of_char(tag.anchor(side).start);
+        let row = pane.wrapped.line_of_byte(start);
         marks.push((
             passage,
+            row,
             current == Some((left, right)),
             Span::styled(glyph, style),
         ));
@@ -206,11 +212,14 @@ fn tag_marks(app: &App, side: Side, theme: &Theme) -> Vec<(usize, Span<'static>)
     // The passages of the current pair show that pair's tag, or none: not
     // the stance of another pair that shares the passage.
     let current_passage = current.map(|(l, r)| side.pick(l, r));
-    marks.retain(|m| m.1 || Some(m.0) != current_passage);
-    // Current pair first among equals, then dedup by passage.
-    marks.sort_by_key(|m| (m.0, !m.1));
-    marks.dedup_by_key(|m| m.0);
-    marks.into_iter().map(|(p, _, span)| (p, span)).collect()
+    marks.retain(|m| m.2 || Some(m.0) != current_passage);
+    // Current pair first among equals, then one mark per row.
+    marks.sort_by_key(|m| (m.1, !m.2));
+    marks.dedup_by_key(|m| m.1);
+    marks
+        .into_iter()
+        .map(|(_, row, _, span)| (row, span))
+        .collect()
 }
 
 /// `"  12▶"`: passage number on a passage's first row, then a mark: `▶` and

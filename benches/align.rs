@@ -7,30 +7,17 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod common;
+
+use common::halves;
 use criterion::{Criterion, criterion_group, criterion_main};
 use diptych::align::{AliasTable, AlignReport, align};
-use diptych::document::{Document, Source};
+use diptych::document::Document;
 
 fn corpus(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/corpus")
         .join(name)
-}
-
-/// Splits a book at the first paragraph break after its middle (same rule as
-/// examples/align_report.rs and benches/sklearn_baseline.py).
-fn halves(bytes: &[u8]) -> (Document, Document) {
-    let mid = bytes.len() / 2;
-    let cut = bytes[mid..]
-        .windows(2)
-        .position(|w| w == b"\n\n")
-        .map_or(mid, |p| mid + p + 1);
-    let a = Document::from_bytes(Source::File("w&p#1".into()), &bytes[..cut]);
-    let b = Document::from_bytes(Source::File("w&p#2".into()), &bytes[cut..]);
-    (
-        a.expect("first half decodes"),
-        b.expect("second half decodes"),
-    )
 }
 
 fn to_json(l: &Document, r: &Document) -> String {

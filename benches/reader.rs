@@ -7,6 +7,9 @@
 use std::hint::black_box;
 use std::path::Path;
 
+mod common;
+
+use common::halves;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use diptych::app::pane::Wrapped;
 use diptych::app::{App, Msg};
@@ -68,19 +71,6 @@ fn frame(c: &mut Criterion) {
         });
     }
     group.finish();
-}
-
-/// Splits a book at the first paragraph break after its middle (the rule
-/// of benches/align.rs).
-fn halves(bytes: &[u8]) -> (Document, Document) {
-    let mid = bytes.len() / 2;
-    let cut = bytes[mid..]
-        .windows(2)
-        .position(|w| w == b"\n\n")
-        .map_or(mid, |p| mid + p + 1);
-    let a = Document::from_bytes(Source::Embedded("w&p#1"), &bytes[..cut]).unwrap();
-    let b = Document::from_bytes(Source::Embedded("w&p#2"), &bytes[cut..]).unwrap();
-    (a, b)
 }
 
 /// One key, as the model handles it and the screen is drawn after it.

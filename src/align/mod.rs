@@ -53,6 +53,18 @@ pub struct Alignment {
     pub reasons: Vec<String>,
 }
 
+impl Alignment {
+    /// The candidate linking left sentence `left` to right sentence
+    /// `right`, if the engine kept one (its score, reasons and hint).
+    pub fn candidate_between(&self, left: usize, right: usize) -> Option<&Candidate> {
+        self.candidates
+            .left
+            .get(left)?
+            .iter()
+            .find(|c| c.other as usize == right)
+    }
+}
+
 /// A value for each of the two documents.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Sides<T> {

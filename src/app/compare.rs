@@ -130,11 +130,7 @@ impl App {
         let hint = self.pair_span.and_then(|span| {
             let hint = comparison
                 .alignment
-                .candidates
-                .left
-                .get(span[0].0)?
-                .iter()
-                .find(|c| c.other as usize == span[1].0)?
+                .candidate_between(span[0].0, span[1].0)?
                 .hint
                 .as_ref()?;
             Some(format!(" · suggested {}", hint.kind.as_str()))

@@ -54,12 +54,7 @@ impl App {
                 ));
             }
             // What the engine saw between the two sentences.
-            let candidate = c
-                .alignment
-                .candidates
-                .left
-                .get(span[0].0)
-                .and_then(|cands| cands.iter().find(|cand| cand.other as usize == span[1].0));
+            let candidate = c.alignment.candidate_between(span[0].0, span[1].0);
             if let Some(candidate) = candidate {
                 let reasons: Vec<&str> = candidate
                     .reasons

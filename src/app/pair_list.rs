@@ -111,15 +111,8 @@ impl App {
                     .filter(|_| !rejected)
                     .map(|l| (l.glyph, l.name));
                 let hint = span.and_then(|s| {
-                    c.alignment
-                        .candidates
-                        .left
-                        .get(s[0].0)?
-                        .iter()
-                        .find(|cand| cand.other as usize == s[1].0)?
-                        .hint
-                        .as_ref()
-                        .map(|h| h.kind)
+                    let candidate = c.alignment.candidate_between(s[0].0, s[1].0)?;
+                    candidate.hint.as_ref().map(|h| h.kind)
                 });
                 PairRow {
                     pair: i,

@@ -188,6 +188,9 @@ pub struct Status {
     pub level: Level,
 }
 
+/// Above this much text in the two panes, they are rewrapped in parallel.
+const PARALLEL_WRAP_BYTES: usize = 256 * 1024;
+
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: isize = 3;
 
@@ -563,11 +566,25 @@ impl App {
         self.size = (width, height);
         self.layout = Layout::compute(Rect::new(0, 0, width, height));
         if let Some(layout) = self.layout {
-            for (pane, areas) in self.panes.iter_mut().zip(layout.panes) {
+            let size = |areas: &crate::ui::layout::PaneAreas| {
                 let width = self
                     .wrap_limit
                     .map_or(areas.text.width, |w| w.min(areas.text.width));
-                pane.relayout(width, areas.text.height);
+                (width, areas.text.height)
+            };
+            let (left_size, right_size) = (size(&layout.panes[0]), size(&layout.panes[1]));
+            let [left, right] = &mut self.panes;
+            // Rewrapping a long report takes tens of milliseconds: the two
+            // panes are wrapped at once, one on another core. (Pure: the
+            // thread only computes and is joined here.)
+            if left.doc.text.len() + right.doc.text.len() > PARALLEL_WRAP_BYTES {
+                std::thread::scope(|scope| {
+                    scope.spawn(|| left.relayout(left_size.0, left_size.1));
+                    right.relayout(right_size.0, right_size.1);
+                });
+            } else {
+                left.relayout(left_size.0, left_size.1);
+                right.relayout(right_size.0, right_size.1);
             }
             self.apply_resume();
         }

@@ -45,7 +45,8 @@ impl Wrapped {
             .break_words(true)
             // Break only at spaces: "IS-K" or "al-Baghdadi" must not be split
             // at the hyphen. Words longer than the width are still broken.
-            .word_separator(textwrap::WordSeparator::AsciiSpace);
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         let mut lines = Vec::with_capacity(doc.text.len() / (width as usize).max(1) + 16);
         let mut passage_first_line = Vec::with_capacity(doc.passages.len());
         for (index, passage) in doc.passages.iter().enumerate() {
@@ -55,17 +56,8 @@ impl Wrapped {
             // `flat` equal to the offset in the passage.
             let flat = passage.raw(&doc.text).replace('\n', " ");
             let base = passage.byte_start;
-            let mut search_from = 0usize;
             let mut first = true;
-            for row in textwrap::wrap(&flat, &options) {
-                let offset = match row {
-                    std::borrow::Cow::Borrowed(s) => s.as_ptr() as usize - flat.as_ptr() as usize,
-                    std::borrow::Cow::Owned(ref s) => flat[search_from..]
-                        .find(s.as_str())
-                        .map_or(search_from, |o| search_from + o),
-                };
-                let end = offset + row.len();
-                search_from = end;
+            for (offset, end) in wrap_rows(&flat, &options, width as usize) {
                 lines.push(VisualLine {
                     passage: index,
                     start: (base + offset) as u32,
@@ -111,6 +103,98 @@ impl Wrapped {
         });
         i.min(self.lines.len().saturating_sub(1))
     }
+}
+
+/// The rows of one passage's flattened text wrapped at `width`, as byte
+/// ranges into it: textwrap's (first fit, breaking only at spaces, words
+/// wider than a row broken), with a fast path giving the same rows for the
+/// common case (see [`is_simple`]), which is most text and, done by
+/// textwrap, most of a resize.
+fn wrap_rows(flat: &str, options: &textwrap::Options<'_>, width: usize) -> Vec<(usize, usize)> {
+    if is_simple(flat) {
+        return wrap_simple(flat, width.max(1));
+    }
+    let mut rows = Vec::new();
+    let mut search_from = 0usize;
+    for row in textwrap::wrap(flat, options) {
+        let offset = match row {
+            std::borrow::Cow::Borrowed(s) => s.as_ptr() as usize - flat.as_ptr() as usize,
+            std::borrow::Cow::Owned(ref s) => flat[search_from..]
+                .find(s.as_str())
+                .map_or(search_from, |o| search_from + o),
+        };
+        let end = offset + row.len();
+        search_from = end;
+        rows.push((offset, end));
+    }
+    rows
+}
+
+/// Text the fast path wraps as textwrap would: words separated by single
+/// spaces, no space at either end, every character one column wide (no
+/// controls, combining marks or wide characters).
+fn is_simple(text: &str) -> bool {
+    !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text.chars().all(|c| {
+            c.is_ascii_graphic()
+                || c == ' '
+                || (!c.is_ascii() && unicode_width::UnicodeWidthChar::width(c) == Some(1))
+        })
+}
+
+/// First fit over [`is_simple`] text: a word goes on the row if the row's
+/// text, a space and the word fit in `width` columns; a word wider than
+/// `width` starts a row and is cut every `width` characters.
+fn wrap_simple(text: &str, width: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let columns = |from: usize, to: usize| {
+        // One column per character: count the bytes that start one.
+        bytes[from..to]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count()
+    };
+    let mut rows = Vec::new();
+    // The row being filled: its start, its end so far, its width.
+    let mut row: Option<(usize, usize, usize)> = None;
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(bytes.len(), |p| start + p);
+        let mut word = (start, end, columns(start, end));
+        if word.2 > width {
+            // Too wide for any row: rows of its own, cut into pieces; the
+            // last piece is then a word like any other.
+            if let Some((s, e, _)) = row.take() {
+                rows.push((s, e));
+            }
+            while word.2 > width {
+                let cut = text[word.0..word.1]
+                    .char_indices()
+                    .nth(width)
+                    .map_or(word.1, |(i, _)| word.0 + i);
+                rows.push((word.0, cut));
+                word = (cut, word.1, word.2 - width);
+            }
+        }
+        row = match row {
+            Some((s, _, w)) if w + 1 + word.2 <= width => Some((s, word.1, w + 1 + word.2)),
+            Some((s, e, _)) => {
+                rows.push((s, e));
+                Some(word)
+            }
+            None => Some(word),
+        };
+        start = end + 1;
+    }
+    if let Some((s, e, _)) = row {
+        rows.push((s, e));
+    }
+    rows
 }
 
 /// A pane: its document, wrap cache, and scroll state.
@@ -312,6 +396,67 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         Document::from_bytes(Source::Embedded("t"), text.as_bytes()).unwrap()
+    }
+
+    /// textwrap's rows for `flat`, as byte ranges (the general path).
+    fn textwrap_rows(flat: &str, width: usize) -> Vec<(usize, usize)> {
+        let options = textwrap::Options::new(width)
+            .break_words(true)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let mut rows = Vec::new();
+        let mut from = 0;
+        for row in textwrap::wrap(flat, &options) {
+            let offset = match row {
+                std::borrow::Cow::Borrowed(s) => s.as_ptr() as usize - flat.as_ptr() as usize,
+                std::borrow::Cow::Owned(ref s) => flat[from..].find(s.as_str()).unwrap() + from,
+            };
+            from = offset + row.len();
+            rows.push((offset, from));
+        }
+        rows
+    }
+
+    #[test]
+    fn the_fast_path_wraps_exactly_as_textwrap() {
+        let mut texts: Vec<String> = vec![
+            "a".into(),
+            "alpha beta gamma".into(),
+            "supercalifragilisticexpialidocious is long".into(),
+            "x yy zzz wwww vvvvv uuuuuu ttttttt".into(),
+            "counter-terrorism IS-K al-Baghdadi 2019, the fall of".into(),
+            "“Très bien,” dit-il — Ánna Pávlovna’s soirée ééééééééééééééééééé".into(),
+        ];
+        for d in [Document::seed_left(), Document::seed_right()] {
+            texts.extend(d.passages.iter().map(|p| p.raw(&d.text).replace('\n', " ")));
+        }
+        for corpus in ["odyssey-butler.txt", "war-and-peace-maude.txt"] {
+            let path = format!("{}/../shared/corpus/{corpus}", env!("CARGO_MANIFEST_DIR"));
+            if let Ok(bytes) = std::fs::read(path) {
+                let d = Document::from_bytes(Source::Embedded("c"), &bytes).unwrap();
+                texts.extend(
+                    d.passages
+                        .iter()
+                        .take(1500)
+                        .map(|p| p.raw(&d.text).replace('\n', " ")),
+                );
+            }
+        }
+        let mut checked = 0;
+        for text in &texts {
+            if !is_simple(text) {
+                continue;
+            }
+            for width in [1, 2, 3, 4, 5, 7, 10, 13, 20, 33, 40, 58, 61, 80, 97, 120] {
+                assert_eq!(
+                    wrap_simple(text, width),
+                    textwrap_rows(text, width),
+                    "width {width}: {text:?}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked}");
     }
 
     #[test]

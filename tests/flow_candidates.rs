@@ -251,3 +251,24 @@ fn the_stance_glyph_marks_the_first_row_of_the_judged_sentences() {
         .count();
     assert_eq!(marked, 1, "{screen}");
 }
+
+#[test]
+fn the_same_from_the_other_pane() {
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    h.press("<tab>/single most significant<enter><enter>");
+    let Mode::Candidates(list) = h.app.mode.clone() else {
+        panic!("the candidate list opens from the right pane")
+    };
+    assert_eq!(list.side, Side::Right);
+    assert!(h.screen().contains("What the left report says about"));
+    let best = h.app.cursor_candidates_of(&list)[0].other as usize;
+    assert_eq!(
+        h.app.panes[Side::Left].cursor,
+        best,
+        "previewed in the left pane"
+    );
+    h.press("a");
+    let tag = &h.app.tagging.as_ref().unwrap().set.tags[0];
+    assert!(tag.right.exact.contains("single most significant"));
+    assert_eq!(tag.label.as_deref(), Some("agree"));
+}

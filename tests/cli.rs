@@ -109,6 +109,15 @@ fn tags_list_and_config_commands() {
     assert!(text(&out.stdout).contains("no tag sets"));
     let out = diptych(dir.path(), &["config", "--default"]);
     assert!(text(&out.stdout).contains("next_pair"));
+    // No config file yet: said, not "checked".
+    let out = diptych(dir.path(), &["config", "--check"]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stdout).contains("no config file at")
+            && text(&out.stdout).contains("the defaults apply"),
+        "{}",
+        text(&out.stdout)
+    );
     std::fs::create_dir_all(dir.path().join("config")).unwrap();
     std::fs::write(dir.path().join("config/config.toml"), "scrol_lock = true\n").unwrap();
     let out = diptych(dir.path(), &["config", "--check"]);

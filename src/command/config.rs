@@ -18,9 +18,16 @@ pub fn run(cli: &Cli, paths: &Paths, default: bool, check: bool) -> Result<u8, F
         .clone()
         .unwrap_or_else(|| paths.config_file());
     if report.is_ok() {
+        let what = if file.is_file() {
+            format!("{} and", file.display())
+        } else {
+            format!(
+                "no config file at {} (the defaults apply; `diptych config --default > FILE` writes one);",
+                file.display()
+            )
+        };
         emit(&format!(
-            "ok: {} and {} themes checked, no problems\n",
-            file.display(),
+            "ok: {what} {} themes checked, no problems\n",
             report.themes.names().len()
         ))?;
         return Ok(0);

@@ -272,3 +272,52 @@ fn the_same_from_the_other_pane() {
     assert!(tag.right.exact.contains("single most significant"));
     assert_eq!(tag.label.as_deref(), Some("agree"));
 }
+
+#[test]
+fn a_pair_judged_on_other_sentences_is_shown_not_moved_or_relabelled() {
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    // Find a judged pair and, for another sentence of its left passage, a
+    // candidate in its right passage other than the judged sentence.
+    for _ in 0..20 {
+        h.press("]");
+        let span = h.app.pair_span.unwrap();
+        let c = h.app.comparison.as_ref().unwrap();
+        let p = c.pairs[c.current.unwrap()];
+        let left = &h.app.panes[Side::Left];
+        let right = &h.app.panes[Side::Right];
+        let other = (0..left.sentences.len())
+            .filter(|&i| left.sentences[i].passage == p.left && i != span[0].0)
+            .find_map(|i| {
+                let j = c.alignment.candidates.left[i].iter().position(|cand| {
+                    let o = cand.other as usize;
+                    right.sentences[o].passage == p.right && o != span[1].0
+                })?;
+                Some((i, j))
+            });
+        let Some((sentence, rank)) = other else {
+            continue;
+        };
+        h.press("a");
+        let before = h.app.tagging.as_ref().unwrap().set.tags[0].clone();
+        h.app.panes[Side::Left].set_cursor(sentence);
+        h.press("<enter>");
+        for _ in 0..rank {
+            h.press("j");
+        }
+        h.press("c");
+        let after = &h.app.tagging.as_ref().unwrap().set.tags[0];
+        assert_eq!(after, &before, "neither moved nor relabelled");
+        assert!(
+            h.status().contains("already judged on other sentences"),
+            "{}",
+            h.status()
+        );
+        assert_eq!(
+            h.app.pair_span.unwrap()[0],
+            span[0],
+            "the judged sentences are shown"
+        );
+        return;
+    }
+    panic!("no pair with a second candidate inside its passages in the fixture");
+}

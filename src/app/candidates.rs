@@ -170,7 +170,8 @@ impl App {
         }
     }
 
-    /// Makes the selected candidate the current pair; whether it could.
+    /// Makes the selected candidate the current pair; whether it could as
+    /// asked (not when those passages are judged on other sentences).
     fn take_candidate(&mut self) -> bool {
         let Mode::Candidates(list) = &self.mode else {
             return false;
@@ -215,6 +216,26 @@ impl App {
         self.pair_span = Some([(sentences[0], sentences[0]), (sentences[1], sentences[1])]);
         for side in Side::BOTH {
             self.panes[side].set_cursor(sentences[side.index()]);
+        }
+        // One judgement per pair of passages: if these passages are judged
+        // on other sentences, that judgement is what is shown (and what the
+        // tagging keys change), never silently moved.
+        let judged = self
+            .tagging
+            .as_ref()
+            .is_some_and(|t| t.tag_for(left, right).is_some());
+        if found.is_some() && judged {
+            let span = self.span_of_pair(pair);
+            if span.is_some_and(|s| [s[0].0, s[1].0] != sentences) {
+                self.pair_span = span;
+                let (widen, untag) = (self.key_of(Action::WidenSpan), self.key_of(Action::Untag));
+                self.warn(format!(
+                    "p{} ↔ p{} is already judged on other sentences (highlighted): a judgement now changes that one; {widen} widens it, {untag} removes it to judge these",
+                    left + 1,
+                    right + 1
+                ));
+                return false;
+            }
         }
         let stances = [
             Action::TagAgree,

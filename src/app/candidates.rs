@@ -51,6 +51,9 @@ impl App {
             selected: 0,
             other_was: (other.top, other.cursor),
         });
+        // A message from before (e.g. "nothing to link") would contradict
+        // the panel.
+        self.status = None;
         self.preview_candidate();
     }
 
@@ -89,7 +92,7 @@ impl App {
 
     /// Shows the selected candidate in the other pane, level with the
     /// cursor, both above the panel.
-    fn preview_candidate(&mut self) {
+    pub(super) fn preview_candidate(&mut self) {
         let Mode::Candidates(list) = &self.mode else {
             return;
         };
@@ -147,10 +150,12 @@ impl App {
             Action::Cancel => {
                 let (side, (top, cursor)) = (list.side, list.other_was);
                 self.mode = Mode::Normal;
+                self.fit_panel();
                 let other = &mut self.panes[side.other()];
                 other.top = top;
                 other.cursor = cursor;
                 other.clamp();
+                self.panes[side].reveal_cursor();
             }
             Action::Confirm => {
                 self.take_candidate();

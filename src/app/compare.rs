@@ -57,7 +57,34 @@ impl App {
             self.info(note);
             return;
         };
-        match comparison.step(forward) {
+        // With no current pair, from where the analyst is reading: the
+        // first pair at or after the cursor's passage (the last before it).
+        let from_cursor = comparison.current.is_none().then(|| {
+            let side = self.focus;
+            let passage = self.panes[side].cursor_sentence().map_or(0, |s| s.passage);
+            let visible: Vec<usize> = comparison.visible_pairs().collect();
+            let at = |i: &usize| comparison.pairs[*i].passage(side);
+            // In reading order of the focused side, then of the other.
+            let key = |i: &usize| (at(i), comparison.pairs[*i].passage(side.other()));
+            if forward {
+                visible
+                    .iter()
+                    .copied()
+                    .filter(|i| at(i) >= passage)
+                    .min_by_key(key)
+            } else {
+                visible
+                    .iter()
+                    .copied()
+                    .filter(|i| at(i) < passage)
+                    .max_by_key(key)
+            }
+        });
+        let step = match from_cursor {
+            Some(Some(pair)) => Some((pair, false)),
+            _ => comparison.step(forward),
+        };
+        match step {
             Some((pair, wrapped)) => self.goto_pair(pair, wrapped),
             None => {
                 let scope = if comparison.topic.is_some() {
@@ -86,6 +113,28 @@ impl App {
                 pane.top = line.saturating_sub(PAIR_MARGIN);
                 pane.clamp();
             }
+        }
+        // Level: a pane that could not scroll as far (near an end) sets the
+        // row both passages start on.
+        let row_of = |pane: &super::pane::Pane, passage: usize| {
+            pane.wrapped
+                .passage_first_line
+                .get(passage)
+                .map(|&line| line.saturating_sub(pane.top))
+        };
+        let rows = Side::BOTH.map(|side| row_of(&self.panes[side], p.passage(side)));
+        if let [Some(a), Some(b)] = rows {
+            let row = a.max(b);
+            for side in Side::BOTH {
+                let pane = &mut self.panes[side];
+                if let Some(&line) = pane.wrapped.passage_first_line.get(p.passage(side)) {
+                    pane.top = line.saturating_sub(row);
+                    pane.clamp();
+                }
+            }
+        }
+        for side in Side::BOTH {
+            let pane = &mut self.panes[side];
             // The cursor goes on the first sentence of the pair's span.
             if let Some(span) = self.pair_span {
                 pane.set_cursor(span[side.index()].0);
@@ -155,6 +204,29 @@ impl App {
         };
         let lead = &self.panes[leading];
         let other = &self.panes[leading.other()];
+        // While the current pair's passage is on screen in the leading
+        // pane, the two stay as `]` set them, row for row: the chain of
+        // pairs may be far from a pair met by jumping.
+        if let Some(p) = comparison.current.map(|c| comparison.pairs[c]) {
+            let first = |pane: &super::pane::Pane, passage: usize| {
+                pane.wrapped.passage_first_line.get(passage).copied()
+            };
+            let end = |pane: &super::pane::Pane, passage: usize| {
+                first(pane, passage + 1).unwrap_or(pane.wrapped.lines.len())
+            };
+            let (lp, op) = (p.passage(leading), p.passage(leading.other()));
+            if let (Some(l0), Some(o0)) = (first(lead, lp), first(other, op))
+                && l0 < lead.top + lead.height
+                && end(lead, lp) > lead.top
+            {
+                let top = (o0 + lead.top).saturating_sub(l0);
+                let other = &mut self.panes[leading.other()];
+                other.top = top;
+                other.clamp();
+                other.keep_cursor_on_screen();
+                return;
+            }
+        }
         let middle = lead.top + lead.height / 2;
         let first_rows = [
             self.panes[Side::Left].wrapped.passage_first_line.as_slice(),

@@ -377,6 +377,12 @@ impl App {
         match msg {
             Msg::Resize { width, height } => {
                 self.resize(width, height);
+                // A panel open over the panes keeps what it is about in view.
+                match self.mode {
+                    Mode::Candidates(_) => self.preview_candidate(),
+                    Mode::Note => self.show_span_above_panel(),
+                    _ => {}
+                }
                 Vec::new()
             }
             Msg::Wheel { column, row, down } => {
@@ -457,10 +463,15 @@ impl App {
             Action::HalfPageUp => self.focused_mut().scroll_by(-(page / 2).max(1)),
             Action::PageDown => self.focused_mut().scroll_by((page - 1).max(1)),
             Action::PageUp => self.focused_mut().scroll_by(-(page - 1).max(1)),
-            Action::Top => self.focused_mut().top = 0,
+            Action::Top => {
+                let pane = self.focused_mut();
+                pane.top = 0;
+                pane.cursor = 0;
+            }
             Action::Bottom => {
                 let pane = self.focused_mut();
                 pane.top = pane.max_top();
+                pane.cursor = pane.sentences.len().saturating_sub(1);
             }
             Action::NextPassage => self.step_passage(true),
             Action::PrevPassage => self.step_passage(false),

@@ -314,6 +314,8 @@ impl App {
             }
             _ => {}
         }
+        // The pair after this one, found before it leaves navigation.
+        let after = self.comparison.as_ref().and_then(|c| c.step(true));
         let known = self
             .tagging
             .as_ref()
@@ -337,8 +339,7 @@ impl App {
             }
         }
         // The pair left navigation: go on to the next one.
-        let next = self.comparison.as_ref().and_then(|c| c.step(true));
-        if let Some((next, wrapped)) = next {
+        if let Some((next, wrapped)) = after.filter(|&(next, _)| next != pair) {
             self.goto_pair(next, wrapped);
         }
         let list = self.key_in(Table::Normal, Action::PairList);

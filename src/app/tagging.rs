@@ -535,6 +535,11 @@ impl App {
         match what {
             Some(what) => {
                 self.changed();
+                // An anchor moved back (a widened span undone): the span
+                // shown is the judgement's again.
+                if let Some(pair) = self.comparison.as_ref().and_then(|c| c.current) {
+                    self.pair_span = self.span_of_pair(pair);
+                }
                 let verb = if redo { "redone" } else { "undone" };
                 self.info(format!("{verb}: {what}"));
             }

@@ -34,10 +34,13 @@ pub fn render(frame: &mut Frame<'_>, app: &App, list: &CandidateList, theme: &Th
         .sentences
         .get(list.sentence)
         .map_or("", |s| s.id.as_str());
+    let count = match candidates.len() {
+        1 => "1 candidate".to_string(),
+        n => format!("{n} candidates, best first"),
+    };
     let title = format!(
-        "What the {} report says about {id} · {} candidates, best first",
-        list.side.other().name(),
-        candidates.len()
+        "What the {} report says about {id} · {count}",
+        list.side.other().name()
     );
     let keys = footer(
         app,

@@ -83,4 +83,6 @@ fn reopening_the_same_reports_resumes_cursor_scroll_filter_and_theme() {
     t.wait_for("EXIT=0", WAIT);
     let text = std::fs::read_to_string(&state).unwrap();
     assert!(text.contains("\"format_version\": 1"), "{text}");
+    let aside = t.dir.path().join(".local/state/diptych/state.json.broken");
+    assert_eq!(std::fs::read_to_string(aside).unwrap(), "{ broken");
 }

@@ -130,3 +130,20 @@ fn a_judged_pair_or_a_link_by_hand_is_not_rejected() {
     );
     assert_eq!(h.app.tag_counts().unwrap().rejected, 0);
 }
+
+#[test]
+fn a_rejected_pair_keeps_its_glyph_in_the_gutter_and_the_exports() {
+    use diptych::export::{Format, Options, render};
+    let mut h = Harness::seeds().with_tags(TagAccess::Writable);
+    h.press("]X");
+    let label = {
+        let t = h.app.tagging.as_ref().unwrap();
+        t.label_of(&t.set.tags[0]).unwrap()
+    };
+    assert_eq!(label.glyph, "✗");
+    let input = h.app.export_input(false).unwrap();
+    let md = render(Format::Markdown, &input, &Options::default());
+    assert!(md.contains("✗ Not related"), "{md}");
+    let json = render(Format::Json, &input, &Options::default());
+    assert!(json.contains("\"not-related\""), "{json}");
+}

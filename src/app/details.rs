@@ -46,7 +46,7 @@ impl App {
                     .filter_map(|i| pane.sentences.get(i))
                     .map(|s| s.joined(&pane.doc.text))
                     .collect();
-                let id = pane.sentences.get(first).map_or("", |s| s.id.as_str());
+                let id = super::span::span_id(pane, first, last);
                 out.push(format!(
                     "{} {id}: {}",
                     side.pick("Left", "Right"),

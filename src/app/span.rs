@@ -10,6 +10,16 @@ use crate::side::Side;
 use crate::tags::Anchor;
 use crate::tags::history::Op;
 
+/// `p3.s2`, or `p3.s2–p3.s4` for a span of several sentences.
+pub(super) fn span_id(pane: &super::pane::Pane, first: usize, last: usize) -> String {
+    let id = |i: usize| pane.sentences.get(i).map_or("", |s| s.id.as_str());
+    if last > first {
+        format!("{}–{}", id(first), id(last))
+    } else {
+        id(first).to_string()
+    }
+}
+
 impl App {
     /// The span of pair `pair` (index into the navigation's pairs) when it
     /// becomes current.
@@ -74,9 +84,10 @@ impl App {
         }
     }
 
-    /// The span's sentences as the note panel quotes them: `L p3.s2 │ …`.
+    /// The span's sentences as the note panel quotes them: `L p3.s2 │ …`
+    /// (`p3.s2–p3.s4` for several), the `│` of both lines aligned.
     pub(super) fn span_quotes(&self, left: usize, right: usize) -> Vec<String> {
-        Side::BOTH
+        let quotes: Vec<(String, String)> = Side::BOTH
             .iter()
             .map(|&side| {
                 let pane = &self.panes[side];
@@ -91,12 +102,20 @@ impl App {
                     .filter_map(|i| pane.sentences.get(i))
                     .map(|s| s.joined(&pane.doc.text))
                     .collect();
-                let id = pane
-                    .sentences
-                    .get(first)
-                    .map_or(String::new(), |s| s.id.clone());
-                format!("{} {id} │ {}", side.pick("L", "R"), text.join(" "))
+                (
+                    format!("{} {}", side.pick("L", "R"), span_id(pane, first, last)),
+                    text.join(" "),
+                )
             })
+            .collect();
+        let width = quotes
+            .iter()
+            .map(|(h, _)| h.chars().count())
+            .max()
+            .unwrap_or(0);
+        quotes
+            .into_iter()
+            .map(|(head, text)| format!("{head:width$} │ {text}"))
             .collect()
     }
 

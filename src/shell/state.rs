@@ -69,13 +69,24 @@ impl StateFile {
     pub fn load(path: &Path) -> (StateFile, Option<String>) {
         let (contents, notice) = match read(path) {
             Ok(contents) => (contents, None),
-            Err(why) => (
-                Contents::default(),
-                Some(format!(
-                    "starting fresh: the remembered positions in {} could not be read ({why}); the file is replaced at exit",
-                    path.display()
-                )),
-            ),
+            Err(why) => {
+                // A broken file is kept beside, for whoever wants to look;
+                // a fresh one is written at exit.
+                let aside = crate::atomic::with_suffix(path, ".broken");
+                let kept = path.is_file() && std::fs::rename(path, &aside).is_ok();
+                let what = if kept {
+                    format!("it is kept as {}", aside.display())
+                } else {
+                    "nothing can be remembered there".to_string()
+                };
+                (
+                    Contents::default(),
+                    Some(format!(
+                        "starting fresh: the remembered positions in {} could not be read ({why}); {what}",
+                        path.display()
+                    )),
+                )
+            }
         };
         (
             StateFile {
@@ -216,8 +227,16 @@ mod tests {
         for bad in [&b"{not json"[..], b"\xff\xfe", b"[]"] {
             std::fs::write(&path, bad).unwrap();
             let (state, notice) = StateFile::load(&path);
-            assert!(notice.unwrap().starts_with("starting fresh"));
+            let notice = notice.unwrap();
+            assert!(notice.starts_with("starting fresh"), "{notice}");
+            assert!(notice.contains("state.json.broken"), "{notice}");
             assert_eq!(state.session("a", "b"), None);
+            // Set aside, byte for byte.
+            assert_eq!(
+                std::fs::read(dir.path().join("state.json.broken")).unwrap(),
+                bad
+            );
+            assert!(!path.exists());
         }
         std::fs::create_dir_all(dir.path().join("dir.json")).unwrap();
         let (_, notice) = StateFile::load(&dir.path().join("dir.json"));

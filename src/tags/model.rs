@@ -285,6 +285,8 @@ impl TagSet {
     pub fn label(&self, id: &str) -> Option<Label> {
         let custom = self.labels.iter().find(|l| l.id == id).cloned();
         match custom {
+            // The built-in rejection keeps its own glyph, whatever the file says.
+            Some(_) if id == REJECTED => Some(rejected_label()),
             Some(mut l) if Stance::from_id(&l.id).is_none() && is_reserved_glyph(&l.glyph) => {
                 l.glyph = "*".to_string();
                 Some(l)

@@ -123,6 +123,14 @@ pub const LEGEND: &[(&str, &str)] = &[
     ("E", "gutter: a label of your own (its first letter)"),
     ("○", "gutter: linked, not judged yet"),
     (
+        "✗",
+        "gutter and pair list: a pair rejected as not related (X)",
+    ),
+    (
+        "≠? =? ≈?",
+        "candidates and pair list: the engine suggests a contradiction, an agreement or a difference (never a judgement)",
+    ),
+    (
         "=2 ≠1 ≈0 ~0 +1",
         "status: pairs per tag (+ your own labels)",
     ),
@@ -176,7 +184,13 @@ pub fn rows(app: &App, filter: &str) -> Vec<Row> {
             actions.iter().map(|&a| entry(*table, a)).collect(),
         );
     }
-    for table in [Table::Topics, Table::Line, Table::Note] {
+    for table in [
+        Table::Candidates,
+        Table::PairList,
+        Table::Topics,
+        Table::Line,
+        Table::Note,
+    ] {
         section(
             table.description().to_string(),
             table.actions().map(|a| entry(table, a)).collect(),

@@ -114,3 +114,15 @@ fn bottom_and_top_put_the_cursor_on_the_last_and_first_sentence() {
     h.press("g");
     assert_eq!(h.app.panes[Side::Left].cursor, 0);
 }
+
+#[test]
+fn unsaved_changes_stay_marked_when_a_long_message_takes_the_counters_room() {
+    let mut h = Harness::seeds_sized(80, 24).with_tags(TagAccess::Writable);
+    h.press("]c");
+    for _ in 0..3 {
+        h.press("]");
+        let screen = h.screen();
+        let status = screen.lines().last().unwrap();
+        assert!(status.contains('●'), "{status}");
+    }
+}

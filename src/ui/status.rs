@@ -56,15 +56,21 @@ pub fn counts(app: &App) -> String {
     if c.rejected > 0 {
         custom.push_str(&format!(" ✗{}", c.rejected));
     }
-    let state = match &app.tagging {
-        Some(t) if !t.writable() => " RO",
-        Some(t) if t.dirty() => " ●",
-        _ => "",
-    };
+    let state = state_mark(app);
     format!(
         "{} pairs ={} ≠{} ≈{} ~{}{custom} {} untagged{state} │ ",
         c.pairs, c.agree, c.contradict, c.partial, c.unclear, c.untagged
     )
+}
+
+/// ` ●` while changes are not saved, ` RO` when they cannot be: shown
+/// even when a long message leaves no room for the counters.
+fn state_mark(app: &App) -> &'static str {
+    match &app.tagging {
+        Some(t) if !t.writable() => " RO",
+        Some(t) if t.dirty() => " ●",
+        _ => "",
+    }
 }
 
 pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect, theme: &Theme) {
@@ -148,12 +154,20 @@ fn right_side(app: &App, message: usize, width: usize, lock: &str) -> (String, u
     let text = if fixed <= room {
         let hint_room = if urgent { 0 } else { room - fixed };
         format!("{counts}{lock}{}", hints(app, hint_room))
-    } else if lock.chars().count() < room {
-        // The help hint, if it still fits: the way to everything else.
-        let hint = hints(app, room - lock.chars().count() - 1);
-        format!("{lock}{hint}")
+    } else if lock.chars().count() + 3 < room {
+        // Unsaved changes stay said; then the help hint, if it still
+        // fits: the way to everything else.
+        let mark = state_mark(app);
+        let mark = if mark.is_empty() {
+            String::new()
+        } else {
+            format!("{mark} │ ")
+        };
+        let used = mark.chars().count() + lock.chars().count() + 1;
+        let hint = hints(app, room.saturating_sub(used));
+        format!("{mark}{lock}{hint}")
     } else {
-        String::new()
+        state_mark(app).to_string()
     };
     let used = (text.chars().count() + 1).min(half.max(1));
     (text, u16::try_from(used).unwrap_or(u16::MAX))

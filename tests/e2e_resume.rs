@@ -86,3 +86,21 @@ fn reopening_the_same_reports_resumes_cursor_scroll_filter_and_theme() {
     let aside = t.dir.path().join(".local/state/diptych/state.json.broken");
     assert_eq!(std::fs::read_to_string(aside).unwrap(), "{ broken");
 }
+
+#[test]
+fn a_theme_that_cannot_be_remembered_says_so() {
+    if !tmux_available() {
+        return;
+    }
+    let t = Tmux::start("unremembered", 120, 32, &[]);
+    // The state file's place is taken by a directory.
+    std::fs::create_dir_all(t.dir.path().join(".local/state/diptych/state.json")).unwrap();
+    t.run(&format!("{}{REPORT}", bin()));
+    t.wait_for("starting fresh", WAIT);
+    t.keys(&["C-t"]);
+    t.wait_for("Theme", WAIT);
+    t.keys(&["Down", "Enter"]);
+    t.wait_for("not remembered for next time", WAIT);
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0", WAIT);
+}

@@ -88,6 +88,9 @@ pub enum Msg {
     EditorDone(Result<String, String>),
     /// An export was written (to this path), or why not.
     Exported(Result<std::path::PathBuf, ExportFailure>),
+    /// The state file could not be written (what the reader remembers
+    /// between runs): why.
+    NotRemembered(String),
 }
 
 /// The clock and entropy the model may not read itself.
@@ -422,6 +425,10 @@ impl App {
             Msg::TagSetOpened(result) => self.tag_set_opened(result),
             Msg::Exported(result) => {
                 self.exported(result);
+                Vec::new()
+            }
+            Msg::NotRemembered(why) => {
+                self.warn(format!("not remembered for next time: {why}"));
                 Vec::new()
             }
             Msg::EditorDone(result) => {

@@ -209,7 +209,11 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
                     }
                 }
                 Effect::StartAlignment => start_alignment(&app, tx.clone()),
-                Effect::RememberSession => remember(&app, options.state.as_mut()),
+                Effect::RememberSession => {
+                    if let Err(why) = remember(&app, options.state.as_mut()) {
+                        pending.extend(app.update(Msg::NotRemembered(why)));
+                    }
+                }
                 Effect::Save { set, generation } => {
                     let result = match lock(&session).as_mut() {
                         Some(session) => session.save(&set),
@@ -279,7 +283,9 @@ pub fn run(mut app: App, mut options: Options) -> anyhow::Result<Exit> {
         }
     }
     // However the reader ended: where the analyst was, for next time.
-    remember(&app, options.state.as_mut());
+    if let Err(e) = remember(&app, options.state.as_mut()) {
+        super::stderr::note(&format!("could not remember the reading position: {e}"));
+    }
     // Close the tag file here, not when the watchdog's handle goes: that
     // releases the lock and removes the lock file.
     drop(lock(&session).take());
@@ -341,9 +347,9 @@ fn clock(started: Instant) -> Clock {
 
 /// Writes where the analyst is (and the theme picked) to the state file.
 /// A failure is only a notice: nothing of the analyst's work is in it.
-fn remember(app: &App, state: Option<&mut (StateFile, Option<String>)>) {
+fn remember(app: &App, state: Option<&mut (StateFile, Option<String>)>) -> Result<(), String> {
     let Some((state, config_theme)) = state else {
-        return;
+        return Ok(());
     };
     let theme = app.picked_theme.clone().map(|name| ThemeChoice {
         name,
@@ -352,9 +358,7 @@ fn remember(app: &App, state: Option<&mut (StateFile, Option<String>)>) {
     let (left, right) = (&app.panes[0].doc.hash, &app.panes[1].doc.hash);
     let now = crate::tags::time::rfc3339_utc(SystemTime::now());
     state.remember((left, right), &now, app.resume_state(), theme);
-    if let Err(e) = state.save() {
-        super::stderr::note(&format!("could not remember the reading position: {e}"));
-    }
+    state.save()
 }
 
 /// Performs a tag-set file effect and returns the runtime's answer.

@@ -282,7 +282,10 @@ fn plan(set: &TagSet, op: Op, now: &str) -> Result<Option<Step>, EditError> {
         Op::SetLabel { id, label } => {
             known_label(&label)?;
             let (i, t) = find(&id)?;
-            let what = format!("tagged {}", label_name(set, &label));
+            let what = match &label {
+                None => "judgement removed (the pair stays)".to_string(),
+                Some(_) => format!("tagged {}", label_name(set, &label)),
+            };
             edit_tag(i, t, Tag { label, ..t.clone() }, what)
         }
         Op::SetNote { id, note } => {
@@ -315,7 +318,7 @@ fn plan(set: &TagSet, op: Op, now: &str) -> Result<Option<Step>, EditError> {
             let (i, t) = find(&id)?;
             let mut after = t.clone();
             *after.anchor_mut(side) = anchor;
-            edit_tag(i, t, after, format!("{} side re-attached", side.name()))
+            edit_tag(i, t, after, format!("{} quote moved", side.name()))
         }
         Op::AddLabel(label) => {
             if set.label(&label.id).is_some() {

@@ -80,14 +80,7 @@ impl App {
 
     /// The candidates of the list's sentence.
     pub fn cursor_candidates_of(&self, list: &CandidateList) -> &[crate::align::Candidate] {
-        let Some(comparison) = &self.comparison else {
-            return &[];
-        };
-        let candidates = &comparison.alignment.candidates;
-        list.side
-            .pick(&candidates.left, &candidates.right)
-            .get(list.sentence)
-            .map_or(&[], Vec::as_slice)
+        self.sentence_candidates(list.side, list.sentence)
     }
 
     /// Shows the selected candidate in the other pane, level with the
@@ -124,20 +117,13 @@ impl App {
     }
 
     pub(super) fn candidates_action(&mut self, action: Action) {
+        let Mode::Candidates(list) = &self.mode else {
+            return;
+        };
+        let count = self.cursor_candidates_of(list).len();
         let Mode::Candidates(list) = &mut self.mode else {
             return;
         };
-        let count = self
-            .comparison
-            .as_ref()
-            .map(|c| {
-                let candidates = &c.alignment.candidates;
-                list.side
-                    .pick(&candidates.left, &candidates.right)
-                    .get(list.sentence)
-                    .map_or(0, Vec::len)
-            })
-            .unwrap_or(0);
         match action {
             Action::SelectNext if count > 0 => {
                 list.selected = (list.selected + 1) % count;

@@ -83,13 +83,17 @@ impl App {
     /// first (empty before the alignment, or for a sentence that never
     /// pairs).
     pub fn cursor_candidates(&self, side: Side) -> &[Candidate] {
+        self.sentence_candidates(side, self.panes[side].cursor)
+    }
+
+    /// The engine's candidates for sentence `sentence` of `side`.
+    pub fn sentence_candidates(&self, side: Side, sentence: usize) -> &[Candidate] {
         let Some(comparison) = &self.comparison else {
             return &[];
         };
         let candidates = &comparison.alignment.candidates;
-        let per_sentence = side.pick(&candidates.left, &candidates.right);
-        per_sentence
-            .get(self.panes[side].cursor)
+        side.pick(&candidates.left, &candidates.right)
+            .get(sentence)
             .map_or(&[], Vec::as_slice)
     }
 

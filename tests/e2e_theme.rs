@@ -95,8 +95,10 @@ fn broken_user_theme_warns_and_reader_works() {
     )
     .unwrap();
     t.run(&format!("{}{REPORT}", bin()));
-    let screen = t.wait_for("IS-K – An Overlooked Threat?", WAIT);
-    assert!(screen.contains("dark.toml:2:"), "{screen}");
+    // The whole first frame (tmux may show one half drawn).
+    let screen = t.wait_until(WAIT, "the warning", |s| {
+        s.contains("IS-K – An Overlooked Threat?") && s.contains("dark.toml:2:")
+    });
     assert!(screen.contains("blurple"), "{screen}");
     t.keys(&["j", "q"]);
     t.wait_for("EXIT=0 icanon", WAIT);

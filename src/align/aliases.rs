@@ -111,6 +111,8 @@ pub(crate) struct Unit<'a> {
 /// it, longest first.
 #[derive(Debug, Clone)]
 pub struct AliasTable {
+    /// Aspects from the user's topics.toml (`[[aspect]]`).
+    user_aspects: Vec<AspectSpec>,
     groups: Vec<Group>,
     forms: Vec<Form>,
     by_first: FastMap<String, Vec<usize>>,
@@ -168,6 +170,27 @@ struct OrganisationEntry {
 struct UserFile {
     #[serde(default)]
     topic: Vec<UserTopic>,
+    #[serde(default)]
+    aspect: Vec<UserAspect>,
+}
+
+/// `[[aspect]]` in topics.toml: words that make a claim about one aspect
+/// (a new one, or more words for a built-in one of the same label).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserAspect {
+    label: Spanned<String>,
+    #[serde(default)]
+    family: Option<String>,
+    words: Spanned<Vec<String>>,
+}
+
+/// An aspect the user added in topics.toml, for the aspect lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AspectSpec {
+    pub label: String,
+    pub family: Option<String>,
+    pub words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -186,6 +209,11 @@ impl AliasTable {
     pub fn builtin() -> Self {
         Self::from_data(GEOGRAPHY, ORGANISATIONS)
             .expect("embedded alias data is valid (checked by the aliases tests)")
+    }
+
+    /// The aspects the user added (`[[aspect]]` in topics.toml).
+    pub fn user_aspects(&self) -> &[AspectSpec] {
+        &self.user_aspects
     }
 
     /// Parses a user `topics.toml` and merges it over the built-ins.
@@ -210,6 +238,33 @@ impl AliasTable {
         };
         let file: UserFile =
             toml::from_str(text).map_err(|e| invalid(e.span(), e.message().trim().to_owned()))?;
+        for aspect in file.aspect {
+            let label = aspect.label.get_ref().trim();
+            if label.is_empty() {
+                return Err(invalid(
+                    Some(aspect.label.span()),
+                    "empty aspect label".into(),
+                ));
+            }
+            let words: Vec<String> = aspect
+                .words
+                .get_ref()
+                .iter()
+                .map(|w| w.trim().to_string())
+                .filter(|w| !w.is_empty())
+                .collect();
+            if words.is_empty() {
+                return Err(invalid(
+                    Some(aspect.words.span()),
+                    format!("aspect \"{label}\" has no words"),
+                ));
+            }
+            self.user_aspects.push(AspectSpec {
+                label: label.to_string(),
+                family: aspect.family.clone(),
+                words,
+            });
+        }
         for topic in file.topic {
             let label = topic.label.get_ref().trim();
             if label.is_empty() {
@@ -256,6 +311,7 @@ impl AliasTable {
         let orgs: OrganisationsFile =
             toml::from_str(organisations).map_err(|e| format!("organisations.toml: {e}"))?;
         let mut t = AliasTable {
+            user_aspects: Vec::new(),
             groups: Vec::new(),
             forms: Vec::new(),
             by_first: FastMap::default(),

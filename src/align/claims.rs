@@ -112,10 +112,23 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
-    pub fn builtin(stems: &mut StemCache) -> Self {
+    /// The built-in lexicon with the user's aspects from topics.toml: one
+    /// with a built-in label adds its words to it, a new label is a new
+    /// aspect (and a new aspect topic).
+    pub fn with_user(stems: &mut StemCache, user: &[crate::align::AspectSpec]) -> Self {
         // The file is part of the binary and parsed by a test; a broken
         // edit yields no aspects rather than a crash.
-        let file: AspectFile = toml::from_str(ASPECTS).unwrap_or(AspectFile { aspect: vec![] });
+        let mut file: AspectFile = toml::from_str(ASPECTS).unwrap_or(AspectFile { aspect: vec![] });
+        for spec in user {
+            match file.aspect.iter_mut().find(|a| a.label == spec.label) {
+                Some(a) => a.words.extend(spec.words.iter().cloned()),
+                None => file.aspect.push(AspectEntry {
+                    label: spec.label.clone(),
+                    family: spec.family.clone(),
+                    words: spec.words.clone(),
+                }),
+            }
+        }
         let mut labels = Vec::new();
         let mut families: Vec<String> = Vec::new();
         let mut families_of = Vec::new();
@@ -465,7 +478,7 @@ mod tests {
     use super::*;
 
     fn lex() -> Lexicon {
-        Lexicon::builtin(&mut StemCache::new())
+        Lexicon::with_user(&mut StemCache::new(), &[])
     }
 
     #[test]

@@ -31,7 +31,7 @@ use crate::document::sentence::{self, Sentence};
 use crate::document::{Document, PassageKind};
 use analyze::{Analyzer, PassageTerms};
 
-pub use aliases::{AliasError, AliasTable};
+pub use aliases::{AliasError, AliasTable, AspectSpec};
 pub use claims::{Hint, HintKind};
 pub use report::AlignReport;
 pub use spans::topic_spans;
@@ -207,7 +207,7 @@ pub fn align_with(
     let (ru, rt) = analyse(&mut an, right, &rs);
     an.finish();
     progress(0.3);
-    let lex = claims::Lexicon::builtin(&mut tokens::StemCache::new());
+    let lex = claims::Lexicon::with_user(&mut tokens::StemCache::new(), aliases.user_aspects());
     let term_aspects: Vec<Vec<u16>> = an
         .stem_keys()
         .iter()

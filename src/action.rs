@@ -116,7 +116,7 @@ actions! {
     ReviewOrphans = "review_orphans",
     /// Load the backup of a tag file that could not be read (read-only)
     LoadBackup = "load_backup",
-    /// Export the comparison notes (Markdown, HTML, CSV, JSON, W3C)
+    /// Export the comparison notes (Markdown, HTML, Word, ODT, CSV, JSON, W3C)
     Export = "export",
     /// Search in the focused pane
     Search = "search",
@@ -168,6 +168,8 @@ actions! {
     PrevFormat = "prev_format",
     /// Include untagged pairs in the export, or leave them out
     ToggleUntagged = "toggle_untagged",
+    /// Type into the next field (path, left report's name, right report's name)
+    NextField = "next_field",
     /// Filter the help by a word
     FilterHelp = "filter_help",
     /// Keep the note and close the editor
@@ -287,7 +289,7 @@ pub enum Effect {
     /// (`Msg::Exported`).
     WriteExport {
         path: std::path::PathBuf,
-        contents: String,
+        contents: Vec<u8>,
         overwrite: bool,
         /// Files the export must never replace (the open tag set, its
         /// backup and lock, the two reports).

@@ -66,15 +66,26 @@ pub enum Command {
         /// LEFT RIGHT; none for the bundled reports.
         #[arg(value_name = "FILE", num_args = 0..=2)]
         files: Vec<PathBuf>,
-        /// md, html, csv, json or w3c.
+        /// md, html, docx, odt, csv, json or w3c.
         #[arg(long, value_name = "FORMAT")]
         format: String,
         /// Also list aligned pairs that have no tag yet.
         #[arg(long)]
         include_untagged: bool,
-        /// Write to this file (atomically) instead of stdout.
+        /// Write to this file (atomically) instead of stdout; `-` is stdout.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// What the brief calls the left report (default: the name kept in
+        /// the tag set, else the byline's author, else the title).
+        #[arg(long, value_name = "NAME")]
+        left_name: Option<String>,
+        /// What the brief calls the right report.
+        #[arg(long, value_name = "NAME")]
+        right_name: Option<String>,
+        /// File the pairs under this topic first (a topic label, as
+        /// `diptych align` lists them).
+        #[arg(long, value_name = "TOPIC")]
+        topic: Option<String>,
     },
     /// Tag sets on disk.
     Tags {

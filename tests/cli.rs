@@ -57,7 +57,7 @@ fn export_errors_have_the_right_status() {
     let dir = tempfile::tempdir().unwrap();
     let out = diptych(dir.path(), &["export", "--format", "pdf"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("choose one of md, html, csv, json, w3c"));
+    assert!(text(&out.stderr).contains("choose one of md, html, docx, odt, csv, json, w3c"));
     let out = diptych(
         dir.path(),
         &["export", "--format", "csv", "-o", "/nonexistent/dir/x.csv"],
@@ -73,7 +73,7 @@ fn export_errors_have_the_right_status() {
     assert!(
         std::fs::read_to_string(&target)
             .unwrap()
-            .starts_with("# Comparison")
+            .starts_with("# Giustozzi vs IS-K – An Overlooked Threat?")
     );
 }
 

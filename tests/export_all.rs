@@ -41,7 +41,7 @@ fn same_input_gives_the_same_bytes_in_every_format() {
 fn non_ascii_text_survives_every_format() {
     let c = sample();
     for format in Format::ALL {
-        let out = render(format, &c, &Options::default());
+        let out = readable(format, &render(format, &c, &Options::default()));
         for s in NON_ASCII {
             assert!(out.contains(s), "{format} lost {s:?}");
         }
@@ -51,13 +51,13 @@ fn non_ascii_text_survives_every_format() {
 #[test]
 fn every_format_says_when_there_is_nothing_to_export() {
     for format in Format::ALL {
-        let out = render(format, &empty(), &Options::default());
+        let out = readable(format, &render(format, &empty(), &Options::default()));
         assert!(!out.is_empty(), "{format}");
         if format != Format::Csv {
             assert!(out.contains("No tagged pairs to export"), "{format}: {out}");
         }
     }
-    let all = render(
+    let all = render_text(
         Format::Markdown,
         &empty(),
         &Options {
@@ -72,7 +72,7 @@ fn write_atomic_replaces_the_file_and_leaves_no_temporary() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("brief.md");
     std::fs::write(&path, "old").expect("seed file");
-    let md = render(Format::Markdown, &sample(), &Options::default());
+    let md = render_text(Format::Markdown, &sample(), &Options::default());
     write_atomic(&path, md.as_bytes()).expect("writable directory");
     assert_eq!(std::fs::read_to_string(&path).ok(), Some(md));
     let names: Vec<_> = std::fs::read_dir(dir.path())

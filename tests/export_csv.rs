@@ -4,11 +4,11 @@
 
 mod export_common;
 
-use diptych::export::{AnchorKind, Comparison, Format, Options, render};
+use diptych::export::{AnchorKind, Comparison, Format, Options};
 use diptych::sanitize::printable;
 use export_common::*;
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 14] = [
     "topics",
     "stance",
     "left_quote",
@@ -21,10 +21,12 @@ const HEADER: [&str; 12] = [
     "created",
     "modified",
     "id",
+    "filed_under",
+    "suggested",
 ];
 
 fn rows(c: &Comparison, include_untagged: bool) -> Vec<Vec<String>> {
-    let src = render(Format::Csv, c, &Options { include_untagged });
+    let src = render_text(Format::Csv, c, &Options { include_untagged });
     let mut r = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(src.as_bytes());
@@ -64,6 +66,8 @@ fn one_row_per_pair_after_a_header() {
             "2025-03-01T09:30:00Z",
             "2025-03-02T17:05:12+01:00",
             "6f1c2a8e-5b7d-4c1e-9a3f-000000000001",
+            "Leadership succession",
+            "",
         ]
     );
     let orphan = &rows[2];
@@ -106,7 +110,7 @@ fn formula_cells_are_defused() {
     let rows = rows(&sample(), true);
     let untagged = rows
         .iter()
-        .find(|r| r[1] == "Untagged")
+        .find(|r| r[1] == "Not judged")
         .expect("the untagged pair is exported on request");
     assert_eq!(
         untagged[2],
@@ -114,6 +118,11 @@ fn formula_cells_are_defused() {
     );
     assert!(untagged[3].starts_with("'= Attack numbers"));
     assert_eq!(untagged[11], "", "an untagged pair has no id");
+    assert!(
+        untagged[13].starts_with("suggested: contradiction — "),
+        "the engine's hint on a pair not judged: {:?}",
+        untagged[13]
+    );
     for row in &rows {
         for cell in row {
             assert!(
@@ -145,6 +154,6 @@ fn hostile_text_round_trips() {
 
 #[test]
 fn empty_comparison_gives_the_header_alone() {
-    let src = render(Format::Csv, &empty(), &Options::default());
+    let src = render_text(Format::Csv, &empty(), &Options::default());
     assert_eq!(src, format!("{}\r\n", HEADER.join(",")));
 }

@@ -4,13 +4,13 @@
 
 mod export_common;
 
-use diptych::export::{Format, Options, render};
+use diptych::export::{Format, Options};
 use export_common::*;
 
 const DOC: &str = include_str!("../docs/EXPORT_FORMATS.md");
 
 fn out(format: Format) -> String {
-    render(format, &doc_example(), &Options::default())
+    export_common::render_text(format, &doc_example(), &Options::default())
 }
 
 #[test]

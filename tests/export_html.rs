@@ -5,12 +5,12 @@
 
 mod export_common;
 
-use diptych::export::{AnchorKind, Comparison, Format, Options, render};
+use diptych::export::{AnchorKind, Comparison, Format, Options};
 use export_common::*;
 use scraper::{ElementRef, Html, Selector};
 
 fn html(c: &Comparison, include_untagged: bool) -> String {
-    render(Format::Html, c, &Options { include_untagged })
+    render_text(Format::Html, c, &Options { include_untagged })
 }
 
 fn sel(s: &str) -> Selector {
@@ -80,10 +80,7 @@ fn report_is_self_contained_printable_and_complete() {
     assert!(!styles[0].contains("url(") && !styles[0].contains("@import"));
     assert!(styles[0].contains("@media print"));
 
-    let title = format!(
-        "Comparison: {} vs {}",
-        c.documents[0].title, c.documents[1].title
-    );
+    let title = format!("{} vs {}", c.documents[0].name, c.documents[1].name);
     assert_eq!(
         doc.select(&sel("title")).map(text).collect::<Vec<_>>(),
         std::slice::from_ref(&title)
@@ -95,7 +92,13 @@ fn report_is_self_contained_printable_and_complete() {
     let h2: Vec<String> = doc.select(&sel("h2")).map(text).collect();
     assert_eq!(
         h2,
-        ["Documents", "Summary", "Topics × stance", "Pairs by topic"]
+        [
+            "Reports",
+            "Summary",
+            "Topics × stance",
+            "Pairs by topic",
+            "Silences"
+        ]
     );
     let h3: Vec<String> = doc.select(&sel("h3")).map(text).collect();
     assert_eq!(
@@ -103,7 +106,9 @@ fn report_is_self_contained_printable_and_complete() {
         [
             "Leadership succession",
             "Recruitment in Central Asia",
-            "No topic"
+            "No topic",
+            "Only Field report (Assessment is silent)",
+            "Only Assessment (Field report is silent)"
         ]
     );
     let hashes: Vec<String> = doc.select(&sel("td.hash")).map(text).collect();
@@ -127,7 +132,7 @@ fn report_is_self_contained_printable_and_complete() {
             .select(&sel("figcaption"))
             .map(text)
             .collect::<Vec<_>>(),
-        [format!("Left · {LEFT}:3 · anchored")]
+        [format!("Field report · {LEFT}:3")]
     );
     let notes: Vec<String> = first.select(&sel("p.note")).map(text).collect();
     assert_eq!(

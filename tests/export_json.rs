@@ -4,7 +4,7 @@
 
 mod export_common;
 
-use diptych::export::{AnchorKind, Format, Options, render};
+use diptych::export::{AnchorKind, Format, Options};
 use export_common::*;
 use serde_json::{Value, json};
 
@@ -15,7 +15,7 @@ fn parse(src: &str) -> Value {
 #[test]
 fn export_holds_the_whole_comparison_under_a_versioned_format() {
     let c = sample();
-    let src = render(Format::Json, &c, &Options::default());
+    let src = render_text(Format::Json, &c, &Options::default());
     assert!(src.ends_with("}\n"));
     let v = parse(&src);
     assert_eq!(v["format"], "diptych-export");
@@ -24,6 +24,15 @@ fn export_holds_the_whole_comparison_under_a_versioned_format() {
     assert_eq!(v["tagset"], "field report vs assessment");
     assert_eq!(v["include_untagged"], false);
     assert_eq!(v["description"], "5 pairs");
+    assert_eq!(v["date"], "2025-03-03");
+    assert_eq!(v["focus_topic"], serde_json::Value::Null);
+    assert_eq!(v["documents"][0]["name"], "Field report");
+    assert_eq!(v["documents"][0]["author"], "Jane Doe");
+    assert_eq!(
+        v["silences"][0],
+        json!({"side": "left", "topic": 2, "passages": 2,
+               "quote": "Couriers carry cash across the border.", "line": 7})
+    );
     assert_eq!(v["documents"][0]["side"], "left");
     assert_eq!(v["documents"][0]["path"], LEFT);
     assert_eq!(v["documents"][1]["hash"], c.documents[1].hash.as_str());
@@ -67,11 +76,14 @@ fn export_holds_the_whole_comparison_under_a_versioned_format() {
             "note": "Left quote was removed in the revised report.",
             "origin": "aligned",
             "topics": [0],
+            "filed_under": 0,
+            "hint": null,
             "score": null,
             "created": "2025-03-01T09:30:00Z",
             "modified": "2025-03-02T17:05:12+01:00",
             "left": {
                 "exact": "The emir died in January, according to one source.",
+                "context": "",
                 "prefix": "# Field report — northern corridor\n\n",
                 "suffix": "\n\nRecruitment now",
                 "start": 600,
@@ -90,7 +102,7 @@ fn export_holds_the_whole_comparison_under_a_versioned_format() {
 #[test]
 fn quotes_are_exactly_the_report_text() {
     let c = sample();
-    let v = parse(&render(
+    let v = parse(&render_text(
         Format::Json,
         &c,
         &Options {
@@ -123,7 +135,7 @@ fn quotes_are_exactly_the_report_text() {
 #[test]
 fn hostile_text_round_trips() {
     let c = hostile();
-    let v = parse(&render(
+    let v = parse(&render_text(
         Format::Json,
         &c,
         &Options {
@@ -143,7 +155,7 @@ fn hostile_text_round_trips() {
 
 #[test]
 fn empty_comparison_says_so() {
-    let v = parse(&render(Format::Json, &empty(), &Options::default()));
+    let v = parse(&render_text(Format::Json, &empty(), &Options::default()));
     assert_eq!(v["description"], "No tagged pairs to export.");
     assert_eq!(v["pairs"], json!([]));
     assert_eq!(v["summary"]["pairs"], 0);
@@ -154,7 +166,7 @@ fn empty_comparison_says_so() {
 fn non_finite_scores_become_null() {
     let mut c = sample();
     c.entries[5].score = Some(f64::NAN);
-    let v = parse(&render(
+    let v = parse(&render_text(
         Format::Json,
         &c,
         &Options {

@@ -80,8 +80,8 @@ proptest! {
     #[test]
     fn markdown_structure_holds_and_quotes_read_back(strings in prop::collection::vec(text(), 1..8)) {
         let c = comparison(&strings);
-        let (skeleton, quotes) = md_skeleton(&render(Format::Markdown, &c, &ALL));
-        let (benign_skeleton, _) = md_skeleton(&render(Format::Markdown, &twin(&c), &ALL));
+        let (skeleton, quotes) = md_skeleton(&render_text(Format::Markdown, &c, &ALL));
+        let (benign_skeleton, _) = md_skeleton(&render_text(Format::Markdown, &twin(&c), &ALL));
         prop_assert_eq!(skeleton, benign_skeleton);
         for e in &c.entries {
             // Controls are shown as their visible stand-ins; nothing else changes.
@@ -93,8 +93,8 @@ proptest! {
     #[test]
     fn html_has_no_injected_elements_and_keeps_the_text(strings in prop::collection::vec(text(), 1..8)) {
         let c = comparison(&strings);
-        let doc = Html::parse_document(&render(Format::Html, &c, &ALL));
-        let benign_doc = Html::parse_document(&render(Format::Html, &twin(&c), &ALL));
+        let doc = Html::parse_document(&render_text(Format::Html, &c, &ALL));
+        let benign_doc = Html::parse_document(&render_text(Format::Html, &twin(&c), &ALL));
         prop_assert_eq!(html_skeleton(&doc), html_skeleton(&benign_doc));
         let sel = Selector::parse("blockquote").expect("valid selector");
         let quotes: Vec<String> = doc.select(&sel).map(|e| e.text().collect()).collect();
@@ -107,12 +107,12 @@ proptest! {
     #[test]
     fn csv_round_trips(strings in prop::collection::vec(text(), 1..8)) {
         let c = comparison(&strings);
-        let src = render(Format::Csv, &c, &ALL);
+        let src = render_text(Format::Csv, &c, &ALL);
         let mut r = csv::ReaderBuilder::new().has_headers(true).from_reader(src.as_bytes());
         let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("valid CSV");
         prop_assert_eq!(rows.len(), c.entries.len());
         for e in &c.entries {
-            prop_assert!(rows.iter().any(|row| row.len() == 12
+            prop_assert!(rows.iter().any(|row| row.len() == 14
                 && undefuse(&row[2]) == printable(&e.left.exact)
                 && undefuse(&row[3]) == printable(&e.right.exact)
                 && undefuse(&row[6]) == printable(&e.note)));
@@ -122,8 +122,8 @@ proptest! {
     #[test]
     fn json_and_w3c_parse_and_keep_the_text(strings in prop::collection::vec(text(), 1..8)) {
         let c = comparison(&strings);
-        let json: serde_json::Value = serde_json::from_str(&render(Format::Json, &c, &ALL)).expect("valid JSON");
-        let w3c: serde_json::Value = serde_json::from_str(&render(Format::W3c, &c, &ALL)).expect("valid JSON");
+        let json: serde_json::Value = serde_json::from_str(&render_text(Format::Json, &c, &ALL)).expect("valid JSON");
+        let w3c: serde_json::Value = serde_json::from_str(&render_text(Format::W3c, &c, &ALL)).expect("valid JSON");
         let pairs = json["pairs"].as_array().cloned().unwrap_or_default();
         let items = w3c["first"]["items"].as_array().cloned().unwrap_or_default();
         prop_assert_eq!(pairs.len(), c.entries.len());
@@ -138,7 +138,7 @@ proptest! {
     fn no_export_contains_a_terminal_control(strings in prop::collection::vec(text(), 1..8)) {
         let c = comparison(&strings);
         for format in Format::ALL {
-            let out = render(format, &c, &ALL);
+            let out = readable(format, &render(format, &c, &ALL));
             let bad = out.chars().find(|&ch| is_forbidden_control(ch));
             prop_assert!(bad.is_none(), "{} contains {:?}", format.name(), bad);
             // Carriage returns only as CSV's record terminator.

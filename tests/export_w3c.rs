@@ -11,12 +11,12 @@ mod export_common;
 use std::path::PathBuf;
 use std::process::Command;
 
-use diptych::export::{AnchorKind, Comparison, Format, Options, render};
+use diptych::export::{AnchorKind, Comparison, Format, Options};
 use export_common::*;
 use serde_json::{Value, json};
 
 fn w3c(c: &Comparison, include_untagged: bool) -> String {
-    render(Format::W3c, c, &Options { include_untagged })
+    render_text(Format::W3c, c, &Options { include_untagged })
 }
 
 fn parse(src: &str) -> Value {

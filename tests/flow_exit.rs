@@ -270,7 +270,7 @@ fn tags_pointing_past_the_end_are_orphaned_not_silently_anchored() {
         &alignment,
         &prepared.set,
         &prepared.tag_states(),
-        false,
+        &diptych::export::input::Context::default(),
     );
     use diptych::tags::AnchorKind;
     let e = &input.entries[0];

@@ -142,8 +142,8 @@ fn a_rejected_pair_keeps_its_glyph_in_the_gutter_and_the_exports() {
     };
     assert_eq!(label.glyph, "✗");
     let input = h.app.export_input(false).unwrap();
-    let md = render(Format::Markdown, &input, &Options::default());
+    let md = String::from_utf8(render(Format::Markdown, &input, &Options::default())).unwrap();
     assert!(md.contains("✗ Not related"), "{md}");
-    let json = render(Format::Json, &input, &Options::default());
+    let json = String::from_utf8(render(Format::Json, &input, &Options::default())).unwrap();
     assert!(json.contains("\"not-related\""), "{json}");
 }

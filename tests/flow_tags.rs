@@ -353,10 +353,14 @@ fn export_dialog_writes_and_confirms_overwrite() {
             "{protect:?}"
         );
     }
+    // Named after the two reports, in the directory diptych was started
+    // from (no directory part: relative to it).
+    let name = path.to_string_lossy();
     assert!(
-        path.to_string_lossy().ends_with("test.export.html"),
+        name.contains("-vs-") && name.ends_with(".html") && !name.contains('/'),
         "{path:?}"
     );
+    let contents = String::from_utf8_lossy(contents);
     assert!(contents.contains("<html") && contents.contains("Contradict"));
     assert!(!overwrite);
     h.send(Msg::Exported(Err(ExportFailure::Exists(path.clone()))));

@@ -72,6 +72,13 @@ pub struct Sides<T> {
     pub right: T,
 }
 
+impl<T> std::ops::Index<Side> for Sides<T> {
+    type Output = T;
+    fn index(&self, side: Side) -> &T {
+        side.pick(&self.left, &self.right)
+    }
+}
+
 /// A sentence of the other document that may speak to this one.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Candidate {

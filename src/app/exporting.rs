@@ -1,5 +1,7 @@
-//! The export dialog (`e`): format, output path (a default beside the tag
-//! set, editable), untagged pairs in or out, confirmation before
+//! The export dialog (`e`): format, output path (by default the last
+//! export's, else named after the two reports in the directory diptych was
+//! started from), the short names the brief calls the reports by
+//! (kept in the tag set), untagged pairs in or out, confirmation before
 //! overwriting. Rendering is pure and happens here; the write is an effect.
 
 use std::path::PathBuf;
@@ -14,7 +16,15 @@ use crate::side::Side;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportDialog {
     pub format: Format,
+    /// Which field typing goes to: 0 the path, 1 and 2 the left and right
+    /// report's names.
+    pub field: usize,
     pub path: LineInput,
+    /// The names the brief calls the two reports by, as typed.
+    pub names: [LineInput; 2],
+    /// The names the brief uses when the analyst gives none (byline,
+    /// title or file): a name typed back to this is not stored.
+    pub detected: [String; 2],
     /// The path was edited by hand (format changes then keep it).
     pub path_edited: bool,
     pub include_untagged: bool,
@@ -31,8 +41,9 @@ pub enum ExportFailure {
 }
 
 impl App {
-    /// Default export path: the last export's, with this format's
-    /// extension; else beside the tag set, named after it.
+    /// Default export path: the last export's (directory, name and all),
+    /// with this format's extension; else named after the two reports in
+    /// the directory diptych was started from.
     fn default_export_path(&self, format: Format) -> String {
         if let Some(last) = &self.last_export {
             return std::path::Path::new(last)
@@ -40,16 +51,15 @@ impl App {
                 .display()
                 .to_string();
         }
-        let (dir, name) = match &self.tagging {
-            Some(t) => (
-                t.path.parent().map(PathBuf::from).unwrap_or_default(),
-                t.set.name.clone(),
-            ),
-            None => (PathBuf::from("."), "diptych".to_string()),
-        };
-        dir.join(format!("{name}.export.{}", format.extension()))
-            .display()
-            .to_string()
+        let names = self
+            .tagging
+            .as_ref()
+            .map_or([None, None], |t| t.set.names.clone());
+        let stem = crate::export::input::file_stem(
+            [&self.panes[Side::Left].doc, &self.panes[Side::Right].doc],
+            &names,
+        );
+        format!("{stem}.{}", format.extension())
     }
 
     pub(super) fn open_export(&mut self) {
@@ -65,9 +75,31 @@ impl App {
             .and_then(|ext| Format::ALL.iter().find(|f| ext == f.extension()))
             .copied()
             .unwrap_or(Format::Markdown);
+        let stored = self
+            .tagging
+            .as_ref()
+            .map_or([None, None], |t| t.set.names.clone());
+        // The names exports use when the analyst gives none.
+        let detected = Side::BOTH.map(|side| {
+            let doc = &self.panes[side].doc;
+            crate::export::input::document_info(
+                doc,
+                &crate::document::byline::authors(&doc.text),
+                None,
+            )
+            .name
+        });
+        let shown = Side::BOTH.map(|side| {
+            stored[side.index()]
+                .clone()
+                .unwrap_or_else(|| detected[side.index()].clone())
+        });
         self.mode = Mode::Export(ExportDialog {
             format,
+            field: 0,
             path: LineInput::new(&self.default_export_path(format)),
+            names: shown.map(|n| LineInput::new(&n)),
+            detected,
             path_edited: false,
             include_untagged: false,
             confirm_overwrite: false,
@@ -97,7 +129,11 @@ impl App {
             &comparison.alignment,
             &set,
             &states,
-            include_untagged,
+            &crate::export::input::Context {
+                include_untagged,
+                focus_topic: comparison.topic,
+                date: self.clock.rfc3339.chars().take(10).collect(),
+            },
         ))
     }
 
@@ -140,6 +176,7 @@ impl App {
                 }
             }
             Action::ToggleUntagged => dialog.include_untagged = !dialog.include_untagged,
+            Action::NextField => dialog.field = (dialog.field + 1) % 3,
             Action::Confirm => return self.write_export(false),
             _ => {
                 self.edit_line(action);
@@ -157,13 +194,36 @@ impl App {
             dialog.path.text().trim().to_string(),
             dialog.include_untagged,
         );
+        // A name typed back to the detected one, or cleared, is not stored.
+        let names: [Option<String>; 2] = [0, 1].map(|i| {
+            let typed = dialog.names[i].text().trim();
+            (!typed.is_empty() && typed != dialog.detected[i]).then(|| typed.to_string())
+        });
         if path.is_empty() {
             self.warn("give a path to write the export to");
             return Vec::new();
         }
-        let Some(input) = self.export_input(untagged) else {
+        let stored = self.tagging.as_ref().map(|t| t.set.names.clone());
+        if let Some(stored) = stored {
+            for side in Side::BOTH {
+                if stored[side.index()] != names[side.index()] {
+                    self.edit(crate::tags::history::Op::SetName {
+                        side,
+                        name: names[side.index()].clone(),
+                    });
+                }
+            }
+        }
+        let Some(mut input) = self.export_input(untagged) else {
             return Vec::new();
         };
+        // Without a tag set the names cannot be kept, but this export
+        // still uses them.
+        for (doc, name) in input.documents.iter_mut().zip(names) {
+            if let Some(name) = name {
+                doc.name = name;
+            }
+        }
         let contents = export::render(
             format,
             &input,

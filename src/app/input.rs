@@ -164,7 +164,10 @@ impl App {
             Mode::PairList(list) => Some(&mut list.filter),
             Mode::Labels(picker) if picker.confirm_remove.is_none() => Some(&mut picker.filter),
             Mode::TagSets(picker) => picker.input.as_mut().map(|(_, name)| name),
-            Mode::Export(dialog) if !dialog.confirm_overwrite => Some(&mut dialog.path),
+            Mode::Export(dialog) if !dialog.confirm_overwrite => Some(match dialog.field {
+                0 => &mut dialog.path,
+                i => &mut dialog.names[(i - 1).min(1)],
+            }),
             _ => None,
         }
     }
@@ -177,7 +180,7 @@ impl App {
             Mode::Labels(picker) => picker.selected = 0,
             Mode::PairList(list) => list.selected = 0,
             Mode::Help { scroll, .. } => *scroll = 0,
-            Mode::Export(dialog) => dialog.path_edited = true,
+            Mode::Export(dialog) => dialog.path_edited |= dialog.field == 0,
             _ => {}
         }
     }

@@ -71,6 +71,9 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             format,
             include_untagged,
             output,
+            left_name,
+            right_name,
+            topic,
         }) => export::run(
             cli,
             &paths,
@@ -78,7 +81,9 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
                 files,
                 format,
                 include_untagged: *include_untagged,
-                output: output.as_deref(),
+                output: output.as_deref().filter(|p| *p != Path::new("-")),
+                names: [left_name.clone(), right_name.clone()],
+                topic: topic.as_deref(),
             },
         ),
         Some(Command::Tags {

@@ -3,6 +3,7 @@
 
 pub mod load;
 pub mod segment;
+pub mod byline;
 pub mod sentence;
 
 use std::path::{Path, PathBuf};

@@ -13,7 +13,7 @@ use super::prepared::Prepared;
 use super::{Comparison, Options};
 
 /// The header row, in column order.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 14] = [
     "topics",
     "stance",
     "left_quote",
@@ -26,6 +26,8 @@ pub const HEADER: [&str; 12] = [
     "created",
     "modified",
     "id",
+    "filed_under",
+    "suggested",
 ];
 
 /// Renders the CSV export. Pure and deterministic.
@@ -50,6 +52,8 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
             e.created.clone().unwrap_or_default(),
             e.modified.clone().unwrap_or_default(),
             e.id.clone().unwrap_or_default(),
+            pe.group.map_or(String::new(), |t| p.topic_name(Some(t)).to_string()),
+            p.suggestion(pe).unwrap_or_default(),
         ]);
     }
     for row in rows {

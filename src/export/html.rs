@@ -36,6 +36,8 @@ figcaption { font-size: .85em; color: #444; }
 blockquote { margin: .3rem 0 0; padding: .4rem .7rem; background: #f5f5f5; border-left: 3px solid #999;
              white-space: pre-wrap; overflow-wrap: anywhere; }
 .note { white-space: pre-wrap; overflow-wrap: anywhere; }
+details { margin-top: .3rem; font-size: .9em; }
+details .context { white-space: pre-wrap; overflow-wrap: anywhere; color: #333; margin: .3rem 0 0; }
 .warning { font-weight: 600; color: #8a1c00; }
 .state-orphaned blockquote { border-left-style: dashed; background: #fff3f0; }
 .s-agree { --stance: #1f7a3a; }
@@ -59,8 +61,7 @@ th.s-agree, th.s-contradict, th.s-partial, th.s-unclear, th.s-custom, th.s-none
 /// Renders the HTML report. Pure and deterministic.
 pub fn render(c: &Comparison, opts: &Options) -> String {
     let p = Prepared::new(c, opts);
-    let [left, right] = &c.documents;
-    let title = format!("Comparison: {} vs {}", left.title, right.title);
+    let title = p.title();
     let mut out = String::new();
     // `write!` into a String cannot fail; the results are ignored on purpose.
     let _ = write!(
@@ -68,22 +69,23 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"{}\">\n<title>{}</title>\n<style>{STYLE}</style>\n\
-         </head>\n<body>\n<header>\n<h1>{}</h1>\n<p class=\"meta\">Tag set {}, exported by {}.</p>\n</header>\n",
+         </head>\n<body>\n<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>\n",
         escape(&c.generated_by),
         escape(&title),
         escape(&title),
-        escape(&c.tagset_name),
-        escape(&c.generated_by),
+        escape(&p.dateline()),
     );
 
     out.push_str(
-        "<section>\n<h2>Documents</h2>\n<table>\n<thead><tr><th>Side</th><th>Title</th>\
-         <th>File</th><th>Content hash (SHA-256)</th></tr></thead>\n<tbody>\n",
+        "<section>\n<h2>Reports</h2>\n<table>\n<thead><tr><th>Side</th><th>Name</th><th>Author</th>\
+         <th>Title</th><th>File</th><th>Content hash (SHA-256)</th></tr></thead>\n<tbody>\n",
     );
     for (side, d) in ["Left", "Right"].iter().zip(&c.documents) {
         let _ = writeln!(
             out,
-            "<tr><td>{side}</td><td>{}</td><td>{}</td><td class=\"hash\">{}</td></tr>",
+            "<tr><td>{side}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"hash\">{}</td></tr>",
+            escape(&d.name),
+            escape(d.author.as_deref().unwrap_or("")),
             escape(&d.title),
             escape(&d.path),
             escape(&d.hash)
@@ -98,6 +100,7 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
             "<p class=\"empty\">{}</p>\n</section>",
             escape(p.empty_message(opts))
         );
+        silences(&mut out, &p);
         out.push_str("</body>\n</html>\n");
         return out;
     }
@@ -112,9 +115,27 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
     }
     let _ = writeln!(
         out,
-        "</tbody>\n<tfoot><tr><th>Total</th><td class=\"n\">{}</td></tr></tfoot>\n</table>\n</section>",
+        "</tbody>\n<tfoot><tr><th>Total</th><td class=\"n\">{}</td></tr></tfoot>\n</table>",
         p.entries.len()
     );
+    let highlights = p.highlights();
+    if !highlights.is_empty() {
+        out.push_str("<p>Key judgements, contradictions first:</p>\n<ul class=\"highlights\">\n");
+        for pe in highlights {
+            let col = p.column(pe);
+            let _ = writeln!(
+                out,
+                "<li class=\"{}\">Pair {} · {} · {}: {}</li>",
+                col.kind.css_class(),
+                pe.number,
+                stance_label(col.glyph, col.name),
+                escape(p.topic_name(pe.primary_topic())),
+                escape(&p.gist(pe))
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
 
     out.push_str("<section>\n<h2>Topics × stance</h2>\n<table>\n<thead><tr><th>Topic</th>");
     for col in &p.columns {
@@ -134,7 +155,7 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
         out.push_str("</tr>\n");
     }
     out.push_str(
-        "</tbody>\n</table>\n<p class=\"hint\">A pair on several topics counts in the row of each.</p>\n</section>\n",
+        "</tbody>\n</table>\n<p class=\"hint\">Each pair counts once, under the topic it is filed under.</p>\n</section>\n",
     );
 
     out.push_str("<section>\n<h2>Pairs by topic</h2>\n");
@@ -149,7 +170,9 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
         }
         out.push_str("</section>\n");
     }
-    out.push_str("</section>\n</body>\n</html>\n");
+    out.push_str("</section>\n");
+    silences(&mut out, &p);
+    out.push_str("</body>\n</html>\n");
     out
 }
 
@@ -164,11 +187,15 @@ fn stance_label(glyph: &str, name: &str) -> String {
 fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
     let e = pe.entry;
     let col = p.column(pe);
+    let badge = if pe.is_judged() {
+        stance_label(col.glyph, col.name)
+    } else {
+        "not judged".to_string()
+    };
     let _ = writeln!(
         out,
-        "<article class=\"pair {}\">\n<h4><span class=\"badge\">{}</span>Pair {}</h4>",
+        "<article class=\"pair {}\">\n<h4><span class=\"badge\">{badge}</span>Pair {}</h4>",
         col.kind.css_class(),
-        stance_label(col.glyph, col.name),
         pe.number
     );
     if pe.topics.len() > 1 {
@@ -178,6 +205,9 @@ fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
             escape(&p.topic_names(pe))
         );
     }
+    if let Some(s) = p.suggestion(pe) {
+        let _ = writeln!(out, "<p class=\"hint\"><em>{}</em></p>", escape(&s));
+    }
     if let Some(warning) = state_warning(e) {
         let _ = writeln!(
             out,
@@ -186,12 +216,14 @@ fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
         );
     }
     out.push_str("<div class=\"quotes\">\n");
-    for (side, name, q) in [(0, "Left", &e.left), (1, "Right", &e.right)] {
-        quote(out, p, side, name, q);
+    for (side, q) in [(0, &e.left), (1, &e.right)] {
+        quote(out, p, side, q);
     }
     out.push_str("</div>\n");
     if e.note.is_empty() {
-        out.push_str("<p class=\"note meta\"><em>No note.</em></p>\n");
+        if pe.is_judged() {
+            out.push_str("<p class=\"note meta\"><em>No note.</em></p>\n");
+        }
     } else {
         let _ = writeln!(
             out,
@@ -202,19 +234,66 @@ fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
     out.push_str("</article>\n");
 }
 
-fn quote(out: &mut String, p: &Prepared<'_>, side: usize, name: &str, q: &Quote) {
+fn quote(out: &mut String, p: &Prepared<'_>, side: usize, q: &Quote) {
     let state = match q.state {
         super::AnchorKind::Anchored => "state-anchored",
         super::AnchorKind::Moved => "state-moved",
         super::AnchorKind::Orphaned => "state-orphaned",
     };
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "<figure class=\"quote {state}\"><figcaption>{name} · {} · {}</figcaption><blockquote>{}</blockquote></figure>",
-        escape(&p.location(side, q)),
-        q.state.name(),
+        "<figure class=\"quote {state}\"><figcaption>{}</figcaption><blockquote>{}</blockquote>",
+        escape(&p.caption(side, q)),
         escape(&q.exact)
     );
+    // The passage around the sentence, collapsed: there when the reader
+    // wants the context, out of the way otherwise.
+    if !q.context.is_empty() {
+        let _ = write!(
+            out,
+            "<details><summary>Whole passage</summary><p class=\"context\">{}</p></details>",
+            escape(&q.context)
+        );
+    }
+    out.push_str("</figure>\n");
+}
+
+/// The topics one report discusses and the other never mentions.
+fn silences(out: &mut String, p: &Prepared<'_>) {
+    out.push_str(
+        "<section>\n<h2>Silences</h2>\n<p class=\"hint\">Topics one report discusses and the other never mentions.</p>\n",
+    );
+    for side in [0, 1] {
+        let _ = writeln!(
+            out,
+            "<h3>Only {} ({} is silent)</h3>",
+            escape(p.side_name(side)),
+            escape(p.side_name(1 - side))
+        );
+        let list = p.silences(side);
+        if list.is_empty() {
+            out.push_str("<p>None found.</p>\n");
+            continue;
+        }
+        out.push_str("<ul class=\"silences\">\n");
+        for s in list {
+            let names: Vec<String> = s
+                .topics
+                .iter()
+                .map(|t| format!("<strong>{}</strong>", escape(t)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "<li>{} ({}), line {}: “{}”</li>",
+                names.join(", "),
+                s.counts(),
+                s.line,
+                escape(&s.quote)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
 }
 
 /// `s` as HTML text, safe in element content and in double- or

@@ -6,20 +6,32 @@ use std::collections::BTreeSet;
 
 use crate::align::Alignment;
 use crate::document::{Document, Source};
-use crate::export::{self, Comparison, DocumentInfo, Entry, LabelInfo, Quote};
+use crate::export::{self, Comparison, DocumentInfo, Entry, LabelInfo, Quote, Silence, Suggestion};
+use crate::side::Side;
+use super::prepared::{one_line, shorten};
 use crate::tags::{Anchor, AnchorKind, Origin, Stance, TagId, TagSet};
+
+/// What the caller knows beyond the documents, alignment and tags.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    /// Also export the aligned pairs no tag covers.
+    pub include_untagged: bool,
+    /// The topic the analyst filtered on, if any.
+    pub focus_topic: Option<usize>,
+    /// The day the brief is dated, `YYYY-MM-DD`.
+    pub date: String,
+}
 
 /// Builds the comparison to export. `states` gives each tag's state (same
 /// order as `set.tags`; missing entries count as anchored); moved tags'
 /// anchors are expected to be already updated to their new place.
-/// `include_untagged` adds the aligned pairs no tag covers.
 pub fn build(
     left: &Document,
     right: &Document,
     alignment: &Alignment,
     set: &TagSet,
     states: &[[AnchorKind; 2]],
-    include_untagged: bool,
+    context: &Context,
 ) -> Comparison {
     let docs = [left, right];
     let mut entries = Vec::new();
@@ -39,6 +51,20 @@ pub fn build(
         }
         let (topics, score) =
             passages.map_or((Vec::new(), None), |(l, r)| pair_facts(alignment, l, r));
+        // The engine's view of the judged sentences, for an unjudged link.
+        let hint = if tag.label.is_none() {
+            sentence_at(alignment, Side::Left, tag.left.start)
+                .zip(sentence_at(alignment, Side::Right, tag.right.start))
+                .and_then(|(l, r)| suggestion(alignment, l, r))
+        } else {
+            None
+        };
+        let quotes = [
+            quote(docs[0], &tag.left, sides[0]),
+            quote(docs[1], &tag.right, sides[1]),
+        ];
+        let group = most_specific_topic(alignment, &topics, &quotes);
+        let [left_quote, right_quote] = quotes;
         entries.push(Entry {
             id: Some(tag.id.0.clone()),
             label: tag.label.clone(),
@@ -48,42 +74,75 @@ pub fn build(
                 Origin::Manual => export::Origin::Manual,
             },
             topics,
+            group,
+            hint,
             score,
-            left: quote(docs[0], &tag.left, sides[0]),
-            right: quote(docs[1], &tag.right, sides[1]),
+            left: left_quote,
+            right: right_quote,
             created: Some(tag.created.clone()),
             modified: Some(tag.modified.clone()),
         });
     }
-    if include_untagged {
+    if context.include_untagged {
         for pair in &alignment.pairs {
             if covered.contains(&(pair.left, pair.right)) {
                 continue;
             }
+            // The sentences that carry the pair, else the whole passages.
+            let sentence = |side: Side| {
+                side.pick(&pair.left_sentences, &pair.right_sentences)
+                    .first()
+                    .and_then(|&i| alignment.sentences[side].get(i).map(|s| (i, s)))
+            };
+            let anchor = |side: Side, doc: &Document, passage: usize| match sentence(side) {
+                Some((_, s)) => Anchor::for_range(&doc.text, s.char_start, s.char_end),
+                None => Anchor::for_passage(doc, passage),
+            };
             let (Some(l), Some(r)) = (
-                Anchor::for_passage(left, pair.left),
-                Anchor::for_passage(right, pair.right),
+                anchor(Side::Left, left, pair.left),
+                anchor(Side::Right, right, pair.right),
             ) else {
                 continue;
             };
+            let hint = sentence(Side::Left)
+                .zip(sentence(Side::Right))
+                .and_then(|((l, _), (r, _))| suggestion(alignment, l, r));
+            let quotes = [
+                quote(left, &l, AnchorKind::Anchored),
+                quote(right, &r, AnchorKind::Anchored),
+            ];
+            let group = most_specific_topic(alignment, &pair.topics, &quotes);
+            let [left_quote, right_quote] = quotes;
             entries.push(Entry {
                 id: None,
                 label: None,
                 note: String::new(),
                 origin: export::Origin::Aligned,
                 topics: pair.topics.clone(),
+                group,
+                hint,
                 score: Some(pair.score),
-                left: quote(left, &l, AnchorKind::Anchored),
-                right: quote(right, &r, AnchorKind::Anchored),
+                left: left_quote,
+                right: right_quote,
                 created: None,
                 modified: None,
             });
         }
     }
+    let author = |doc: &Document| crate::document::byline::authors(&doc.text);
+    let authors = [author(left), author(right)];
     Comparison {
         tagset_name: set.name.clone(),
-        documents: [document_info(left), document_info(right)],
+        date: context.date.clone(),
+        documents: [
+            document_info(left, &authors[0], set.names[0].as_deref()),
+            document_info(right, &authors[1], set.names[1].as_deref()),
+        ],
         topics: alignment.topics.iter().map(|t| t.label.clone()).collect(),
+        focus_topic: context
+            .focus_topic
+            .filter(|&t| t < alignment.topics.len()),
+        silences: silences(docs, alignment, &authors),
         labels: set
             .labels
             .iter()
@@ -99,6 +158,158 @@ pub fn build(
         entries,
         generated_by: format!("diptych {}", env!("CARGO_PKG_VERSION")),
     }
+}
+
+/// Index of the sentence of `side` that contains code point `offset`.
+fn sentence_at(alignment: &Alignment, side: Side, offset: usize) -> Option<usize> {
+    let sentences = &alignment.sentences[side];
+    let i = sentences.partition_point(|s| s.char_end <= offset);
+    (i < sentences.len() && sentences[i].char_start <= offset).then_some(i)
+}
+
+/// The engine's hint on left sentence `l` and right sentence `r`.
+fn suggestion(alignment: &Alignment, l: usize, r: usize) -> Option<Suggestion> {
+    let hint = alignment.candidate_between(l, r)?.hint.as_ref()?;
+    Some(Suggestion {
+        kind: hint.kind.as_str().to_string(),
+        why: hint.why.clone(),
+    })
+}
+
+/// Of `topics` (the pair's shared topics), the one with fewest passages,
+/// preferring topics whose terms occur in both quotes: the most specific
+/// thing the two quotes are about.
+fn most_specific_topic(alignment: &Alignment, topics: &[usize], quotes: &[Quote; 2]) -> Option<usize> {
+    let lower = quotes.each_ref().map(|q| q.exact.to_lowercase());
+    let in_both = |t: usize| {
+        let terms = &alignment.topics[t].terms;
+        lower
+            .iter()
+            .all(|q| terms.iter().any(|term| q.contains(&term.to_lowercase())))
+    };
+    topics
+        .iter()
+        .copied()
+        .filter(|&t| t < alignment.topics.len())
+        .min_by_key(|&t| {
+            let topic = &alignment.topics[t];
+            (!in_both(t), topic.left.len() + topic.right.len(), t)
+        })
+}
+
+/// Silences longer than this many code points are cut at a word.
+const SILENCE_QUOTE_CHARS: usize = 200;
+
+/// Topics one report discusses and the other never mentions: not shared,
+/// with passages on one side only, none of whose terms occur anywhere in
+/// the other text. Key phrases (single common words) and the author's own
+/// name are left out; most discussed first.
+fn silences(docs: [&Document; 2], alignment: &Alignment, authors: &[Vec<String>; 2]) -> Vec<Silence> {
+    let lower = docs.map(|d| d.text.to_lowercase());
+    let mut out = Vec::new();
+    for (i, topic) in alignment.topics.iter().enumerate() {
+        if topic.shared || topic.kind == crate::align::TopicKind::KeyPhrase {
+            continue;
+        }
+        let side = match (topic.left.is_empty(), topic.right.is_empty()) {
+            (false, true) => Side::Left,
+            (true, false) => Side::Right,
+            _ => continue,
+        };
+        let other = side.other().index();
+        let mentioned = topic
+            .terms
+            .iter()
+            .chain(std::iter::once(&topic.label))
+            .any(|term| contains_word(&lower[other], &term.to_lowercase()));
+        let by_author = authors[side.index()]
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(&topic.label));
+        if mentioned || by_author {
+            continue;
+        }
+        let passages = side.pick(&topic.left, &topic.right);
+        let doc = docs[side.index()];
+        let (quote, line) = passages
+            .first()
+            .and_then(|&p| first_mention(doc, alignment, side, p, &topic.terms))
+            .unwrap_or_default();
+        out.push(Silence {
+            side,
+            topic: i,
+            passages: passages.len(),
+            quote,
+            line,
+        });
+    }
+    out.sort_by_key(|s| (s.side, std::cmp::Reverse(s.passages), s.topic));
+    out
+}
+
+/// Whether `needle` occurs in `hay` between word boundaries.
+fn contains_word(hay: &str, needle: &str) -> bool {
+    word_at(hay, needle).is_some()
+}
+
+/// The byte offset of the first occurrence of `needle` in `hay` between
+/// word boundaries.
+fn word_at(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    hay.match_indices(needle).map(|(at, _)| at).find(|&at| {
+        let before = hay[..at].chars().next_back();
+        let after = hay[at + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The first sentence of passage `p` that mentions one of `terms` (else
+/// its first sentence), shortened, and its line.
+fn first_mention(
+    doc: &Document,
+    alignment: &Alignment,
+    side: Side,
+    p: usize,
+    terms: &[String],
+) -> Option<(String, usize)> {
+    let sentences = &alignment.sentences[side];
+    let first = sentences.partition_point(|s| s.passage < p);
+    let of_passage = sentences[first..].iter().take_while(|s| s.passage == p);
+    let text = |s: &crate::document::Sentence| one_line(s.raw(&doc.text));
+    // Where in a sentence's text (in code points) a term is first named.
+    let mention = |t: &str| {
+        let lower = t.to_lowercase();
+        terms
+            .iter()
+            .filter_map(|term| word_at(&lower, &term.to_lowercase()))
+            .min()
+            .map(|byte| lower[..byte].chars().count())
+    };
+    let (chosen, at) = of_passage
+        .clone()
+        .find_map(|s| mention(&text(s)).map(|at| (s, at)))
+        .or_else(|| of_passage.clone().next().map(|s| (s, 0)))?;
+    Some((
+        excerpt(&text(chosen), at, SILENCE_QUOTE_CHARS),
+        line_of_char(doc, chosen.char_start),
+    ))
+}
+
+/// `s` shortened to about `max` code points around code point `at` (the
+/// mention that matters), cut at words, with "…" where text was left out.
+fn excerpt(s: &str, at: usize, max: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= max || at < max * 2 / 3 {
+        return shorten(s, max);
+    }
+    // Start a third of the window before the mention, at a word.
+    let mut start = at.saturating_sub(max / 3);
+    while start > 0 && chars[start - 1] != ' ' {
+        start -= 1;
+    }
+    let rest: String = chars[start..].iter().collect();
+    format!("…{}", shorten(&rest, max))
 }
 
 /// The topics both passages are listed under, and the pair's score if the
@@ -124,8 +335,19 @@ fn pair_facts(alignment: &Alignment, left: usize, right: usize) -> (Vec<usize>, 
 }
 
 fn quote(doc: &Document, anchor: &Anchor, state: AnchorKind) -> Quote {
+    // No context for an orphan (its passage is gone) or for a quote that
+    // is its whole passage.
+    let context = match state {
+        AnchorKind::Orphaned => String::new(),
+        _ => doc
+            .passage_at_char(anchor.start)
+            .map(|p| doc.passages[p].raw(&doc.text))
+            .filter(|passage| passage.trim() != anchor.exact.trim())
+            .map_or_else(String::new, str::to_string),
+    };
     Quote {
         exact: anchor.exact.clone(),
+        context,
         prefix: anchor.prefix.clone(),
         suffix: anchor.suffix.clone(),
         start: anchor.start,
@@ -151,9 +373,11 @@ fn line_of_char(doc: &Document, offset: usize) -> usize {
             .count()
 }
 
-/// Title, path and a URI for a document: `file://` for a file, or
-/// `urn:sha256:` of the content for a bundled report.
-pub fn document_info(doc: &Document) -> DocumentInfo {
+/// Name, author, title, path and a URI for a document: `file://` for a
+/// file, or `urn:sha256:` of the content for a bundled report. The name is
+/// `name` if the analyst gave one, else the byline's surnames, else the
+/// title, else the file name.
+pub fn document_info(doc: &Document, authors: &[String], name: Option<&str>) -> DocumentInfo {
     let (path, uri) = match &doc.source {
         Source::File(p) => {
             let absolute = std::path::absolute(p).unwrap_or_else(|_| p.clone());
@@ -161,12 +385,90 @@ pub fn document_info(doc: &Document) -> DocumentInfo {
         }
         Source::Embedded(name) => (name.to_string(), export::content_urn(&doc.hash)),
     };
+    let file_name = || {
+        std::path::Path::new(&path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.clone())
+    };
+    let name = name
+        .map(str::to_string)
+        .or_else(|| crate::document::byline::short(authors))
+        .or_else(|| (!doc.title.trim().is_empty()).then(|| doc.title.clone()))
+        .unwrap_or_else(file_name);
     DocumentInfo {
+        name,
+        author: crate::document::byline::full(authors),
         title: doc.title.clone(),
         path,
         uri,
         hash: doc.hash.clone(),
     }
+}
+
+/// The file name (without extension) an export of these two reports gets:
+/// each report's short name in lower case with hyphens, joined by `-vs-`,
+/// e.g. `giustozzi-vs-iskp-overlooked-threat`. A report is called by the
+/// analyst's name for it, else its byline's surnames, else its file name,
+/// else its title; small words (a, an, the, of…) are left out.
+pub fn file_stem(docs: [&Document; 2], names: &[Option<String>; 2]) -> String {
+    let part = |i: usize| {
+        let doc = docs[i];
+        let file = match &doc.source {
+            Source::File(p) => p.file_stem().map(|s| s.to_string_lossy().into_owned()),
+            Source::Embedded(n) => std::path::Path::new(n)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned()),
+        };
+        let candidates = [
+            names[i].clone(),
+            crate::document::byline::short(&crate::document::byline::authors(&doc.text)),
+            file,
+            Some(doc.title.clone()),
+        ];
+        candidates
+            .into_iter()
+            .flatten()
+            .map(|c| slug(&c))
+            .find(|s| !s.is_empty())
+            .unwrap_or_else(|| ["left", "right"][i].to_string())
+    };
+    format!("{}-vs-{}", part(0), part(1))
+}
+
+/// Words a file name can do without.
+const SMALL_WORDS: &[&str] = &["a", "an", "the", "of", "and", "in", "on", "to", "for", "et", "al"];
+/// Longest slug of one report, in words.
+const SLUG_WORDS: usize = 5;
+
+/// `s` in lower-case words joined by hyphens: letters and digits kept (any
+/// script), everything else a separator; an apostrophe inside a word
+/// ("group’s") joins.
+fn slug(s: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let joins = matches!(c, '\'' | '’')
+            && i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+            && !word.is_empty();
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if !joins && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+        .into_iter()
+        .filter(|w| !SMALL_WORDS.contains(&w.as_str()))
+        .take(SLUG_WORDS)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// The states of a tag set's two sides as the reader tracks them: tags still
@@ -196,6 +498,24 @@ pub fn states_from_ids(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn export_file_names_come_from_authors_names_and_files() {
+        let (l, r) = (Document::seed_left(), Document::seed_right());
+        assert_eq!(
+            file_stem([&l, &r], &[None, None]),
+            "giustozzi-vs-iskp-overlooked-threat"
+        );
+        assert_eq!(
+            file_stem([&l, &r], &[None, Some("ICCT brief, 2024".into())]),
+            "giustozzi-vs-icct-brief-2024"
+        );
+        assert_eq!(slug("IS-K – An Overlooked Threat?"), "is-k-overlooked-threat");
+        assert_eq!(slug("The group’s “expansion”"), "groups-expansion");
+        assert_eq!(slug("Doe and van Beethoven"), "doe-van-beethoven");
+        assert_eq!(slug("Путин и Россия"), "путин-и-россия");
+        assert_eq!(slug("???"), "");
+    }
 
     #[test]
     fn lines_of_offsets_follow_the_file() {

@@ -7,7 +7,9 @@
 use serde::Serialize;
 
 use super::prepared::Prepared;
-use super::{AnchorKind, Comparison, DocumentInfo, LabelInfo, Options, Origin, Quote};
+use super::{
+    AnchorKind, Comparison, DocumentInfo, LabelInfo, Options, Origin, Quote, Silence, Suggestion,
+};
 
 /// The `format` value of every JSON export.
 pub const FORMAT_NAME: &str = "diptych-export";
@@ -22,11 +24,16 @@ struct Export<'a> {
     tagset: &'a str,
     include_untagged: bool,
     description: String,
+    /// The day the brief is dated, `YYYY-MM-DD`, or empty.
+    date: &'a str,
     documents: [Document<'a>; 2],
     topics: &'a [String],
+    /// The topic the analyst filtered on (index into `topics`).
+    focus_topic: Option<usize>,
     labels: &'a [LabelInfo],
     summary: Summary<'a>,
     pairs: Vec<Pair<'a>>,
+    silences: &'a [Silence],
 }
 
 #[derive(Serialize)]
@@ -58,6 +65,10 @@ struct Pair<'a> {
     note: &'a str,
     origin: Origin,
     topics: &'a [usize],
+    /// The topic the pair is filed under (index into `topics`).
+    filed_under: Option<usize>,
+    /// The engine's suggestion, only on a pair not judged.
+    hint: Option<&'a Suggestion>,
     /// serde_json writes a non-finite score as `null`.
     score: Option<f64>,
     created: Option<&'a str>,
@@ -69,6 +80,8 @@ struct Pair<'a> {
 #[derive(Serialize)]
 struct Anchor<'a> {
     exact: &'a str,
+    /// The whole passage around the quote (empty when orphaned).
+    context: &'a str,
     prefix: &'a str,
     suffix: &'a str,
     start: usize,
@@ -81,6 +94,7 @@ impl<'a> From<&'a Quote> for Anchor<'a> {
     fn from(q: &'a Quote) -> Anchor<'a> {
         Anchor {
             exact: &q.exact,
+            context: &q.context,
             prefix: &q.prefix,
             suffix: &q.suffix,
             start: q.start,
@@ -108,6 +122,7 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
         tagset: &c.tagset_name,
         include_untagged: opts.include_untagged,
         description,
+        date: &c.date,
         documents: [
             Document {
                 side: "left",
@@ -119,6 +134,7 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
             },
         ],
         topics: &c.topics,
+        focus_topic: c.focus_topic,
         labels: &c.labels,
         summary: Summary {
             pairs: p.entries.len(),
@@ -146,6 +162,8 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
                     note: &e.note,
                     origin: e.origin,
                     topics: &pe.topics,
+                    filed_under: pe.group,
+                    hint: e.hint.as_ref().filter(|_| !pe.is_judged()),
                     score: e.score,
                     created: e.created.as_deref(),
                     modified: e.modified.as_deref(),
@@ -154,6 +172,7 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
                 }
             })
             .collect(),
+        silences: &c.silences,
     };
     // Plain structs with string keys always serialize; non-finite floats
     // become null rather than an error.

@@ -1,6 +1,7 @@
-//! The Markdown brief (CommonMark with GFM tables): documents, summary,
-//! topic × stance matrix, then every pair topic by topic with both quotes as
-//! block quotes and the note.
+//! The Markdown brief (CommonMark with GFM tables): title and date, the
+//! two reports, a summary (counts, contradictions first, the analyst's
+//! notes), the topic × stance matrix, the pairs topic by topic with both
+//! quoted sentences as block quotes and the note, and the silences.
 //!
 //! User text (titles, paths, topics, labels, quotes, notes) never changes the
 //! document's structure: every ASCII punctuation character that can mean
@@ -20,28 +21,19 @@ use super::{Comparison, Options, Quote};
 pub fn render(c: &Comparison, opts: &Options) -> String {
     let p = Prepared::new(c, opts);
     let mut out = String::new();
-    let [left, right] = &c.documents;
     // `write!` into a String cannot fail; the results are ignored on purpose.
-    let _ = writeln!(
-        out,
-        "# Comparison: {} vs {}\n",
-        inline(&left.title),
-        inline(&right.title)
-    );
-    let _ = writeln!(
-        out,
-        "Tag set {}, exported by {}.\n",
-        inline(&c.tagset_name),
-        inline(&c.generated_by)
-    );
+    let _ = writeln!(out, "# {}\n", inline(&p.title()));
+    let _ = writeln!(out, "{}\n", inline(&p.dateline()));
 
-    out.push_str("## Documents\n\n");
-    out.push_str("| Side | Title | File | Content hash (SHA-256) |\n");
-    out.push_str("| --- | --- | --- | --- |\n");
+    out.push_str("## Reports\n\n");
+    out.push_str("| Side | Name | Author | Title | File | Content hash (SHA-256) |\n");
+    out.push_str("| --- | --- | --- | --- | --- | --- |\n");
     for (side, d) in ["Left", "Right"].iter().zip(&c.documents) {
         let _ = writeln!(
             out,
-            "| {side} | {} | {} | {} |",
+            "| {side} | {} | {} | {} | {} | {} |",
+            inline(&d.name),
+            inline(d.author.as_deref().unwrap_or("")),
             inline(&d.title),
             inline(&d.path),
             inline(&d.hash)
@@ -51,77 +43,117 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
 
     out.push_str("## Summary\n\n");
     if p.entries.is_empty() {
-        let _ = writeln!(out, "{}", inline(p.empty_message(opts)));
-        return out;
-    }
-    out.push_str("| Stance | Pairs |\n| --- | ---: |\n");
-    for (col, n) in p.columns.iter().zip(p.totals()) {
-        let _ = writeln!(out, "| {} {} | {n} |", inline(col.glyph), inline(col.name));
-    }
-    let _ = writeln!(out, "| Total | {} |\n", p.entries.len());
+        let _ = writeln!(out, "{}\n", inline(p.empty_message(opts)));
+    } else {
+        out.push_str("| Stance | Pairs |\n| --- | ---: |\n");
+        for (col, n) in p.columns.iter().zip(p.totals()) {
+            let _ = writeln!(out, "| {} {} | {n} |", inline(col.glyph), inline(col.name));
+        }
+        let _ = writeln!(out, "| Total | {} |\n", p.entries.len());
+        let highlights = p.highlights();
+        if !highlights.is_empty() {
+            out.push_str("Key judgements, contradictions first:\n\n");
+            for pe in highlights {
+                let col = p.column(pe);
+                let _ = writeln!(
+                    out,
+                    "- Pair {} · {} {} · {}: {}",
+                    pe.number,
+                    inline(col.glyph),
+                    inline(col.name),
+                    inline(p.topic_name(pe.primary_topic())),
+                    inline(&p.gist(pe))
+                );
+            }
+            out.push('\n');
+        }
 
-    out.push_str("## Topics × stance\n\n| Topic |");
-    for col in &p.columns {
-        let _ = write!(out, " {} {} |", inline(col.glyph), inline(col.name));
-    }
-    out.push_str("\n| --- |");
-    for _ in &p.columns {
-        out.push_str(" ---: |");
-    }
-    out.push('\n');
-    for (topic, counts) in p.matrix() {
-        let _ = write!(out, "| {} |", inline(p.topic_name(topic)));
-        for n in counts {
-            let _ = write!(out, " {n} |");
+        out.push_str("## Topics × stance\n\n| Topic |");
+        for col in &p.columns {
+            let _ = write!(out, " {} {} |", inline(col.glyph), inline(col.name));
+        }
+        out.push_str("\n| --- |");
+        for _ in &p.columns {
+            out.push_str(" ---: |");
+        }
+        out.push('\n');
+        for (topic, counts) in p.matrix() {
+            let _ = write!(out, "| {} |", inline(p.topic_name(topic)));
+            for n in counts {
+                let _ = write!(out, " {n} |");
+            }
+            out.push('\n');
+        }
+        out.push_str("\nEach pair counts once, under the topic it is filed under.\n\n");
+
+        out.push_str("## Pairs by topic\n");
+        for section in p.sections() {
+            let _ = writeln!(out, "\n### {}", inline(p.topic_name(section.topic)));
+            for e in section.entries {
+                pair(&mut out, &p, e);
+            }
         }
         out.push('\n');
     }
-    out.push_str("\nA pair on several topics counts in the row of each.\n\n");
-
-    out.push_str("## Pairs by topic\n");
-    for section in p.sections() {
-        let _ = writeln!(out, "\n### {}", inline(p.topic_name(section.topic)));
-        for e in section.entries {
-            pair(&mut out, &p, e);
-        }
-    }
+    silences(&mut out, &p);
     out
 }
 
 fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
     let e = pe.entry;
-    let col = p.column(pe);
-    let _ = writeln!(
-        out,
-        "\n#### Pair {} · {} {}\n",
-        pe.number,
-        inline(col.glyph),
-        inline(col.name)
-    );
+    let _ = writeln!(out, "\n#### {}\n", inline(&p.pair_heading(pe)));
     if pe.topics.len() > 1 {
         let _ = writeln!(out, "Topics: {}\n", inline(&p.topic_names(pe)));
+    }
+    if let Some(s) = p.suggestion(pe) {
+        let _ = writeln!(out, "*{}*\n", inline(&s));
     }
     if let Some(warning) = state_warning(e) {
         let _ = writeln!(out, "**Warning:** {}\n", inline(&warning));
     }
-    for (side, name, q) in [(0, "Left", &e.left), (1, "Right", &e.right)] {
-        quote(out, p, side, name, q);
+    for (side, q) in [(0, &e.left), (1, &e.right)] {
+        quote(out, p, side, q);
     }
     if e.note.is_empty() {
-        out.push_str("*No note.*\n");
+        if pe.is_judged() {
+            out.push_str("*No note.*\n");
+        }
     } else {
         let _ = writeln!(out, "**Note:** {}", lines(&e.note, ""));
     }
 }
 
-fn quote(out: &mut String, p: &Prepared<'_>, side: usize, name: &str, q: &Quote) {
-    let _ = writeln!(
-        out,
-        "**{name}** · {} · {}\n",
-        inline(&p.location(side, q)),
-        q.state.name()
-    );
+fn quote(out: &mut String, p: &Prepared<'_>, side: usize, q: &Quote) {
+    let _ = writeln!(out, "**{}**\n", inline(&p.caption(side, q)));
     let _ = writeln!(out, "> {}\n", lines(&q.exact, "> "));
+}
+
+/// The topics one report discusses and the other never mentions.
+fn silences(out: &mut String, p: &Prepared<'_>) {
+    out.push_str("## Silences\n\nTopics one report discusses and the other never mentions.\n");
+    for side in [0, 1] {
+        let _ = writeln!(
+            out,
+            "\n### Only {} ({} is silent)\n",
+            inline(p.side_name(side)),
+            inline(p.side_name(1 - side))
+        );
+        let list = p.silences(side);
+        if list.is_empty() {
+            out.push_str("None found.\n");
+        }
+        for s in list {
+            let names: Vec<String> = s.topics.iter().map(|t| format!("**{}**", inline(t))).collect();
+            let _ = writeln!(
+                out,
+                "- {} ({}), line {}: “{}”",
+                names.join(", "),
+                s.counts(),
+                s.line,
+                inline(&s.quote)
+            );
+        }
+    }
 }
 
 /// `s` as literal inline text on one source line, safe anywhere inline
@@ -129,15 +161,16 @@ fn quote(out: &mut String, p: &Prepared<'_>, side: usize, name: &str, q: &Quote)
 pub fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 4);
     let chars: Vec<char> = s.chars().collect();
-    // Leading and trailing spaces and tabs would be stripped by the parser
-    // (or read as indentation), so only those become references.
+    // Leading and trailing white space would be stripped by the parser (or
+    // read as indentation, or stop `**` from opening emphasis), so only
+    // that becomes references.
     let first = chars
         .iter()
-        .position(|c| !matches!(c, ' ' | '\t'))
+        .position(|c| !c.is_whitespace())
         .unwrap_or(chars.len());
     let last = chars
         .iter()
-        .rposition(|c| !matches!(c, ' ' | '\t'))
+        .rposition(|c| !c.is_whitespace())
         .map_or(0, |i| i + 1);
     for (i, &c) in chars.iter().enumerate() {
         let edge = i < first || i >= last;
@@ -145,7 +178,7 @@ pub fn inline(s: &str) -> String {
         if needs_escape(c, i == 0, after_digit) {
             out.push('\\');
             out.push(c);
-        } else if c.is_control() || (edge && matches!(c, ' ' | '\t')) {
+        } else if c.is_control() || (edge && c.is_whitespace()) {
             let _ = write!(out, "&#{};", u32::from(c));
         } else {
             out.push(c);

@@ -7,10 +7,13 @@
 //! disk is `write_atomic`'s job.
 
 mod csv;
+mod docx;
 mod html;
 pub mod input;
 mod json;
 mod markdown;
+mod odt;
+mod outline;
 mod prepared;
 mod w3c;
 
@@ -27,10 +30,17 @@ use serde::Serialize;
 pub struct Comparison {
     /// Name of the tag set the entries come from.
     pub tagset_name: String,
+    /// The day the brief is dated, `YYYY-MM-DD` (empty: no date line).
+    pub date: String,
     /// The left report, then the right one.
     pub documents: [DocumentInfo; 2],
     /// Topic labels; `Entry::topics` holds indexes into this list.
     pub topics: Vec<String>,
+    /// The topic the analyst filtered on in the reader: its pairs come
+    /// first, under it.
+    pub focus_topic: Option<usize>,
+    /// Topics one report discusses and the other never mentions.
+    pub silences: Vec<Silence>,
     /// Labels in display order (the four built-in stances first, usually).
     pub labels: Vec<LabelInfo>,
     /// Passage pairs, in any order: exporters sort them by position.
@@ -42,6 +52,11 @@ pub struct Comparison {
 /// One of the two reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DocumentInfo {
+    /// The short name the brief calls the report by: the analyst's, else
+    /// the author's surname, else the title, else the file name.
+    pub name: String,
+    /// The author as the report's byline gives it, if it has one.
+    pub author: Option<String>,
     pub title: String,
     /// The path as the user gave it (or `bundled:NAME` for a seed); shown in
     /// locations such as `left.md:12`.
@@ -109,6 +124,13 @@ pub struct Entry {
     pub origin: Origin,
     /// Indexes into `Comparison::topics`. Indexes out of range are ignored.
     pub topics: Vec<usize>,
+    /// The topic the pair is filed under: the most specific topic that
+    /// covers both quotes (fewest passages). `None` files it by its first
+    /// topic, if any.
+    pub group: Option<usize>,
+    /// The engine's suggestion, kept only where the analyst has not judged
+    /// the pair.
+    pub hint: Option<Suggestion>,
     /// Alignment score, if the pair came from the alignment.
     pub score: Option<f64>,
     pub left: Quote,
@@ -132,6 +154,10 @@ pub struct Quote {
     /// The quoted text. For an anchored or moved anchor, the report's current
     /// text at `start..end`; for an orphaned one, the quote as recorded.
     pub exact: String,
+    /// The whole passage the quote sits in (empty for an orphaned quote,
+    /// or when the quote is the whole passage): context for HTML
+    /// (collapsed) and JSON, never repeated elsewhere.
+    pub context: String,
     /// Up to 32 characters of context before the quote.
     pub prefix: String,
     /// Up to 32 characters of context after the quote.
@@ -145,6 +171,29 @@ pub struct Quote {
     pub state: AnchorKind,
 }
 
+/// The engine's suggestion on a pair: `kind` is `agreement`,
+/// `contradiction` or `difference`; `why` says what it rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    pub kind: String,
+    pub why: String,
+}
+
+/// A topic one report discusses and the other never mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Silence {
+    /// The report that discusses it; the other is silent.
+    pub side: crate::side::Side,
+    /// Index into `Comparison::topics`.
+    pub topic: usize,
+    /// Passages of the discussing report on the topic.
+    pub passages: usize,
+    /// One short quote (a sentence, shortened if long).
+    pub quote: String,
+    /// 1-based line of the quote.
+    pub line: usize,
+}
+
 /// Where a quote stands in the current report (the tag model's own).
 pub use crate::tags::AnchorKind;
 
@@ -153,6 +202,8 @@ pub use crate::tags::AnchorKind;
 pub enum Format {
     Markdown,
     Html,
+    Docx,
+    Odt,
     Csv,
     Json,
     W3c,
@@ -160,9 +211,11 @@ pub enum Format {
 
 impl Format {
     /// In the order the export dialog and `--help` list them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 7] = [
         Format::Markdown,
         Format::Html,
+        Format::Docx,
+        Format::Odt,
         Format::Csv,
         Format::Json,
         Format::W3c,
@@ -173,6 +226,8 @@ impl Format {
         match self {
             Format::Markdown => "md",
             Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
             Format::Csv => "csv",
             Format::Json => "json",
             Format::W3c => "w3c",
@@ -182,12 +237,15 @@ impl Format {
     /// The usual file extension, for default output paths.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Markdown => "md",
-            Format::Html => "html",
-            Format::Csv => "csv",
-            Format::Json => "json",
             Format::W3c => "jsonld",
+            f => f.name(),
         }
+    }
+
+    /// Whether the format is a binary package (a zip archive), which is
+    /// never written to a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Odt)
     }
 
     /// A short description for the export dialog.
@@ -195,6 +253,8 @@ impl Format {
         match self {
             Format::Markdown => "Markdown brief",
             Format::Html => "HTML report (one self-contained file)",
+            Format::Docx => "Word document (.docx)",
+            Format::Odt => "OpenDocument text (.odt)",
             Format::Csv => "CSV, one row per pair",
             Format::Json => "JSON, the whole comparison",
             Format::W3c => "W3C Web Annotations (JSON-LD)",
@@ -286,7 +346,7 @@ pub enum ExportError {
         path = path.display()
     )]
     Protected { path: PathBuf, what: &'static str },
-    #[error("unknown export format {0:?}: choose one of md, html, csv, json, w3c")]
+    #[error("unknown export format {0:?}: choose one of md, html, docx, odt, csv, json, w3c")]
     UnknownFormat(String),
     #[error(
         "cannot write the export to {path}: {step} failed: {source}; check that the directory exists and is writable, or choose another output path"
@@ -315,14 +375,16 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<PathBuf, Exp
 /// Renders `c` in `format`. Pure and deterministic. Every string of `c`
 /// goes through [`Comparison::sanitized`] first, so no export contains a
 /// control character other than tab and line feed (and CSV's CRLF).
-pub fn render(format: Format, c: &Comparison, opts: &Options) -> String {
+pub fn render(format: Format, c: &Comparison, opts: &Options) -> Vec<u8> {
     let c = &c.sanitized();
     match format {
-        Format::Markdown => markdown::render(c, opts),
-        Format::Html => html::render(c, opts),
-        Format::Csv => csv::render(c, opts),
-        Format::Json => json::render(c, opts),
-        Format::W3c => w3c::render(c, opts),
+        Format::Markdown => markdown::render(c, opts).into_bytes(),
+        Format::Html => html::render(c, opts).into_bytes(),
+        Format::Docx => docx::render(c, opts),
+        Format::Odt => odt::render(c, opts),
+        Format::Csv => csv::render(c, opts).into_bytes(),
+        Format::Json => json::render(c, opts).into_bytes(),
+        Format::W3c => w3c::render(c, opts).into_bytes(),
     }
 }
 
@@ -333,19 +395,32 @@ impl Comparison {
         let clean = |s: &String| crate::sanitize::printable(s).into_owned();
         let quote = |q: &Quote| Quote {
             exact: clean(&q.exact),
+            context: clean(&q.context),
             prefix: clean(&q.prefix),
             suffix: clean(&q.suffix),
             ..q.clone()
         };
         Comparison {
             tagset_name: clean(&self.tagset_name),
+            date: clean(&self.date),
+            silences: self
+                .silences
+                .iter()
+                .map(|s| Silence {
+                    quote: clean(&s.quote),
+                    ..s.clone()
+                })
+                .collect(),
             documents: self.documents.clone().map(|d| DocumentInfo {
+                name: clean(&d.name),
+                author: d.author.as_ref().map(clean),
                 title: clean(&d.title),
                 path: clean(&d.path),
                 uri: clean(&d.uri),
                 hash: clean(&d.hash),
             }),
             topics: self.topics.iter().map(clean).collect(),
+            focus_topic: self.focus_topic,
             labels: self
                 .labels
                 .iter()
@@ -363,6 +438,10 @@ impl Comparison {
                     id: e.id.as_ref().map(clean),
                     label: e.label.as_ref().map(clean),
                     note: clean(&e.note),
+                    hint: e.hint.as_ref().map(|h| Suggestion {
+                        kind: clean(&h.kind),
+                        why: clean(&h.why),
+                    }),
                     left: quote(&e.left),
                     right: quote(&e.right),
                     created: e.created.as_ref().map(clean),

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::{Comparison, Entry, Options, Quote, Stance};
 
 /// Name and glyph of the column for pairs without a label.
-pub const NO_LABEL_NAME: &str = "Untagged";
+pub const NO_LABEL_NAME: &str = "Not judged";
 pub const NO_LABEL_GLYPH: &str = "·";
 
 /// What kind of label a column is; decides colours in HTML. Never derived
@@ -53,12 +53,20 @@ pub struct PreparedEntry<'a> {
     pub topics: Vec<usize>,
     /// Index into `Prepared::columns`.
     pub column: usize,
+    /// The topic the entry is filed under: the analyst's focus topic if
+    /// the pair is on it, else its most specific topic, else its first.
+    pub group: Option<usize>,
 }
 
 impl PreparedEntry<'_> {
-    /// The topic the entry is listed under: its first valid one.
+    /// The topic the entry is listed under.
     pub fn primary_topic(&self) -> Option<usize> {
-        self.topics.first().copied()
+        self.group
+    }
+
+    /// The stance of the entry's label, if it is a built-in one.
+    pub fn is_judged(&self) -> bool {
+        self.entry.label.is_some()
     }
 }
 
@@ -67,6 +75,33 @@ pub struct Prepared<'a> {
     pub c: &'a Comparison,
     pub entries: Vec<PreparedEntry<'a>>,
     pub columns: Vec<Column<'a>>,
+}
+
+/// One line of a Silences list: the topics (names) one report discusses,
+/// their passage counts, and the sentence quoted for them.
+#[derive(Debug)]
+pub struct SilenceLine {
+    pub topics: Vec<String>,
+    pub passages: Vec<usize>,
+    pub quote: String,
+    pub line: usize,
+}
+
+impl SilenceLine {
+    /// "2 passages", "1 passage each", "3, 1 passages".
+    pub fn counts(&self) -> String {
+        let unit = |n: usize| if n == 1 { "passage" } else { "passages" };
+        match self.passages.as_slice() {
+            [one] => format!("{one} {}", unit(*one)),
+            [first, rest @ ..] if rest.iter().all(|n| n == first) => {
+                format!("{first} {} each", unit(*first))
+            }
+            all => format!(
+                "{} passages",
+                all.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    }
 }
 
 /// A section of the per-topic listing: a topic (or none) and its entries.
@@ -137,22 +172,32 @@ impl<'a> Prepared<'a> {
                     .iter()
                     .position(|col| col.id == entry.label.as_deref())
                     .unwrap_or(0);
+                let group = c
+                    .focus_topic
+                    .filter(|f| topics.contains(f))
+                    .or(entry.group.filter(|&g| g < c.topics.len()))
+                    .or_else(|| topics.first().copied());
                 PreparedEntry {
                     entry,
                     number: 0,
                     topics,
                     column,
+                    group,
                 }
             })
             .collect();
-        // Topic by topic, then by position in the left and right reports;
-        // the remaining fields only break ties so the order never depends on
-        // the order the caller listed the entries in.
+        // The focus topic first, then topic by topic, then by position in
+        // the left and right reports; the remaining fields only break ties
+        // so the order never depends on the order the caller listed the
+        // entries in.
         entries.sort_by(|a, b| {
             let key = |p: &PreparedEntry<'a>| {
                 let e = p.entry;
                 (
-                    p.primary_topic().unwrap_or(usize::MAX),
+                    (
+                        p.group.is_none() || p.group != c.focus_topic,
+                        p.group.unwrap_or(usize::MAX),
+                    ),
                     (e.left.start, e.left.end, e.right.start, e.right.end),
                     (e.id.clone(), e.label.clone()),
                 )
@@ -182,30 +227,125 @@ impl<'a> Prepared<'a> {
         counts
     }
 
-    /// Matrix rows: every topic with at least one pair, then `None` for pairs
-    /// without a topic if there are any. A pair counts in the row of each of
-    /// its topics.
+    /// Matrix rows, in the order of the sections: each topic pairs are
+    /// filed under, then `None` for pairs without a topic. Each pair counts
+    /// once, in the row of the topic it is filed under.
     pub fn matrix(&self) -> Vec<(Option<usize>, Vec<usize>)> {
-        let mut rows = Vec::new();
-        let topic_rows = (0..self.c.topics.len()).map(Some);
-        for topic in topic_rows.chain(std::iter::once(None)) {
-            let mut counts = vec![0; self.columns.len()];
-            let mut any = false;
-            for p in &self.entries {
-                let hit = match topic {
-                    Some(t) => p.topics.contains(&t),
-                    None => p.topics.is_empty(),
-                };
-                if hit {
+        self.sections()
+            .into_iter()
+            .map(|s| {
+                let mut counts = vec![0; self.columns.len()];
+                for p in s.entries {
                     counts[p.column] += 1;
-                    any = true;
                 }
-            }
-            if any {
-                rows.push((topic, counts));
+                (s.topic, counts)
+            })
+            .collect()
+    }
+
+    /// The entries the summary lists: those judged as contradicting
+    /// first, then the other judged entries that carry a note, each in
+    /// export order.
+    pub fn highlights(&self) -> Vec<&PreparedEntry<'a>> {
+        let contradicts = |p: &&PreparedEntry<'a>| {
+            self.column(p).kind == Kind::Stance(Stance::Contradict)
+        };
+        let mut out: Vec<&PreparedEntry<'a>> = self.entries.iter().filter(contradicts).collect();
+        out.extend(
+            self.entries
+                .iter()
+                .filter(|p| !contradicts(p) && p.is_judged() && !p.entry.note.is_empty()),
+        );
+        out
+    }
+
+    /// The report's short name for side 0 (left) or 1 (right).
+    pub fn side_name(&self, side: usize) -> &'a str {
+        &self.c.documents[side].name
+    }
+
+    /// The silences of one report (0 left, 1 right), most discussed first,
+    /// those quoting the same sentence merged into one line.
+    pub fn silences(&self, side: usize) -> Vec<SilenceLine> {
+        let mut lines: Vec<SilenceLine> = Vec::new();
+        for s in self
+            .c
+            .silences
+            .iter()
+            .filter(|s| s.side.index() == side && s.topic < self.c.topics.len())
+        {
+            let name = self.topic_name(Some(s.topic)).to_string();
+            match lines
+                .iter_mut()
+                .find(|l| l.quote == s.quote && l.line == s.line)
+            {
+                Some(l) => {
+                    l.topics.push(name);
+                    l.passages.push(s.passages);
+                }
+                None => lines.push(SilenceLine {
+                    topics: vec![name],
+                    passages: vec![s.passages],
+                    quote: s.quote.clone(),
+                    line: s.line,
+                }),
             }
         }
-        rows
+        lines
+    }
+
+    /// The title of the brief: "Giustozzi vs IS-K – An Overlooked Threat?".
+    pub fn title(&self) -> String {
+        format!("{} vs {}", self.side_name(0), self.side_name(1))
+    }
+
+    /// The line under the title: date, tag set, program.
+    pub fn dateline(&self) -> String {
+        let date = if self.c.date.is_empty() {
+            String::new()
+        } else {
+            format!("{} · ", self.c.date)
+        };
+        format!(
+            "{date}tag set {} · {}",
+            self.c.tagset_name, self.c.generated_by
+        )
+    }
+
+    /// "Pair 3 · ≠ Contradict", "Pair 4 · not judged".
+    pub fn pair_heading(&self, p: &PreparedEntry<'_>) -> String {
+        let col = self.column(p);
+        match col.kind {
+            Kind::NoLabel => format!("Pair {} · not judged", p.number),
+            _ => format!("Pair {} · {} {}", p.number, col.glyph, col.name),
+        }
+    }
+
+    /// "suggested: contradiction — why", only for a pair not judged.
+    pub fn suggestion(&self, p: &PreparedEntry<'_>) -> Option<String> {
+        if p.is_judged() {
+            return None;
+        }
+        p.entry
+            .hint
+            .as_ref()
+            .map(|h| format!("suggested: {} — {}", h.kind, h.why))
+    }
+
+    /// One line for the summary's list: the note's first line, else the
+    /// start of the two quotes.
+    pub fn gist(&self, p: &PreparedEntry<'_>) -> String {
+        let note = p.entry.note.lines().find(|l| !l.trim().is_empty());
+        match note {
+            Some(line) => shorten(line.trim(), 160),
+            None => format!(
+                "{}: “{}” / {}: “{}”",
+                self.side_name(0),
+                shorten(&one_line(&p.entry.left.exact), 70),
+                self.side_name(1),
+                shorten(&one_line(&p.entry.right.exact), 70)
+            ),
+        }
     }
 
     /// The per-topic listing: each entry once, under its primary topic;
@@ -245,6 +385,11 @@ impl<'a> Prepared<'a> {
             .join("; ")
     }
 
+    /// "Giustozzi · left.txt:12": who says it and where.
+    pub fn caption(&self, side: usize, q: &Quote) -> String {
+        format!("{} · {}", self.side_name(side), self.location(side, q))
+    }
+
     /// `file:line` of a quote in the left (0) or right (1) report.
     pub fn location(&self, side: usize, q: &Quote) -> String {
         format!("{}:{}", self.c.documents[side].path, q.line)
@@ -276,4 +421,19 @@ pub fn state_warning(e: &Entry) -> Option<String> {
         .flatten()
         .collect();
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// `s` on one line, runs of white space as one space.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `s` cut to at most `max` code points at a word, with "…".
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let at = cut.rfind(' ').filter(|&i| i > 0).unwrap_or(cut.len());
+    format!("{}…", &cut[..at])
 }

@@ -186,6 +186,7 @@ const EXPORT: Bindings = &[
     (Action::NextFormat, &["tab", "down"]),
     (Action::PrevFormat, &["shift-tab", "up"]),
     (Action::ToggleUntagged, &["ctrl-t"]),
+    (Action::NextField, &["ctrl-n"]),
     (Action::Confirm, &["enter"]),
     (Action::Cancel, &["esc"]),
 ];

@@ -115,7 +115,7 @@ impl Table {
             Table::Review => "Reviewing orphaned tags",
             Table::ConfirmQuit => "Asked whether to save before quitting",
             Table::Confirm => "Asked to confirm (delete, overwrite); any other key is no",
-            Table::Export => "In the export dialog (type to edit the path)",
+            Table::Export => "In the export dialog (type to edit the path or a report's name)",
             Table::Note => "Writing a note",
             Table::Line => "Editing any one-line field",
         }

@@ -430,7 +430,7 @@ fn save_before_exit(app: &App, session: Option<&mut Session>) -> Option<String> 
 /// existing one without `overwrite`.
 fn write_export(
     path: &Path,
-    contents: &str,
+    contents: &[u8],
     overwrite: bool,
     protect: &[crate::export::Protected],
 ) -> Result<PathBuf, ExportFailure> {
@@ -438,7 +438,7 @@ fn write_export(
     if !overwrite && path.exists() {
         return Err(ExportFailure::Exists(path.to_path_buf()));
     }
-    crate::export::write_atomic(path, contents.as_bytes())
+    crate::export::write_atomic(path, contents)
         .map_err(|e| ExportFailure::Failed(e.to_string()))
 }
 

@@ -13,6 +13,9 @@ use super::model::{Label, Origin, Side, Stance, Tag, TagId, TagSet};
 /// Steps kept for undo; older ones are forgotten.
 pub const DEFAULT_UNDO_LIMIT: usize = 1000;
 
+/// Longest short name of a report.
+pub const MAX_NAME_CHARS: usize = 60;
+
 /// One tagging action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
@@ -56,6 +59,8 @@ pub enum Op {
         id: String,
         replacement: Option<String>,
     },
+    /// Sets or clears (`None`) the short name exports call a report by.
+    SetName { side: Side, name: Option<String> },
 }
 
 /// Why an edit was refused. The tag set is unchanged.
@@ -112,6 +117,11 @@ enum Change {
         index: usize,
         before: Option<Label>,
         after: Option<Label>,
+    },
+    Name {
+        side: Side,
+        before: Option<String>,
+        after: Option<String>,
     },
 }
 
@@ -186,6 +196,7 @@ impl Change {
                 before,
                 after,
             } => swap_in(&mut set.labels, *index, before.is_some(), after.clone()),
+            Change::Name { side, after, .. } => set.names[side.index()] = after.clone(),
         }
     }
 
@@ -201,6 +212,7 @@ impl Change {
                 before,
                 after,
             } => swap_in(&mut set.labels, *index, after.is_some(), before.clone()),
+            Change::Name { side, before, .. } => set.names[side.index()] = before.clone(),
         }
     }
 }
@@ -253,6 +265,29 @@ fn plan(set: &TagSet, op: Op, now: &str) -> Result<Option<Step>, EditError> {
         })
     };
     let step = match op {
+        Op::SetName { side, name } => {
+            let name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+            if let Some(n) = &name
+                && let Some(problem) = crate::tags::model::text_problem(n, MAX_NAME_CHARS)
+            {
+                return Err(EditError::Invalid {
+                    what: "report name",
+                    problem,
+                });
+            }
+            let before = set.names[side.index()].clone();
+            (before != name).then(|| Step {
+                what: match &name {
+                    Some(n) => format!("{} report named {n}", side.name()),
+                    None => format!("{} report's name cleared", side.name()),
+                },
+                changes: vec![Change::Name {
+                    side,
+                    before,
+                    after: name,
+                }],
+            })
+        }
         Op::AddTag(tag) => {
             if set.tag(&tag.id).is_some() {
                 return Err(EditError::DuplicateTag(tag.id));

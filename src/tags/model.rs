@@ -232,8 +232,17 @@ pub struct TagSet {
     pub labels: Vec<Label>,
     /// Left then right.
     pub documents: [DocumentRef; 2],
+    /// Short names the analyst gave the two reports (left, right), used by
+    /// exports instead of the detected author or title. Absent from the
+    /// file when neither is set.
+    #[serde(default, skip_serializing_if = "no_names")]
+    pub names: [Option<String>; 2],
     /// In the order they were created, so files diff well.
     pub tags: Vec<Tag>,
+}
+
+fn no_names(names: &[Option<String>; 2]) -> bool {
+    names.iter().all(Option::is_none)
 }
 
 /// Tags per label, for status lines and listings.
@@ -263,6 +272,7 @@ impl TagSet {
             name: name.into(),
             labels: Stance::ALL.iter().map(|s| s.label()).collect(),
             documents: [left, right],
+            names: [None, None],
             tags: Vec::new(),
         }
     }
@@ -363,6 +373,14 @@ impl TagSet {
             }
             if d.path.is_empty() {
                 push(loc, None, "document path is empty".into());
+            }
+        }
+        for (i, name) in self.names.iter().enumerate() {
+            if let Some(why) = name
+                .as_deref()
+                .and_then(|n| text_problem(n, crate::tags::history::MAX_NAME_CHARS))
+            {
+                push(format!("names[{i}]"), None, format!("report name {why}"));
             }
         }
         let mut tag_ids = BTreeSet::new();
@@ -488,7 +506,7 @@ impl fmt::Display for Problem {
 }
 
 /// Why a name, id or label text is unacceptable, if it is.
-fn text_problem(s: &str, max_chars: usize) -> Option<String> {
+pub(crate) fn text_problem(s: &str, max_chars: usize) -> Option<String> {
     if s.trim().is_empty() {
         Some("is empty".into())
     } else if s.chars().any(char::is_control) {

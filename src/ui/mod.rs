@@ -13,7 +13,7 @@ pub mod tagsets;
 pub mod topics;
 
 use ratatui::Frame;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::action::Action;
@@ -222,7 +222,22 @@ fn export_dialog(
 ) {
     use crate::export::Format;
     let width = field_width(frame);
-    let mut header = vec![line_input::line(" write to: ", &dialog.path, width, theme)];
+    // The field being typed into shows its cursor; the others their text.
+    let field = |i: usize, label: &str, input: &crate::app::LineInput| {
+        if dialog.field == i {
+            line_input::line(&format!("▸{label}"), input, width, theme)
+        } else {
+            Line::from(vec![
+                Span::styled(format!(" {label}"), theme.muted),
+                Span::styled(input.text().to_string(), theme.text),
+            ])
+        }
+    };
+    let mut header = vec![
+        field(0, "write to:   ", &dialog.path),
+        field(1, "left name:  ", &dialog.names[0]),
+        field(2, "right name: ", &dialog.names[1]),
+    ];
     let untagged = if dialog.include_untagged {
         "[x]"
     } else {
@@ -259,8 +274,9 @@ fn export_dialog(
             )
         } else {
             format!(
-                "{} · type to edit the path · {}",
+                "{} · {} · {}",
                 footer(app, Table::Export, &[(Action::NextFormat, "format")]),
+                footer(app, Table::Export, &[(Action::NextField, "next field")]),
                 footer(
                     app,
                     Table::Export,

@@ -6,8 +6,10 @@
 use std::path::PathBuf;
 
 use diptych::export::{
-    AnchorKind, Comparison, DocumentInfo, Entry, LabelInfo, Origin, Quote, content_urn, file_uri,
+    AnchorKind, Comparison, DocumentInfo, Entry, LabelInfo, Origin, Quote, Silence, Suggestion,
+    content_urn, file_uri,
 };
+use diptych::side::Side;
 use sha2::{Digest, Sha256};
 
 pub const LEFT: &str = "tests/fixtures/export/left.md";
@@ -66,8 +68,12 @@ pub fn quote(text: &str, needle: &str, state: AnchorKind) -> Quote {
         let n = before.chars().count();
         before.chars().skip(n.saturating_sub(32)).collect()
     };
+    // The passage around the quote: its paragraph (blank-line separated).
+    let para_start = before.rfind("\n\n").map_or(0, |i| i + 2);
+    let para_end = after.find("\n\n").map_or(text.len(), |i| byte + needle.len() + i);
     Quote {
         exact: needle.to_string(),
+        context: text[para_start..para_end].to_string(),
         prefix,
         suffix: after.chars().take(32).collect(),
         start,
@@ -81,6 +87,13 @@ fn document(rel: &str, title: &str, bundled: bool) -> DocumentInfo {
     let text = read(rel);
     let hash = sha256_hex(&text);
     DocumentInfo {
+        name: title
+            .split([':', '—'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string(),
+        author: (!bundled).then(|| "Jane Doe".to_string()),
         title: title.to_string(),
         path: rel.to_string(),
         uri: if bundled {
@@ -121,6 +134,11 @@ fn entry(
             Origin::Aligned
         },
         topics: topics.to_vec(),
+        group: topics.last().copied(),
+        hint: label.is_none().then(|| Suggestion {
+            kind: "contradiction".into(),
+            why: "different numbers for attacks: “a third” / “stable”".into(),
+        }),
         score: id.is_none().then_some(0.61),
         left,
         right,
@@ -208,6 +226,7 @@ pub fn sample() -> Comparison {
             &[0],
             Quote {
                 exact: "The emir died in January, according to one source.".into(),
+                context: String::new(),
                 prefix: "# Field report — northern corridor\n\n".into(),
                 suffix: "\n\nRecruitment now".into(),
                 start: 600,
@@ -236,6 +255,24 @@ pub fn sample() -> Comparison {
     ];
     Comparison {
         tagset_name: "field report vs assessment".into(),
+        date: "2025-03-03".into(),
+        focus_topic: None,
+        silences: vec![
+            Silence {
+                side: Side::Left,
+                topic: 2,
+                passages: 2,
+                quote: "Couriers carry cash across the border.".into(),
+                line: 7,
+            },
+            Silence {
+                side: Side::Right,
+                topic: 1,
+                passages: 1,
+                quote: "Recruiters target migrant workers.".into(),
+                line: 9,
+            },
+        ],
         documents: [
             document(LEFT, "Field report — northern corridor", false),
             document(RIGHT, "Assessment: regional threat picture", true),
@@ -285,7 +322,13 @@ pub fn twin(c: &Comparison) -> Comparison {
 pub fn map_text(mut c: Comparison, mut f: impl FnMut(&str) -> String) -> Comparison {
     c.tagset_name = f(&c.tagset_name);
     c.generated_by = f(&c.generated_by);
+    c.date = f(&c.date);
+    for s in &mut c.silences {
+        s.quote = f(&s.quote);
+    }
     for d in &mut c.documents {
+        d.name = f(&d.name);
+        d.author = d.author.as_deref().map(&mut f);
         d.title = f(&d.title);
         d.path = f(&d.path);
         d.hash = f(&d.hash);
@@ -299,8 +342,12 @@ pub fn map_text(mut c: Comparison, mut f: impl FnMut(&str) -> String) -> Compari
     }
     for e in &mut c.entries {
         e.note = f(&e.note);
+        if let Some(h) = &mut e.hint {
+            h.why = f(&h.why);
+        }
         for q in [&mut e.left, &mut e.right] {
             q.exact = f(&q.exact);
+            q.context = f(&q.context);
             q.prefix = f(&q.prefix);
             q.suffix = f(&q.suffix);
         }
@@ -328,6 +375,7 @@ pub fn source_slice(rel: &str, q: &Quote) -> String {
 pub fn doc_example() -> Comparison {
     let q = |exact: &str, prefix: &str, suffix: &str, start: usize, line| Quote {
         exact: exact.into(),
+        context: format!("{prefix}{exact}{suffix}"),
         prefix: prefix.into(),
         suffix: suffix.into(),
         start,
@@ -338,14 +386,21 @@ pub fn doc_example() -> Comparison {
     let right_hash = "5be0a7c2d4e6f8a0b2c4d6e8f0a1b3c5d7e9f1a3b5c7d9e1f3a5b7c9d1e3f5a7";
     Comparison {
         tagset_name: "report-a vs report-b".into(),
+        date: "2025-03-04".into(),
+        focus_topic: None,
+        silences: Vec::new(),
         documents: [
             DocumentInfo {
+                name: "Doe".into(),
+                author: Some("Jane Doe".into()),
                 title: "Report A".into(),
                 path: "report-a.md".into(),
                 uri: "file:///home/analyst/report-a.md".into(),
                 hash: "41d0e8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e3f5a7b9c1d3e5".into(),
             },
             DocumentInfo {
+                name: "Report B".into(),
+                author: None,
                 title: "Report B".into(),
                 path: "bundled:report-b".into(),
                 uri: content_urn(right_hash),
@@ -360,6 +415,8 @@ pub fn doc_example() -> Comparison {
             note: "Dates differ: March vs summer.".into(),
             origin: Origin::Aligned,
             topics: vec![0],
+            group: Some(0),
+            hint: None,
             score: Some(0.82),
             left: q(
                 "The emir was replaced in March.",
@@ -380,4 +437,81 @@ pub fn doc_example() -> Comparison {
         }],
         generated_by: "diptych 0.1.0".into(),
     }
+}
+
+/// A text format's export as a string (text exports are UTF-8 by
+/// construction).
+pub fn render_text(
+    format: diptych::export::Format,
+    c: &Comparison,
+    opts: &diptych::export::Options,
+) -> String {
+    String::from_utf8(diptych::export::render(format, c, opts)).expect("text exports are UTF-8")
+}
+
+/// The text a reader sees in an export: the file itself for the text
+/// formats; for DOCX and ODT the text of the document body (`word/document.xml`
+/// or `content.xml`), one line per paragraph, line breaks and tabs kept,
+/// ODF's `text:s` spaces expanded.
+pub fn readable(format: diptych::export::Format, bytes: &[u8]) -> String {
+    use quick_xml::events::Event;
+    let part = match format {
+        diptych::export::Format::Docx => "word/document.xml",
+        diptych::export::Format::Odt => "content.xml",
+        _ => return String::from_utf8(bytes.to_vec()).expect("text exports are UTF-8"),
+    };
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("the export is a zip archive");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name(part).expect("the archive has its body part"),
+        &mut xml,
+    )
+    .expect("the body part is UTF-8");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut out = String::new();
+    loop {
+        match reader.read_event().expect("the body part is well-formed XML") {
+            Event::Eof => break,
+            Event::Text(t) => out.push_str(&t.decode().expect("UTF-8")),
+            Event::GeneralRef(r) => {
+                let name = r.decode().expect("UTF-8");
+                let c = match name.as_ref() {
+                    "amp" => "&".to_string(),
+                    "lt" => "<".to_string(),
+                    "gt" => ">".to_string(),
+                    "quot" => "\"".to_string(),
+                    "apos" => "'".to_string(),
+                    n => n
+                        .strip_prefix("#x")
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .or_else(|| n.strip_prefix('#').and_then(|d| d.parse().ok()))
+                        .and_then(char::from_u32)
+                        .map(String::from)
+                        .unwrap_or_else(|| panic!("unknown entity &{n};")),
+                };
+                out.push_str(&c);
+            }
+            Event::End(e) if matches!(e.name().as_ref(), b"w:p" | b"text:p" | b"text:h") => {
+                out.push('\n')
+            }
+            Event::Empty(e) => match e.name().as_ref() {
+                b"w:br" | b"text:line-break" => out.push('\n'),
+                b"w:tab" | b"text:tab" => out.push('\t'),
+                b"text:s" => {
+                    let n = e
+                        .try_get_attribute("text:c")
+                        .ok()
+                        .flatten()
+                        .and_then(|a| String::from_utf8(a.value.to_vec()).ok())
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1);
+                    out.push_str(&" ".repeat(n));
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    out
 }

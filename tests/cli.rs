@@ -138,3 +138,52 @@ fn bad_arguments_and_files_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("not a regular file"));
 }
+
+#[test]
+fn export_names_topic_date_and_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_diptych"))
+            .args(args)
+            .env("DIPTYCH_CONFIG_DIR", dir.path().join("config"))
+            .env("DIPTYCH_DATA_DIR", dir.path().join("data"))
+            .env("SOURCE_DATE_EPOCH", "1735689600")
+            .output()
+            .expect("diptych runs")
+    };
+    // Names from the command line, the date from SOURCE_DATE_EPOCH, `-o -`
+    // for standard output.
+    let out = run(&[
+        "export",
+        "--format",
+        "md",
+        "--include-untagged",
+        "--right-name",
+        "ICCT",
+        "--topic",
+        "russia",
+        "-o",
+        "-",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let md = text(&out.stdout);
+    assert!(
+        md.starts_with("# Giustozzi vs ICCT\n\n2025-01-01 · "),
+        "{md}"
+    );
+    assert!(md.contains("### Only ICCT (Giustozzi is silent)"), "{md}");
+    // Word documents go to a pipe, never to a terminal (not one here).
+    let out = run(&["export", "--format", "docx"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.stdout.starts_with(b"PK"), "a zip archive");
+    let again = run(&["export", "--format", "docx"]);
+    assert_eq!(out.stdout, again.stdout, "byte-identical");
+    // A topic the reports do not have is refused, saying where to look.
+    let out = run(&["export", "--format", "md", "--topic", "Atlantis"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("no topic \"Atlantis\"") && err.contains("diptych align"),
+        "{err}"
+    );
+}

@@ -106,7 +106,14 @@ fn brief_has_title_documents_summary_matrix_and_pairs() {
     let docs = &o.tables[0];
     assert_eq!(
         docs[0],
-        ["Side", "Name", "Author", "Title", "File", "Content hash (SHA-256)"]
+        [
+            "Side",
+            "Name",
+            "Author",
+            "Title",
+            "File",
+            "Content hash (SHA-256)"
+        ]
     );
     assert_eq!(
         docs[1],
@@ -265,7 +272,12 @@ fn hostile_text_cannot_change_the_structure() {
 fn untagged_pairs_only_on_request() {
     let without = outline(&md(&sample(), false));
     let with = outline(&md(&sample(), true));
-    assert!(!without.headings.iter().any(|(_, t)| t.contains("not judged")));
+    assert!(
+        !without
+            .headings
+            .iter()
+            .any(|(_, t)| t.contains("not judged"))
+    );
     assert!(
         with.headings
             .iter()
@@ -275,7 +287,10 @@ fn untagged_pairs_only_on_request() {
     );
     // The engine's suggestion shows beside a pair not judged, and only there.
     let paras = paragraphs(&md(&sample(), true));
-    let suggested: Vec<&String> = paras.iter().filter(|p| p.starts_with("suggested:")).collect();
+    let suggested: Vec<&String> = paras
+        .iter()
+        .filter(|p| p.starts_with("suggested:"))
+        .collect();
     assert_eq!(suggested.len(), 1, "{paras:#?}");
     assert_eq!(with.tables[1].last().map(|r| r[1].as_str()), Some("6"));
 }
@@ -297,7 +312,9 @@ fn empty_comparison_gives_a_short_valid_brief_saying_so() {
     );
     assert_eq!(o.tables.len(), 1);
     assert!(
-        paragraphs(&src).iter().any(|p| p == "No tagged pairs to export."),
+        paragraphs(&src)
+            .iter()
+            .any(|p| p == "No tagged pairs to export."),
         "{src}"
     );
 }

@@ -148,5 +148,8 @@ fn brief_date() -> String {
         .map_or_else(std::time::SystemTime::now, |secs| {
             std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs)
         });
-    crate::tags::time::rfc3339_utc(when).chars().take(10).collect()
+    crate::tags::time::rfc3339_utc(when)
+        .chars()
+        .take(10)
+        .collect()
 }

@@ -49,9 +49,16 @@ fn byline_names(line: &str) -> Option<Vec<String>> {
         return None;
     }
     let lower = line.to_lowercase();
-    let rest = ["written by ", "by ", "authors: ", "author: ", "authors ", "author "]
-        .iter()
-        .find_map(|p| lower.starts_with(p).then(|| &line[p.len()..]))?;
+    let rest = [
+        "written by ",
+        "by ",
+        "authors: ",
+        "author: ",
+        "authors ",
+        "author ",
+    ]
+    .iter()
+    .find_map(|p| lower.starts_with(p).then(|| &line[p.len()..]))?;
     // "by Jane Doe, Senior Fellow" / "by Jane Doe | 3 May 2024": the names
     // end where a role, a date or a separator begins.
     let rest = rest
@@ -61,7 +68,11 @@ fn byline_names(line: &str) -> Option<Vec<String>> {
         .trim()
         .trim_end_matches(['.', ',', ';', ':']);
     let mut names = Vec::new();
-    for part in rest.split(',').flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" & ")) {
+    for part in rest
+        .split(',')
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+    {
         let part = part.trim().trim_end_matches('.');
         if part.is_empty() {
             continue;
@@ -140,9 +151,33 @@ const PARTICLES: &[&str] = &[
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV", "PhD", "MD"];
 /// Words that make a byline line prose or a role rather than a name.
 const ROLE_WORDS: &[&str] = &[
-    "the", "staff", "editor", "editors", "editorial", "team", "board", "fellow", "senior",
-    "director", "researcher", "professor", "analyst", "correspondent", "reporter", "contributor",
-    "guest", "our", "a", "an", "of", "in", "on", "with", "for", "news", "desk",
+    "the",
+    "staff",
+    "editor",
+    "editors",
+    "editorial",
+    "team",
+    "board",
+    "fellow",
+    "senior",
+    "director",
+    "researcher",
+    "professor",
+    "analyst",
+    "correspondent",
+    "reporter",
+    "contributor",
+    "guest",
+    "our",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "with",
+    "for",
+    "news",
+    "desk",
 ];
 
 #[cfg(test)]
@@ -167,7 +202,10 @@ mod tests {
         assert_eq!(a, ["A. Smith", "B. Jones", "C. Lee"]);
         assert_eq!(short(&a).as_deref(), Some("Smith et al."));
         assert_eq!(full(&a).as_deref(), Some("A. Smith, B. Jones and C. Lee"));
-        assert_eq!(short(&["Martin Luther King Jr.".into()]).as_deref(), Some("King"));
+        assert_eq!(
+            short(&["Martin Luther King Jr.".into()]).as_deref(),
+            Some("King")
+        );
     }
 
     #[test]

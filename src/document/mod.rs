@@ -1,9 +1,9 @@
 //! A report as diptych knows it: where it came from, its normalised text, its
 //! title and its passages.
 
+pub mod byline;
 pub mod load;
 pub mod segment;
-pub mod byline;
 pub mod sentence;
 
 use std::path::{Path, PathBuf};

@@ -52,7 +52,8 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
             e.created.clone().unwrap_or_default(),
             e.modified.clone().unwrap_or_default(),
             e.id.clone().unwrap_or_default(),
-            pe.group.map_or(String::new(), |t| p.topic_name(Some(t)).to_string()),
+            pe.group
+                .map_or(String::new(), |t| p.topic_name(Some(t)).to_string()),
             p.suggestion(pe).unwrap_or_default(),
         ]);
     }

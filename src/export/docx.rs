@@ -9,8 +9,8 @@
 
 use docx_rs::{
     AbstractNumbering, BreakType, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat,
-    Numbering, NumberingId, Paragraph, Run as DocxRun, SpecialIndentType, Start, Style,
-    StyleType, Table, TableCell, TableRow,
+    Numbering, NumberingId, Paragraph, Run as DocxRun, SpecialIndentType, Start, Style, StyleType,
+    Table, TableCell, TableRow,
 };
 
 use super::outline::{Block, Run, outline};
@@ -34,9 +34,11 @@ pub fn render(c: &Comparison, opts: &Options) -> Vec<u8> {
             Block::Heading(level, text) => doc.add_paragraph(
                 para(&mut ids, &[Run::plain(text)]).style(&format!("Heading{level}")),
             ),
-            Block::Para(runs) => doc.add_paragraph(para(&mut ids, &runs)),
+            Block::Para(runs) => doc.add_paragraph(para(&mut ids, &runs).style("Normal")),
             Block::Item(runs) => doc.add_paragraph(
-                para(&mut ids, &runs).numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
+                para(&mut ids, &runs)
+                    .style("Normal")
+                    .numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
             ),
             Block::Quote(text) => {
                 doc.add_paragraph(para(&mut ids, &[Run::plain(text)]).style("Quote"))
@@ -52,7 +54,8 @@ pub fn render(c: &Comparison, opts: &Options) -> Vec<u8> {
                                 } else {
                                     Run::plain(cell.clone())
                                 };
-                                TableCell::new().add_paragraph(para(&mut ids, &[run]))
+                                TableCell::new()
+                                    .add_paragraph(para(&mut ids, &[run]).style("Normal"))
                             })
                             .collect(),
                     )
@@ -60,7 +63,7 @@ pub fn render(c: &Comparison, opts: &Options) -> Vec<u8> {
                 let mut table_rows = vec![row(&header, true)];
                 table_rows.extend(rows.iter().map(|r| row(r, false)));
                 doc.add_table(Table::new(table_rows))
-                    .add_paragraph(para(&mut ids, &[]))
+                    .add_paragraph(para(&mut ids, &[]).style("Normal"))
             }
         };
     }
@@ -80,37 +83,48 @@ fn styled(doc: Docx) -> Docx {
     let heading = |level: usize, size: usize| {
         Style::new(format!("Heading{level}"), StyleType::Paragraph)
             .name(format!("heading {level}"))
+            .based_on("Normal")
+            .next("Normal")
+            .outline_lvl(level - 1)
             .size(size)
             .bold()
     };
-    doc.add_style(
-        Style::new("Title", StyleType::Paragraph)
-            .name("Title")
-            .size(40)
-            .bold(),
-    )
-    .add_style(heading(1, 32))
-    .add_style(heading(2, 28))
-    .add_style(heading(3, 24))
-    .add_style(
-        Style::new("Quote", StyleType::Paragraph)
-            .name("Quote")
-            .italic()
-            .indent(Some(720), None, Some(360), None),
-    )
-    .add_abstract_numbering(
-        AbstractNumbering::new(BULLETS).add_level(
-            Level::new(
-                0,
-                Start::new(1),
-                NumberFormat::new("bullet"),
-                LevelText::new("•"),
-                LevelJc::new("left"),
-            )
-            .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None),
-        ),
-    )
-    .add_numbering(Numbering::new(BULLETS, BULLETS))
+    // Every paragraph names its style: docx-rs cannot mark a default one.
+    doc.add_style(Style::new("Normal", StyleType::Paragraph).name("Normal"))
+        .add_style(
+            Style::new("Title", StyleType::Paragraph)
+                .name("Title")
+                .size(40)
+                .bold(),
+        )
+        .add_style(heading(1, 32))
+        .add_style(heading(2, 28))
+        .add_style(heading(3, 24))
+        .add_style(
+            Style::new("Quote", StyleType::Paragraph)
+                .name("Quote")
+                .based_on("Normal")
+                .italic()
+                .indent(Some(720), None, Some(360), None),
+        )
+        .add_abstract_numbering(
+            AbstractNumbering::new(BULLETS).add_level(
+                Level::new(
+                    0,
+                    Start::new(1),
+                    NumberFormat::new("bullet"),
+                    LevelText::new("•"),
+                    LevelJc::new("left"),
+                )
+                .indent(
+                    Some(720),
+                    Some(SpecialIndentType::Hanging(360)),
+                    None,
+                    None,
+                ),
+            ),
+        )
+        .add_numbering(Numbering::new(BULLETS, BULLETS))
 }
 
 /// Paragraph ids (`w14:paraId`), counted from 1 in each document.

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeSet;
 
+use super::prepared::{one_line, shorten};
 use crate::align::Alignment;
 use crate::document::{Document, Source};
 use crate::export::{self, Comparison, DocumentInfo, Entry, LabelInfo, Quote, Silence, Suggestion};
 use crate::side::Side;
-use super::prepared::{one_line, shorten};
 use crate::tags::{Anchor, AnchorKind, Origin, Stance, TagId, TagSet};
 
 /// What the caller knows beyond the documents, alignment and tags.
@@ -139,9 +139,7 @@ pub fn build(
             document_info(right, &authors[1], set.names[1].as_deref()),
         ],
         topics: alignment.topics.iter().map(|t| t.label.clone()).collect(),
-        focus_topic: context
-            .focus_topic
-            .filter(|&t| t < alignment.topics.len()),
+        focus_topic: context.focus_topic.filter(|&t| t < alignment.topics.len()),
         silences: silences(docs, alignment, &authors),
         labels: set
             .labels
@@ -179,7 +177,11 @@ fn suggestion(alignment: &Alignment, l: usize, r: usize) -> Option<Suggestion> {
 /// Of `topics` (the pair's shared topics), the one with fewest passages,
 /// preferring topics whose terms occur in both quotes: the most specific
 /// thing the two quotes are about.
-fn most_specific_topic(alignment: &Alignment, topics: &[usize], quotes: &[Quote; 2]) -> Option<usize> {
+fn most_specific_topic(
+    alignment: &Alignment,
+    topics: &[usize],
+    quotes: &[Quote; 2],
+) -> Option<usize> {
     let lower = quotes.each_ref().map(|q| q.exact.to_lowercase());
     let in_both = |t: usize| {
         let terms = &alignment.topics[t].terms;
@@ -204,7 +206,11 @@ const SILENCE_QUOTE_CHARS: usize = 200;
 /// with passages on one side only, none of whose terms occur anywhere in
 /// the other text. Key phrases (single common words) and the author's own
 /// name are left out; most discussed first.
-fn silences(docs: [&Document; 2], alignment: &Alignment, authors: &[Vec<String>; 2]) -> Vec<Silence> {
+fn silences(
+    docs: [&Document; 2],
+    alignment: &Alignment,
+    authors: &[Vec<String>; 2],
+) -> Vec<Silence> {
     let lower = docs.map(|d| d.text.to_lowercase());
     let mut out = Vec::new();
     for (i, topic) in alignment.topics.iter().enumerate() {
@@ -437,7 +443,9 @@ pub fn file_stem(docs: [&Document; 2], names: &[Option<String>; 2]) -> String {
 }
 
 /// Words a file name can do without.
-const SMALL_WORDS: &[&str] = &["a", "an", "the", "of", "and", "in", "on", "to", "for", "et", "al"];
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "in", "on", "to", "for", "et", "al",
+];
 /// Longest slug of one report, in words.
 const SLUG_WORDS: usize = 5;
 
@@ -510,7 +518,10 @@ mod tests {
             file_stem([&l, &r], &[None, Some("ICCT brief, 2024".into())]),
             "giustozzi-vs-icct-brief-2024"
         );
-        assert_eq!(slug("IS-K – An Overlooked Threat?"), "is-k-overlooked-threat");
+        assert_eq!(
+            slug("IS-K – An Overlooked Threat?"),
+            "is-k-overlooked-threat"
+        );
         assert_eq!(slug("The group’s “expansion”"), "groups-expansion");
         assert_eq!(slug("Doe and van Beethoven"), "doe-van-beethoven");
         assert_eq!(slug("Путин и Россия"), "путин-и-россия");

@@ -143,7 +143,11 @@ fn silences(out: &mut String, p: &Prepared<'_>) {
             out.push_str("None found.\n");
         }
         for s in list {
-            let names: Vec<String> = s.topics.iter().map(|t| format!("**{}**", inline(t))).collect();
+            let names: Vec<String> = s
+                .topics
+                .iter()
+                .map(|t| format!("**{}**", inline(t)))
+                .collect();
             let _ = writeln!(
                 out,
                 "- {} ({}), line {}: “{}”",

@@ -103,7 +103,14 @@ impl Xml {
             match c {
                 '\n' | '\t' => {
                     self.flush(&mut plain);
-                    self.empty(if c == '\n' { "text:line-break" } else { "text:tab" }, &[]);
+                    self.empty(
+                        if c == '\n' {
+                            "text:line-break"
+                        } else {
+                            "text:tab"
+                        },
+                        &[],
+                    );
                     *at_start = c == '\n';
                 }
                 ' ' => {
@@ -149,7 +156,10 @@ fn manifest() -> Vec<u8> {
     let mut x = Xml::new();
     x.open(
         "manifest:manifest",
-        &[("xmlns:manifest", NS_MANIFEST), ("manifest:version", ODF_VERSION)],
+        &[
+            ("xmlns:manifest", NS_MANIFEST),
+            ("manifest:version", ODF_VERSION),
+        ],
     );
     x.empty(
         "manifest:file-entry",
@@ -162,7 +172,10 @@ fn manifest() -> Vec<u8> {
     for file in ["content.xml", "styles.xml", "meta.xml"] {
         x.empty(
             "manifest:file-entry",
-            &[("manifest:full-path", file), ("manifest:media-type", "text/xml")],
+            &[
+                ("manifest:full-path", file),
+                ("manifest:media-type", "text/xml"),
+            ],
         );
     }
     x.close("manifest:manifest");
@@ -197,7 +210,14 @@ fn meta(title: &str, generator: &str) -> Vec<u8> {
 type ParaStyle<'a> = (&'a str, &'a str, &'a str, bool, bool, &'a str);
 
 const PARAGRAPH_STYLES: &[ParaStyle<'static>] = &[
-    ("Standard", "Default Paragraph Style", "11pt", false, false, "0cm"),
+    (
+        "Standard",
+        "Default Paragraph Style",
+        "11pt",
+        false,
+        false,
+        "0cm",
+    ),
     ("Title", "Title", "20pt", true, false, "0cm"),
     ("Heading_20_1", "Heading 1", "16pt", true, false, "0cm"),
     ("Heading_20_2", "Heading 2", "14pt", true, false, "0cm"),
@@ -283,7 +303,10 @@ fn content(blocks: &[Block]) -> Vec<u8> {
     );
     x.empty(
         "style:list-level-properties",
-        &[("text:space-before", "0.4cm"), ("text:min-label-width", "0.5cm")],
+        &[
+            ("text:space-before", "0.4cm"),
+            ("text:min-label-width", "0.5cm"),
+        ],
     );
     x.close("text:list-level-style-bullet");
     x.close("text:list-style");
@@ -358,7 +381,10 @@ fn paragraph(x: &mut Xml, style: &str, runs: &[Run]) {
 fn table(x: &mut Xml, name: &str, header: &[String], rows: &[Vec<String>]) {
     x.open("table:table", &[("table:name", name)]);
     let columns = header.len().to_string();
-    x.empty("table:table-column", &[("table:number-columns-repeated", &columns)]);
+    x.empty(
+        "table:table-column",
+        &[("table:number-columns-repeated", &columns)],
+    );
     let row = |x: &mut Xml, cells: &[String], bold: bool| {
         x.open("table:table-row", &[]);
         for cell in cells {

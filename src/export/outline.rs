@@ -66,9 +66,16 @@ pub fn outline(c: &Comparison, opts: &Options) -> Vec<Block> {
         Block::Para(vec![Run::italic(p.dateline())]),
         Block::Heading(1, "Reports".into()),
         Block::Table {
-            header: ["Side", "Name", "Author", "Title", "File", "Content hash (SHA-256)"]
-                .map(String::from)
-                .to_vec(),
+            header: [
+                "Side",
+                "Name",
+                "Author",
+                "Title",
+                "File",
+                "Content hash (SHA-256)",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows: ["Left", "Right"]
                 .iter()
                 .zip(&c.documents)

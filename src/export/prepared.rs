@@ -98,7 +98,10 @@ impl SilenceLine {
             }
             all => format!(
                 "{} passages",
-                all.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+                all.iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }
@@ -247,9 +250,8 @@ impl<'a> Prepared<'a> {
     /// first, then the other judged entries that carry a note, each in
     /// export order.
     pub fn highlights(&self) -> Vec<&PreparedEntry<'a>> {
-        let contradicts = |p: &&PreparedEntry<'a>| {
-            self.column(p).kind == Kind::Stance(Stance::Contradict)
-        };
+        let contradicts =
+            |p: &&PreparedEntry<'a>| self.column(p).kind == Kind::Stance(Stance::Contradict);
         let mut out: Vec<&PreparedEntry<'a>> = self.entries.iter().filter(contradicts).collect();
         out.extend(
             self.entries

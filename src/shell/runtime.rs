@@ -438,8 +438,7 @@ fn write_export(
     if !overwrite && path.exists() {
         return Err(ExportFailure::Exists(path.to_path_buf()));
     }
-    crate::export::write_atomic(path, contents)
-        .map_err(|e| ExportFailure::Failed(e.to_string()))
+    crate::export::write_atomic(path, contents).map_err(|e| ExportFailure::Failed(e.to_string()))
 }
 
 /// Aligns the two documents on a worker thread, reporting progress (at most

@@ -60,7 +60,10 @@ pub enum Op {
         replacement: Option<String>,
     },
     /// Sets or clears (`None`) the short name exports call a report by.
-    SetName { side: Side, name: Option<String> },
+    SetName {
+        side: Side,
+        name: Option<String>,
+    },
 }
 
 /// Why an edit was refused. The tag set is unchanged.

@@ -70,7 +70,9 @@ pub fn quote(text: &str, needle: &str, state: AnchorKind) -> Quote {
     };
     // The passage around the quote: its paragraph (blank-line separated).
     let para_start = before.rfind("\n\n").map_or(0, |i| i + 2);
-    let para_end = after.find("\n\n").map_or(text.len(), |i| byte + needle.len() + i);
+    let para_end = after
+        .find("\n\n")
+        .map_or(text.len(), |i| byte + needle.len() + i);
     Quote {
         exact: needle.to_string(),
         context: text[para_start..para_end].to_string(),
@@ -373,9 +375,9 @@ pub fn source_slice(rel: &str, q: &Quote) -> String {
 
 /// The one-pair comparison whose exports `docs/EXPORT_FORMATS.md` shows.
 pub fn doc_example() -> Comparison {
-    let q = |exact: &str, prefix: &str, suffix: &str, start: usize, line| Quote {
+    let q = |exact: &str, context: &str, prefix: &str, suffix: &str, start: usize, line| Quote {
         exact: exact.into(),
-        context: format!("{prefix}{exact}{suffix}"),
+        context: context.into(),
         prefix: prefix.into(),
         suffix: suffix.into(),
         start,
@@ -420,6 +422,8 @@ pub fn doc_example() -> Comparison {
             score: Some(0.82),
             left: q(
                 "The emir was replaced in March.",
+                // The quote is its whole passage: no context.
+                "",
                 "## Leadership\n\n",
                 "\n\nRecruitment",
                 120,
@@ -427,6 +431,7 @@ pub fn doc_example() -> Comparison {
             ),
             right: q(
                 "Succession was contested into the summer.",
+                "Succession was contested into the summer. Two commanders claimed the title.",
                 "# Leadership\n\n",
                 " Two commanders",
                 98,
@@ -464,14 +469,19 @@ pub fn readable(format: diptych::export::Format, bytes: &[u8]) -> String {
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("the export is a zip archive");
     let mut xml = String::new();
     std::io::Read::read_to_string(
-        &mut archive.by_name(part).expect("the archive has its body part"),
+        &mut archive
+            .by_name(part)
+            .expect("the archive has its body part"),
         &mut xml,
     )
     .expect("the body part is UTF-8");
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut out = String::new();
     loop {
-        match reader.read_event().expect("the body part is well-formed XML") {
+        match reader
+            .read_event()
+            .expect("the body part is well-formed XML")
+        {
             Event::Eof => break,
             Event::Text(t) => out.push_str(&t.decode().expect("UTF-8")),
             Event::GeneralRef(r) => {

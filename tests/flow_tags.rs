@@ -377,3 +377,47 @@ fn export_dialog_writes_and_confirms_overwrite() {
     assert_eq!(h.app.mode, Mode::Normal);
     assert!(h.status().contains("exported to"));
 }
+
+#[test]
+fn export_dialog_names_the_reports_in_the_tag_set_undoably() {
+    let mut h = tagged(TagAccess::Writable);
+    h.press("]c");
+    h.press("e");
+    let Mode::Export(dialog) = &h.app.mode else {
+        panic!("{:?}", h.app.mode)
+    };
+    // The names exports use unless the analyst gives others.
+    assert_eq!(dialog.names[0].text(), "Giustozzi");
+    assert_eq!(dialog.names[1].text(), "IS-K – An Overlooked Threat?");
+    assert_eq!(dialog.path.text(), "giustozzi-vs-iskp-overlooked-threat.md");
+    // ctrl-n moves typing to the left name, then the right one.
+    h.press("<ctrl-n><ctrl-n><ctrl-u>ICCT");
+    let effects = h.press("<enter>");
+    let [Effect::WriteExport { contents, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(String::from_utf8_lossy(contents).starts_with("# Giustozzi vs ICCT\n"));
+    let names = |h: &Harness| h.app.tagging.as_ref().unwrap().set.names.clone();
+    assert_eq!(names(&h), [None, Some("ICCT".to_string())]);
+    h.send(Msg::Exported(Ok("giustozzi-vs-icct.md".into())));
+    // Undo takes the name back; a name typed back to the detected one is
+    // not stored.
+    h.press("u");
+    assert_eq!(names(&h), [None, None]);
+    h.press("e<ctrl-n>");
+    let Mode::Export(dialog) = &h.app.mode else {
+        panic!()
+    };
+    assert_eq!(dialog.names[0].text(), "Giustozzi");
+    // A name with a control character, or too long, is refused with a
+    // reason and the tag set keeps its names.
+    h.press(&format!("<ctrl-u>{}", "x".repeat(61)));
+    let effects = h.press("<enter>");
+    assert!(effects.is_empty(), "nothing written: {effects:?}");
+    assert!(h.status().contains("report name"), "{}", h.status());
+    assert!(
+        matches!(h.app.mode, Mode::Export(_)),
+        "the dialog stays open"
+    );
+    assert_eq!(names(&h), [None, None]);
+}

@@ -213,6 +213,11 @@ impl App {
                     });
                 }
             }
+            // A name the tag set refused (the status says why) is not
+            // exported either: the dialog stays open to fix it.
+            if self.tagging.as_ref().is_some_and(|t| t.set.names != names) {
+                return Vec::new();
+            }
         }
         let Some(mut input) = self.export_input(untagged) else {
             return Vec::new();

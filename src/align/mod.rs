@@ -273,10 +273,12 @@ pub fn align_with(
 /// Which sentences of a passage kind may pair, and with what.
 fn pool(kind: PassageKind) -> Option<candidates::Pool> {
     match kind {
-        PassageKind::Body | PassageKind::ListItem => Some(candidates::Pool::Content),
+        PassageKind::Body | PassageKind::ListItem | PassageKind::Table => {
+            Some(candidates::Pool::Content)
+        }
         PassageKind::Title => Some(candidates::Pool::Title),
         PassageKind::Heading => Some(candidates::Pool::Heading),
-        PassageKind::Footnote | PassageKind::Boilerplate => None,
+        PassageKind::Footnote | PassageKind::Boilerplate | PassageKind::Code => None,
     }
 }
 

@@ -54,18 +54,34 @@ impl Wrapped {
             passage_first_line.push(lines.len());
             // Replacing one ASCII byte with another keeps every offset in
             // `flat` equal to the offset in the passage.
-            let flat = passage.raw(&doc.text).replace('\n', " ");
+            let raw = passage.raw(&doc.text);
+            // A table's rows and code keep their lines, each wrapped on its
+            // own; other passages are re-flowed.
+            let pieces: Vec<(usize, std::borrow::Cow<'_, str>)> = if passage.kind.keeps_lines() {
+                let mut at = 0;
+                raw.split('\n')
+                    .map(|line| {
+                        let piece = (at, std::borrow::Cow::Borrowed(line));
+                        at += line.len() + 1;
+                        piece
+                    })
+                    .collect()
+            } else {
+                vec![(0, std::borrow::Cow::Owned(raw.replace('\n', " ")))]
+            };
             let base = passage.byte_start;
             let mut first = true;
-            for (offset, end) in wrap_rows(&flat, &options, width as usize) {
-                lines.push(VisualLine {
-                    passage: index,
-                    start: (base + offset) as u32,
-                    end: (base + end) as u32,
-                    first,
-                    separator: false,
-                });
-                first = false;
+            for (at, flat) in &pieces {
+                for (offset, end) in wrap_rows(flat, &options, width as usize) {
+                    lines.push(VisualLine {
+                        passage: index,
+                        start: (base + at + offset) as u32,
+                        end: (base + at + end) as u32,
+                        first,
+                        separator: false,
+                    });
+                    first = false;
+                }
             }
             if first {
                 // A passage of spaces only: still give it a row.

@@ -20,7 +20,7 @@ pub const TAB_WIDTH: usize = 4;
 pub enum LoadError {
     #[error("{path}: no such file (check the path and try again)")]
     NotFound { path: PathBuf },
-    #[error("{path}: is a directory (give the path of a text or Markdown file)")]
+    #[error("{path}: is a directory (give the path of a report: text, Markdown, HTML or PDF)")]
     IsDirectory { path: PathBuf },
     #[error(
         "{path}: not a regular file (FIFOs, devices and sockets are refused; copy the text into a file)"
@@ -32,9 +32,25 @@ pub enum LoadError {
     )]
     TooLarge { path: PathBuf, size: u64 },
     #[error(
-        "{path}: looks binary (contains a NUL byte at offset {offset}); diptych reads plain text or Markdown"
+        "{path}: looks binary (contains a NUL byte at offset {offset}); diptych reads plain text, Markdown, web pages (.html) and PDF"
     )]
     Binary { path: PathBuf, offset: usize },
+    #[error(
+        "{path}: is a PDF, and opening PDFs needs pdftotext, which is not installed: install poppler-utils (Debian, Ubuntu: apt install poppler-utils; macOS: brew install poppler; or set DIPTYCH_PDFTOTEXT to its path)"
+    )]
+    PdfToolMissing { path: PathBuf },
+    #[error(
+        "{path}: this PDF has no text layer (a scan or images of pages): run OCR on it first, e.g. `ocrmypdf {path} out.pdf`, then open out.pdf"
+    )]
+    NoTextLayer { path: PathBuf },
+    #[error(
+        "{path}: this PDF is encrypted with a password: save an unlocked copy (e.g. `qpdf --decrypt --password=… in.pdf out.pdf`) and open that"
+    )]
+    Encrypted { path: PathBuf },
+    #[error("{path}: cannot extract the text of this PDF: {why}")]
+    Pdf { path: PathBuf, why: String },
+    #[error("{path}: cannot read this web page: {why}")]
+    Html { path: PathBuf, why: String },
     #[error("{path}: cannot read: {source} (check permissions)")]
     Io {
         path: PathBuf,

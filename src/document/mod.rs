@@ -2,7 +2,10 @@
 //! title and its passages.
 
 pub mod byline;
+pub mod html;
 pub mod load;
+pub mod markdown;
+pub mod pdf;
 pub mod segment;
 pub mod sentence;
 
@@ -49,29 +52,191 @@ pub struct Document {
     pub passages: Vec<Passage>,
     pub encoding: Encoding,
     pub controls_replaced: usize,
-    /// SHA-256 of the normalised text, lower-case hex.
+    /// SHA-256 of the normalised text, lower-case hex: what tags anchor on.
     pub hash: String,
+    /// SHA-256 of the file's bytes, lower-case hex (for a PDF or a web page
+    /// this differs from `hash`: a newer extractor may give other text from
+    /// the same file).
+    pub source_hash: String,
+    /// What kind of file the text was extracted from.
+    pub format: InputFormat,
+    /// Inline styles (Markdown and web pages): byte ranges, by start.
+    pub styles: Vec<(std::ops::Range<usize>, markdown::InlineStyle)>,
+    /// Link texts (byte ranges) and their targets.
+    pub links: Vec<(std::ops::Range<usize>, String)>,
+    /// Byte offset where each page starts (PDF only; empty otherwise).
+    pub pages: Vec<usize>,
+}
+
+/// The kinds of file diptych reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    Text,
+    Markdown,
+    Html,
+    Pdf,
+}
+
+impl InputFormat {
+    /// The format of a file, from its first bytes (a PDF or HTML signature)
+    /// and then its extension.
+    pub fn detect(path: &Path, bytes: &[u8]) -> InputFormat {
+        if bytes.starts_with(b"%PDF-") {
+            return InputFormat::Pdf;
+        }
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        match ext.as_str() {
+            "pdf" => return InputFormat::Pdf,
+            "html" | "htm" | "xhtml" => return InputFormat::Html,
+            "md" | "markdown" | "mdown" | "mkd" => return InputFormat::Markdown,
+            _ => {}
+        }
+        let head: Vec<u8> = bytes
+            .iter()
+            .skip_while(|b| b.is_ascii_whitespace() || **b == 0xEF || **b == 0xBB || **b == 0xBF)
+            .take(15)
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
+            InputFormat::Html
+        } else {
+            InputFormat::Text
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Markdown => "Markdown",
+            InputFormat::Html => "web page",
+            InputFormat::Pdf => "PDF",
+        }
+    }
+}
+
+/// Text ready to be segmented, with what its format knew.
+struct Extracted {
+    decoded: load::Decoded,
+    /// Passages, when the format gives them (Markdown, web pages).
+    blocks: Option<Vec<(usize, usize, PassageKind)>>,
+    styles: Vec<(std::ops::Range<usize>, markdown::InlineStyle)>,
+    links: Vec<(std::ops::Range<usize>, String)>,
+    title: Option<String>,
+    pages: Vec<usize>,
+}
+
+impl Extracted {
+    fn text(decoded: load::Decoded) -> Extracted {
+        Extracted {
+            decoded,
+            blocks: None,
+            styles: Vec::new(),
+            links: Vec::new(),
+            title: None,
+            pages: Vec::new(),
+        }
+    }
+
+    /// Markdown source (already normalised) rendered to text with its
+    /// passages and styles.
+    fn markdown(decoded: load::Decoded, title: Option<String>) -> Extracted {
+        let r = markdown::render(&decoded.text);
+        Extracted {
+            decoded: load::Decoded {
+                text: r.text,
+                ..decoded
+            },
+            blocks: Some(r.blocks),
+            styles: r.styles,
+            links: r.links,
+            title,
+            pages: Vec::new(),
+        }
+    }
 }
 
 impl Document {
-    /// Builds a document from bytes already in memory.
+    /// Builds a document from bytes already in memory: plain text,
+    /// Markdown, a web page or a PDF (see [`InputFormat::detect`]).
     pub fn from_bytes(source: Source, bytes: &[u8]) -> Result<Self, LoadError> {
         let name = match &source {
             Source::File(p) => p.clone(),
             Source::Embedded(n) => PathBuf::from(n),
         };
-        let decoded = load::decode(bytes, &name)?;
-        Ok(Self::from_decoded(source, decoded))
+        let format = InputFormat::detect(&name, bytes);
+        let extracted = match format {
+            InputFormat::Text => Extracted::text(load::decode(bytes, &name)?),
+            InputFormat::Markdown => Extracted::markdown(load::decode(bytes, &name)?, None),
+            InputFormat::Html => {
+                let page = load::decode(bytes, &name)?;
+                let article = html::extract(&page.text, &name)?;
+                let (text, replaced) = load::normalise(&pdf::typography(&article.markdown));
+                let decoded = load::Decoded {
+                    text,
+                    controls_replaced: page.controls_replaced + replaced,
+                    ..page
+                };
+                Extracted::markdown(decoded, article.title)
+            }
+            InputFormat::Pdf => {
+                let pages = pdf::extract(bytes, &name)?;
+                // Each page normalised on its own, so page offsets hold.
+                let mut text = String::new();
+                let mut starts = Vec::with_capacity(pages.0.len());
+                let mut replaced = 0;
+                for page in &pdf::join_pages_kept(&pages.0) {
+                    let (t, n) = load::normalise(page);
+                    replaced += n;
+                    starts.push(text.len());
+                    text.push_str(&t);
+                }
+                Extracted {
+                    pages: starts,
+                    ..Extracted::text(load::Decoded {
+                        text,
+                        encoding: Encoding::Utf8,
+                        controls_replaced: replaced,
+                    })
+                }
+            }
+        };
+        Ok(Self::from_extracted(
+            source,
+            format,
+            hex(&Sha256::digest(bytes)),
+            extracted,
+        ))
     }
 
-    fn from_decoded(source: Source, decoded: load::Decoded) -> Self {
+    fn from_extracted(
+        source: Source,
+        format: InputFormat,
+        source_hash: String,
+        extracted: Extracted,
+    ) -> Self {
+        let Extracted {
+            decoded,
+            blocks,
+            styles,
+            links,
+            title: extracted_title,
+            pages,
+        } = extracted;
         let text = decoded.text;
-        let passages = segment::segment(&text);
+        let passages = match &blocks {
+            Some(blocks) => segment::from_blocks(&text, blocks),
+            None => segment::segment(&text),
+        };
         let title = passages
             .iter()
             .find(|p| p.kind == PassageKind::Title)
             .map(|p| clean_title(&p.joined(&text)))
             .filter(|t| !t.is_empty())
+            .or(extracted_title)
             .unwrap_or_else(|| match &source {
                 Source::File(p) => p
                     .file_name()
@@ -88,6 +253,11 @@ impl Document {
             encoding: decoded.encoding,
             controls_replaced: decoded.controls_replaced,
             hash,
+            source_hash,
+            format,
+            styles,
+            links,
+            pages,
         }
     }
 
@@ -113,7 +283,17 @@ impl Document {
             encoding: Encoding::Utf8,
             controls_replaced: 0,
         };
-        Self::from_decoded(Source::Embedded(name), decoded)
+        Self::from_extracted(
+            Source::Embedded(name),
+            InputFormat::Text,
+            hex(&Sha256::digest(text.as_bytes())),
+            Extracted::text(decoded),
+        )
+    }
+
+    /// The 1-based page of byte `offset` (PDF only).
+    pub fn page_of_byte(&self, offset: usize) -> Option<usize> {
+        (!self.pages.is_empty()).then(|| self.pages.partition_point(|&s| s <= offset).max(1))
     }
 
     /// A notice for the status line when decoding needed attention.

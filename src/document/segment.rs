@@ -15,6 +15,10 @@ pub enum PassageKind {
     ListItem,
     Footnote,
     Boilerplate,
+    /// A table, drawn as aligned rows (lines kept as they are).
+    Table,
+    /// A block of code or preformatted text (lines kept as they are).
+    Code,
 }
 
 impl PassageKind {
@@ -26,12 +30,24 @@ impl PassageKind {
             PassageKind::ListItem => "list_item",
             PassageKind::Footnote => "footnote",
             PassageKind::Boilerplate => "boilerplate",
+            PassageKind::Table => "table",
+            PassageKind::Code => "code",
         }
     }
 
-    /// Body text and list items carry content worth aligning and tagging.
+    /// Body text, list items and tables carry content worth aligning and
+    /// tagging.
     pub fn is_content(self) -> bool {
-        matches!(self, PassageKind::Body | PassageKind::ListItem)
+        matches!(
+            self,
+            PassageKind::Body | PassageKind::ListItem | PassageKind::Table
+        )
+    }
+
+    /// Whether the passage's line breaks are part of its layout (a table's
+    /// rows, code), so the reader wraps each line rather than re-flowing.
+    pub fn keeps_lines(self) -> bool {
+        matches!(self, PassageKind::Table | PassageKind::Code)
     }
 }
 
@@ -69,7 +85,7 @@ impl Passage {
 struct Line<'a> {
     text: &'a str,
     start: usize,
-    number: usize,
+
     class: LineClass,
 }
 
@@ -150,30 +166,50 @@ pub fn segment(text: &str) -> Vec<Passage> {
         i = end + 1;
     }
 
-    let mut passages: Vec<Passage> = Vec::with_capacity(groups.len());
-    let mut chars_before = 0usize;
-    let mut counted_to = 0usize;
-    for (n, &(first, last, kind)) in groups.iter().enumerate() {
-        let byte_start = lines[first].start;
-        let byte_end = lines[last].start + lines[last].text.len();
-        chars_before += text[counted_to..byte_start].chars().count();
-        let char_start = chars_before;
-        let char_len = text[byte_start..byte_end].chars().count();
-        chars_before += char_len;
-        counted_to = byte_end;
+    let blocks: Vec<(usize, usize, PassageKind)> = groups
+        .iter()
+        .map(|&(first, last, kind)| {
+            (
+                lines[first].start,
+                lines[last].start + lines[last].text.len(),
+                kind,
+            )
+        })
+        .collect();
+    let mut passages = from_blocks(text, &blocks);
+    mark_repeated_boilerplate(text, &mut passages);
+    mark_ebook_licence(text, &mut passages);
+    passages
+}
+
+/// Passages for blocks already known (byte ranges in reading order, not
+/// overlapping, and their kinds), as a Markdown or web page gives them:
+/// ids, 1-based lines and code point offsets, counted in one pass.
+pub fn from_blocks(text: &str, blocks: &[(usize, usize, PassageKind)]) -> Vec<Passage> {
+    let mut passages: Vec<Passage> = Vec::with_capacity(blocks.len());
+    let (mut chars_before, mut lines_before, mut counted_to) = (0usize, 0usize, 0usize);
+    for (n, &(byte_start, byte_end, kind)) in blocks.iter().enumerate() {
+        let skipped = &text[counted_to..byte_start];
+        chars_before += skipped.chars().count();
+        lines_before += skipped.matches('\n').count();
+        let body = &text[byte_start..byte_end];
+        let char_len = body.chars().count();
+        let line_start = lines_before + 1;
+        let line_end = line_start + body.matches('\n').count();
         passages.push(Passage {
             id: format!("p{}", n + 1),
             kind,
-            line_start: lines[first].number,
-            line_end: lines[last].number,
+            line_start,
+            line_end,
             byte_start,
             byte_end,
-            char_start,
-            char_end: char_start + char_len,
+            char_start: chars_before,
+            char_end: chars_before + char_len,
         });
+        chars_before += char_len;
+        lines_before = line_end - 1;
+        counted_to = byte_end;
     }
-    mark_repeated_boilerplate(text, &mut passages);
-    mark_ebook_licence(text, &mut passages);
     passages
 }
 
@@ -215,11 +251,10 @@ fn mark_ebook_licence(text: &str, passages: &mut [Passage]) {
 fn classify_lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (idx, line) in text.split('\n').enumerate() {
+    for line in text.split('\n') {
         out.push(Line {
             text: line,
             start,
-            number: idx + 1,
             class: classify(line),
         });
         start += line.len() + 1;

@@ -125,7 +125,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: Side, areas: &PaneAreas, 
         let base = match passage.kind {
             PassageKind::Title | PassageKind::Heading => theme.title,
             PassageKind::Footnote | PassageKind::Boilerplate => theme.muted,
-            PassageKind::Body | PassageKind::ListItem => theme.text,
+            PassageKind::Body | PassageKind::ListItem | PassageKind::Table | PassageKind::Code => {
+                theme.text
+            }
         };
         text.push(row_line(&pane.doc.text, row.range(), base, &layers));
     }

@@ -87,7 +87,7 @@ pub enum Command {
         #[arg(long, value_name = "TOPIC")]
         topic: Option<String>,
     },
-    /// Tag sets on disk.
+    /// Tag sets on disk: list them, compare two analysts' sets.
     Tags {
         #[command(subcommand)]
         command: TagsCommand,
@@ -108,4 +108,23 @@ pub enum Command {
 pub enum TagsCommand {
     /// List the tag sets in the tag set directory: documents and counts.
     List,
+    /// How far two tag sets on the same reports agree: pairs judged by
+    /// both and by one only, percent agreement, Cohen's kappa,
+    /// Krippendorff's alpha, per topic, and every disagreement.
+    Compare {
+        /// The first tag set: a file, or a tag set name in the tag set
+        /// directory (`diptych tags list`).
+        #[arg(value_name = "A")]
+        a: PathBuf,
+        /// The second tag set.
+        #[arg(value_name = "B")]
+        b: PathBuf,
+        /// LEFT RIGHT, the reports both sets judge; none for the bundled
+        /// reports.
+        #[arg(value_name = "FILE", num_args = 0..=2)]
+        files: Vec<PathBuf>,
+        /// Print one JSON object instead of the report (docs/AGREEMENT.md).
+        #[arg(long)]
+        json: bool,
+    },
 }

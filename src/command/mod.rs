@@ -89,6 +89,9 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         Some(Command::Tags {
             command: TagsCommand::List,
         }) => tags::list(cli, &paths),
+        Some(Command::Tags {
+            command: TagsCommand::Compare { a, b, files, json },
+        }) => tags::compare(cli, &paths, [a, b], files, *json),
         None => reader::run(cli, paths),
     }
 }

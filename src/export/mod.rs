@@ -17,6 +17,8 @@ mod outline;
 mod prepared;
 mod w3c;
 
+pub(crate) use prepared::shorten;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

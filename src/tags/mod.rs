@@ -2,8 +2,10 @@
 //! anchors, re-anchoring, edit history and views are pure; `store` does the
 //! file I/O.
 
+pub mod agreement;
 pub mod anchor;
 pub mod codec;
+pub mod compare;
 pub mod history;
 pub mod model;
 pub mod reanchor;

@@ -24,6 +24,12 @@ fn two_sets(dir: &std::path::Path) -> (String, String) {
         passage_tag("b3", 7, 5, Some("partial"), "nuance"),
         passage_tag("b4", 22, 19, Some("contradict"), "B alone"),
     ];
+    for t in &mut a.tags {
+        t.analyst = Some("ana".into());
+    }
+    for t in &mut b.tags {
+        t.analyst = Some("bob".into());
+    }
     let (pa, pb) = (dir.join("a.json"), dir.join("b.json"));
     write_set(&pa, &a);
     write_set(&pb, &b);
@@ -49,8 +55,9 @@ fn compare_reports_agreement_and_disagreements() {
         "Confusion matrix (rows: A's judgement, columns: B's)",
         "Disagreements (1)",
         "p5 ↔ p22",
-        "A: ≠ Contradict — A: Europe is not a target",
-        "B: = Agree — B: ␛[31mboth say Europe",
+        "(tag set \"seeds\", analyst ana): 4 judgements",
+        "A: ≠ Contradict (ana) — A: Europe is not a target",
+        "B: = Agree (bob) — B: ␛[31mboth say Europe",
         "left:  “",
         "TOPIC",
     ] {
@@ -89,6 +96,8 @@ fn compare_reports_agreement_and_disagreements() {
     assert_eq!(d["a"]["label"], "contradict");
     assert_eq!(d["b"]["label"], "agree");
     assert_eq!(d["left"]["passage"], "p5");
+    assert_eq!(d["a"]["analyst"], "ana");
+    assert_eq!(json["sets"][1]["analysts"], serde_json::json!(["bob"]));
     assert!(d["left"]["quote"].as_str().unwrap().len() > 10);
 }
 

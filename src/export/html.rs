@@ -205,6 +205,9 @@ fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
             escape(&p.topic_names(pe))
         );
     }
+    if let Some(who) = p.analyst_line(pe) {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&who));
+    }
     if let Some(s) = p.suggestion(pe) {
         let _ = writeln!(out, "<p class=\"hint\"><em>{}</em></p>", escape(&s));
     }

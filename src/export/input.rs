@@ -81,6 +81,7 @@ pub fn build(
             right: right_quote,
             created: Some(tag.created.clone()),
             modified: Some(tag.modified.clone()),
+            analyst: tag.analyst.clone(),
         });
     }
     if context.include_untagged {
@@ -126,6 +127,7 @@ pub fn build(
                 right: right_quote,
                 created: None,
                 modified: None,
+                analyst: None,
             });
         }
     }

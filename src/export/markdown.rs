@@ -105,6 +105,9 @@ fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
     if pe.topics.len() > 1 {
         let _ = writeln!(out, "Topics: {}\n", inline(&p.topic_names(pe)));
     }
+    if let Some(who) = p.analyst_line(pe) {
+        let _ = writeln!(out, "{}\n", inline(&who));
+    }
     if let Some(s) = p.suggestion(pe) {
         let _ = writeln!(out, "*{}*\n", inline(&s));
     }

@@ -141,6 +141,9 @@ pub struct Entry {
     pub created: Option<String>,
     /// RFC 3339, from the tag; `None` for an untagged pair.
     pub modified: Option<String>,
+    /// Who last set the label or note, if the tag names them. The briefs
+    /// show it when more than one analyst judged the comparison.
+    pub analyst: Option<String>,
 }
 
 impl Entry {
@@ -448,6 +451,7 @@ impl Comparison {
                     right: quote(&e.right),
                     created: e.created.as_ref().map(clean),
                     modified: e.modified.as_ref().map(clean),
+                    analyst: e.analyst.as_ref().map(clean),
                     ..e.clone()
                 })
                 .collect(),

@@ -163,6 +163,9 @@ fn pair(out: &mut Vec<Block>, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
             p.topic_names(pe)
         ))]));
     }
+    if let Some(who) = p.analyst_line(pe) {
+        out.push(Block::Para(vec![Run::plain(who)]));
+    }
     if let Some(s) = p.suggestion(pe) {
         out.push(Block::Para(vec![Run::italic(s)]));
     }

@@ -75,6 +75,9 @@ pub struct Prepared<'a> {
     pub c: &'a Comparison,
     pub entries: Vec<PreparedEntry<'a>>,
     pub columns: Vec<Column<'a>>,
+    /// More than one analyst judged the entries: each pair says whose
+    /// judgement it is.
+    pub several_analysts: bool,
 }
 
 /// One line of a Silences list: the topics (names) one report discusses,
@@ -214,10 +217,15 @@ impl<'a> Prepared<'a> {
         for (i, p) in entries.iter_mut().enumerate() {
             p.number = i + 1;
         }
+        let analysts: BTreeSet<&str> = entries
+            .iter()
+            .filter_map(|p| p.entry.analyst.as_deref())
+            .collect();
         Prepared {
             c,
             entries,
             columns,
+            several_analysts: analysts.len() > 1,
         }
     }
 
@@ -321,6 +329,16 @@ impl<'a> Prepared<'a> {
             Kind::NoLabel => format!("Pair {} · not judged", p.number),
             _ => format!("Pair {} · {} {}", p.number, col.glyph, col.name),
         }
+    }
+
+    /// "Analyst: ana", when several analysts judged the comparison.
+    pub fn analyst_line(&self, p: &PreparedEntry<'_>) -> Option<String> {
+        let analyst = p
+            .entry
+            .analyst
+            .as_deref()
+            .filter(|_| self.several_analysts)?;
+        Some(format!("Analyst: {analyst}"))
     }
 
     /// "suggested: contradiction — why", only for a pair not judged.

@@ -201,7 +201,7 @@ fn judgements(input: &Input<'_>) -> (BTreeMap<Unit, usize>, SetSummary) {
             duplicates += 1;
         }
     }
-    let analysts: BTreeSet<String> = BTreeSet::new();
+    let analysts: BTreeSet<String> = set.tags.iter().filter_map(|t| t.analyst.clone()).collect();
     let summary = SetSummary {
         path: input.path.clone(),
         name: set.name.clone(),
@@ -355,7 +355,7 @@ fn judgement(set: &TagSet, tag: &Tag) -> Judgement {
         glyph: label.map_or_else(|| "?".to_string(), |l| l.glyph),
         label: id,
         note: tag.note.clone(),
-        analyst: None,
+        analyst: tag.analyst.clone(),
     }
 }
 

@@ -19,6 +19,9 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Longest label id, label name or tag id we accept, in characters.
 pub const MAX_ID_CHARS: usize = 64;
 
+/// Longest analyst name we accept, in characters.
+pub const MAX_ANALYST_CHARS: usize = 64;
+
 /// The four built-in stances. Their ids are reserved label ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -184,6 +187,10 @@ pub struct Tag {
     pub created: String,
     /// RFC 3339.
     pub modified: String,
+    /// Who last set the label or note (the analyst's name); absent in
+    /// files from before provenance and where no name was known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analyst: Option<String>,
     pub origin: Origin,
     pub left: Anchor,
     pub right: Anchor,
@@ -197,6 +204,7 @@ impl Tag {
             note: String::new(),
             created: now.to_string(),
             modified: now.to_string(),
+            analyst: None,
             origin,
             left,
             right,
@@ -409,6 +417,9 @@ impl TagSet {
                     ));
                 }
             }
+            if let Some(why) = t.analyst.as_deref().and_then(analyst_problem) {
+                bad(format!("analyst {why}"));
+            }
             for side in [Side::Left, Side::Right] {
                 if let Some(why) = t.anchor(side).problem() {
                     bad(format!("{} anchor: {why}", side.name()));
@@ -518,6 +529,12 @@ pub(crate) fn text_problem(s: &str, max_chars: usize) -> Option<String> {
     }
 }
 
+/// Why `name` cannot be an analyst's name, if it cannot: empty, with
+/// control characters, or longer than [`MAX_ANALYST_CHARS`].
+pub fn analyst_problem(name: &str) -> Option<String> {
+    text_problem(name, MAX_ANALYST_CHARS)
+}
+
 fn is_sha256_hex(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
@@ -591,6 +608,28 @@ mod tests {
                 .any(|m| m.contains("tags[1]") && m.contains("appears twice")),
             "{msgs:?}"
         );
+    }
+
+    #[test]
+    fn analysts_are_optional_and_validated() {
+        let mut s = set();
+        s.tags.push(tag("t1"));
+        let old = crate::tags::codec::to_json(&s);
+        assert!(!old.contains("analyst"), "no analyst, no field: {old}");
+        s.tags[0].analyst = Some("ana".into());
+        let new = crate::tags::codec::to_json(&s);
+        assert!(new.contains("\"analyst\": \"ana\""), "{new}");
+        assert!(s.problems().is_empty());
+        for bad in ["", "  ", "a\u{1b}b"] {
+            s.tags[0].analyst = Some(bad.into());
+            let msgs: Vec<String> = s.problems().iter().map(|p| p.to_string()).collect();
+            assert!(
+                msgs.iter().any(|m| m.contains("analyst")),
+                "{bad:?}: {msgs:?}"
+            );
+        }
+        s.tags[0].analyst = Some("x".repeat(MAX_ANALYST_CHARS + 1));
+        assert!(!s.problems().is_empty());
     }
 
     #[test]

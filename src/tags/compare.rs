@@ -152,8 +152,8 @@ pub struct Disagreement {
     pub topic: Option<String>,
     pub left: Place,
     pub right: Place,
-    pub a: Judgement,
-    pub b: Judgement,
+    pub a: JudgementView,
+    pub b: JudgementView,
 }
 
 /// Where a judged pair's quote is in one report.
@@ -168,7 +168,7 @@ pub struct Place {
 
 /// One set's judgement of a pair.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Judgement {
+pub struct JudgementView {
     /// The tag's id in its set.
     pub tag: String,
     pub label: String,
@@ -344,10 +344,10 @@ fn place(doc: &Document, anchor: &Anchor) -> Place {
     }
 }
 
-fn judgement(set: &TagSet, tag: &Tag) -> Judgement {
+fn judgement(set: &TagSet, tag: &Tag) -> JudgementView {
     let id = tag.label.clone().unwrap_or_default();
     let label = set.label(&id);
-    Judgement {
+    JudgementView {
         tag: tag.id.0.clone(),
         label_name: label
             .as_ref()

@@ -274,9 +274,11 @@ fn plan(set: &TagSet, op: Op, now: &str, analyst: Option<&str>) -> Result<Option
         }
         let mut after = after;
         after.modified = now.to_string();
-        // A judgement (label or note) set now is the current analyst's.
+        // A judgement (label or note) set now is the current analyst's,
+        // and settles a conflict a merge recorded.
         if after.label != before.label || after.note != before.note {
             after.analyst = analyst.map(str::to_string);
+            after.conflict = None;
         }
         Some(Step {
             what,

@@ -193,3 +193,110 @@ pub fn compare(
     })?;
     Ok(0)
 }
+
+/// Where `diptych tags merge` puts its result.
+pub enum MergeOutput<'a> {
+    /// `-o FILE`.
+    File(&'a Path),
+    /// `--git`: over OURS, with git's exit statuses.
+    Git,
+}
+
+/// Exit status of the git driver when conflicts were recorded.
+const GIT_CONFLICTS: u8 = 1;
+
+/// `diptych tags merge BASE OURS THEIRS (-o OUT | --git)`.
+pub fn merge(inputs: [&Path; 3], output: MergeOutput<'_>) -> Result<u8, Failure> {
+    let git = matches!(output, MergeOutput::Git);
+    let result = merge_files(inputs, &output);
+    match result {
+        Ok(conflicts) if git && conflicts > 0 => Ok(GIT_CONFLICTS),
+        Ok(_) => Ok(0),
+        // git reads any status above 1 as "the driver failed"; ours is
+        // left as it was.
+        Err(failure) if git => Err(Failure {
+            status: super::EXIT_BAD_INPUT,
+            ..failure
+        }),
+        Err(failure) => Err(failure),
+    }
+}
+
+/// Merges the three files and writes the result; returns how many
+/// conflicts were recorded.
+fn merge_files(inputs: [&Path; 3], output: &MergeOutput<'_>) -> Result<usize, Failure> {
+    let [base_path, ours_path, theirs_path] = inputs;
+    let out_path = match output {
+        MergeOutput::File(path) => *path,
+        MergeOutput::Git => ours_path,
+    };
+    if let MergeOutput::File(out) = output
+        && let Some(input) = inputs.iter().find(|p| crate::atomic::same_file(out, p))
+    {
+        return Err(Failure::bad_input(format!(
+            "-o {}: that is the input {}; give another file (a merge never writes over its inputs)",
+            out.display(),
+            input.display()
+        )));
+    }
+    // git passes an empty ancestor when both sides added the file.
+    let empty = std::fs::metadata(base_path).is_ok_and(|m| m.is_file() && m.len() == 0);
+    let base = if empty {
+        None
+    } else {
+        Some(read_set(base_path)?)
+    };
+    let (ours, theirs) = (read_set(ours_path)?, read_set(theirs_path)?);
+    let merged = crate::tags::merge::merge(base.as_ref(), &ours, &theirs).map_err(|e| {
+        Failure::bad_input(format!(
+            "cannot merge {} and {}: {e}",
+            ours_path.display(),
+            theirs_path.display()
+        ))
+    })?;
+    let bytes = crate::tags::codec::to_json(&merged.set);
+    crate::atomic::write(out_path, bytes.as_bytes(), crate::atomic::NewFile::Private)
+        .map_err(Failure::other)?;
+    super::note(&merge_summary(out_path, &merged));
+    Ok(merged.conflicts.len())
+}
+
+/// One line on what a merge did, for standard error.
+fn merge_summary(out: &Path, m: &crate::tags::merge::Merged) -> String {
+    let n = m.set.tags.len();
+    let mut parts = vec![format!(
+        "merged into {}: {n} {}",
+        out.display(),
+        plural(n, "tag", "tags")
+    )];
+    if !m.conflicts.is_empty() {
+        let ids: Vec<&str> = m.conflicts.iter().map(|id| id.0.as_str()).collect();
+        parts.push(format!(
+            "{} {} recorded (tags {}): both judgements are kept in the tag until one of you judges the pair again",
+            m.conflicts.len(),
+            plural(m.conflicts.len(), "conflict", "conflicts"),
+            ids.join(", ")
+        ));
+    }
+    if !m.kept_deleted.is_empty() {
+        parts.push(format!(
+            "{} deleted on one side but changed on the other, kept",
+            m.kept_deleted.len()
+        ));
+    }
+    if !m.removed.is_empty() {
+        parts.push(format!("{} deleted", m.removed.len()));
+    }
+    if m.judged_twice > 0 {
+        parts.push(format!(
+            "{} {} judged by two tags (each side judged it anew): check them with `diptych export`",
+            m.judged_twice,
+            plural(m.judged_twice, "pair is", "pairs are")
+        ));
+    }
+    parts.join("; ")
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}

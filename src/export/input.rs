@@ -82,6 +82,7 @@ pub fn build(
             created: Some(tag.created.clone()),
             modified: Some(tag.modified.clone()),
             analyst: tag.analyst.clone(),
+            conflict: tag.conflict.as_deref().cloned(),
         });
     }
     if context.include_untagged {
@@ -128,6 +129,7 @@ pub fn build(
                 created: None,
                 modified: None,
                 analyst: None,
+                conflict: None,
             });
         }
     }

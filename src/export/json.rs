@@ -76,6 +76,9 @@ struct Pair<'a> {
     /// Who last set the label or note; absent when the tag names nobody.
     #[serde(skip_serializing_if = "Option::is_none")]
     analyst: Option<&'a str>,
+    /// Both judgements of a tag in conflict; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conflict: Option<&'a super::Conflict>,
     left: Anchor<'a>,
     right: Anchor<'a>,
 }
@@ -171,6 +174,7 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
                     created: e.created.as_deref(),
                     modified: e.modified.as_deref(),
                     analyst: e.analyst.as_deref(),
+                    conflict: e.conflict.as_ref(),
                     left: (&e.left).into(),
                     right: (&e.right).into(),
                 }

@@ -144,7 +144,14 @@ pub struct Entry {
     /// Who last set the label or note, if the tag names them. The briefs
     /// show it when more than one analyst judged the comparison.
     pub analyst: Option<String>,
+    /// The two judgements a merge found for this tag, when they differ and
+    /// nobody has judged the pair again since; `label`, `note` and
+    /// `analyst` hold ours meanwhile.
+    pub conflict: Option<Conflict>,
 }
+
+/// A merge conflict, the tag model's own.
+pub use crate::tags::{Conflict, Judgement};
 
 impl Entry {
     /// Whether this entry is a tag (as opposed to an untagged aligned pair).
@@ -452,6 +459,18 @@ impl Comparison {
                     created: e.created.as_ref().map(clean),
                     modified: e.modified.as_ref().map(clean),
                     analyst: e.analyst.as_ref().map(clean),
+                    conflict: e.conflict.as_ref().map(|c| {
+                        let side = |j: &Judgement| Judgement {
+                            label: j.label.as_ref().map(clean),
+                            note: clean(&j.note),
+                            analyst: j.analyst.as_ref().map(clean),
+                            modified: clean(&j.modified),
+                        };
+                        Conflict {
+                            ours: side(&c.ours),
+                            theirs: side(&c.theirs),
+                        }
+                    }),
                     ..e.clone()
                 })
                 .collect(),

@@ -211,3 +211,50 @@ fn merge_refuses_bad_inputs_and_writes_nothing() {
         text(&missing.stderr)
     );
 }
+
+#[test]
+fn git_driver_statuses_and_ours_left_alone_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let [base, ours, theirs] = three(d);
+    let before = std::fs::read(&ours).unwrap();
+    // An unusable input: exit 2, %A untouched.
+    let junk = d.join("junk.json");
+    std::fs::write(&junk, "[]").unwrap();
+    let out = diptych(d, &["tags", "merge", "--git", s(&base), s(&ours), s(&junk)]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read(&ours).unwrap(), before);
+    // -o and --git together make no sense.
+    let out = diptych(
+        d,
+        &[
+            "tags",
+            "merge",
+            "--git",
+            s(&base),
+            s(&ours),
+            s(&theirs),
+            "-o",
+            "x.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    // A clean merge: exit 0, the result in %A.
+    let out = diptych(
+        d,
+        &["tags", "merge", "--git", s(&base), s(&base), s(&theirs)],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read(&base).unwrap(),
+        std::fs::read(&theirs).unwrap()
+    );
+    // Conflicts recorded: exit 1, the result in %A.
+    let [base, ours, theirs] = three(d);
+    let out = diptych(
+        d,
+        &["tags", "merge", "--git", s(&base), s(&ours), s(&theirs)],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(load(&ours).tags[0].conflict.is_some());
+}

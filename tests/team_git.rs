@@ -162,7 +162,11 @@ fn two_analysts_merge_one_tag_set_through_git() {
     // files ignored, a tag set with two judgements.
     sandbox.clone_for("ana");
     sandbox.ok("ana", &["symbolic-ref", "HEAD", "refs/heads/main"]);
-    std::fs::write(sandbox.path("ana/.gitattributes"), "*.json merge=diptych\n").unwrap();
+    std::fs::write(
+        sandbox.path("ana/.gitattributes"),
+        "tagsets/*.json merge=diptych\n",
+    )
+    .unwrap();
     std::fs::write(
         sandbox.path("ana/.gitignore"),
         "*.json.bak\n*.json.lock\n.*.tmp\n",

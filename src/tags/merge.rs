@@ -78,6 +78,7 @@ fn merge_tag(base: Option<&Tag>, ours: &Tag, theirs: &Tag) -> (Tag, bool) {
     tag.right = pick(base.map(|b| &b.right), &ours.right, &theirs.right).0;
     tag.origin = pick(base.map(|b| &b.origin), &ours.origin, &theirs.origin).0;
     tag.created = pick(base.map(|b| &b.created), &ours.created, &theirs.created).0;
+    // diptych writes UTC times (`…Z`), which sort as text.
     tag.modified = ours.modified.clone().max(theirs.modified.clone());
     let judged = |t: &Tag| (t.label.clone(), t.note.clone());
     let changed = |t: &Tag| base.is_none_or(|b| judged(b) != judged(t));

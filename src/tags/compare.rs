@@ -9,6 +9,9 @@
 //! without a label (a manual link not judged yet) or whose quote is
 //! orphaned is no judgement of a unit. The figures are computed over the
 //! units judged in both sets; those judged in one only are counted apart.
+//!
+//! Over 700 lines: the matching is about 250, the text report 200, and
+//! its unit tests the rest.
 
 use std::collections::{BTreeMap, BTreeSet};
 

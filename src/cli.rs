@@ -87,7 +87,8 @@ pub enum Command {
         #[arg(long, value_name = "TOPIC")]
         topic: Option<String>,
     },
-    /// Tag sets on disk.
+    /// Tag sets on disk: list them, compare two analysts' sets, merge two
+    /// versions.
     Tags {
         #[command(subcommand)]
         command: TagsCommand,
@@ -108,4 +109,52 @@ pub enum Command {
 pub enum TagsCommand {
     /// List the tag sets in the tag set directory: documents and counts.
     List,
+    /// How far two tag sets on the same reports agree: pairs judged by
+    /// both and by one only, percent agreement, Cohen's kappa,
+    /// Krippendorff's alpha, per topic, and every disagreement.
+    Compare {
+        /// The first tag set: a file, or a tag set name in the tag set
+        /// directory (`diptych tags list`).
+        #[arg(value_name = "A")]
+        a: PathBuf,
+        /// The second tag set.
+        #[arg(value_name = "B")]
+        b: PathBuf,
+        /// LEFT RIGHT, the reports both sets judge; none for the bundled
+        /// reports.
+        #[arg(value_name = "FILE", num_args = 0..=2)]
+        files: Vec<PathBuf>,
+        /// Print one JSON object instead of the report (docs/AGREEMENT.md).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Three-way merge of two versions of a tag set: changes on one side
+    /// are taken, a stance or note changed differently on both is kept as
+    /// a recorded conflict, no judgement is dropped.
+    Merge {
+        /// The common ancestor of the two versions (an empty file when
+        /// there is none).
+        #[arg(value_name = "BASE")]
+        base: PathBuf,
+        /// Our version (with --git: written with the result).
+        #[arg(value_name = "OURS")]
+        ours: PathBuf,
+        /// Their version.
+        #[arg(value_name = "THEIRS")]
+        theirs: PathBuf,
+        /// Write the merged tag set to this file (atomically).
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "FILE",
+            required_unless_present = "git",
+            conflicts_with = "git"
+        )]
+        output: Option<PathBuf>,
+        /// Work as git's merge driver (%O %A %B): write the result over
+        /// OURS; exit 0 when clean, 1 when conflicts were recorded, 2 on
+        /// errors.
+        #[arg(long)]
+        git: bool,
+    },
 }

@@ -161,6 +161,8 @@ pub struct Config {
     pub wrap_width_limit: Option<u16>,
     /// Whether the panes start scrolling together.
     pub scroll_lock: bool,
+    /// The analyst's name recorded on each judgement; `None` uses `$USER`.
+    pub analyst: Option<String>,
 }
 
 /// Accepted range of `wrap_width_limit`: narrower is unreadable, wider is
@@ -175,6 +177,7 @@ const KNOWN_KEYS: &[&str] = &[
     "tagset_dir",
     "wrap_width_limit",
     "scroll_lock",
+    "analyst",
     "keys",
 ];
 
@@ -188,6 +191,7 @@ impl Default for Config {
             tagset_dir: None,
             wrap_width_limit: None,
             scroll_lock: true,
+            analyst: None,
         }
     }
 }
@@ -219,6 +223,16 @@ impl Config {
                 .or_insert_with(|| chords.clone());
         }
         all
+    }
+
+    /// The analyst's name to record on judgements: the configured one,
+    /// else `user` (the login name from `$USER`) when it is a usable name.
+    pub fn analyst_or(&self, user: Option<&str>) -> Option<String> {
+        self.analyst.clone().or_else(|| {
+            user.map(str::trim)
+                .filter(|u| crate::tags::model::analyst_problem(u).is_none())
+                .map(str::to_string)
+        })
     }
 
     /// The directory for tag sets: the configured one or the default.
@@ -361,6 +375,17 @@ impl LoadedConfig {
                 "scroll_lock" => {
                     if let Some(on) = cx.boolean(name, value) {
                         config.scroll_lock = on;
+                    }
+                }
+                "analyst" => {
+                    if let Some(analyst) = cx.string(name, value) {
+                        let analyst = analyst.trim();
+                        match crate::tags::model::analyst_problem(analyst) {
+                            None => config.analyst = Some(analyst.to_string()),
+                            Some(why) => {
+                                cx.warn(value.span().start, format!("`analyst` {why}; using $USER"))
+                            }
+                        }
                     }
                 }
                 "keys" => {
@@ -762,6 +787,11 @@ autosave_delay_ms = 1000
 
 # Whether the two panes start scrolling together.
 scroll_lock = true
+
+# Your name as each judgement records it (who set its label or note), so
+# agreement reports and merges say whose stance is whose. At most 64
+# characters. When unset: your login name ($USER).
+# analyst = "ana"
 
 # Key bindings, one table per mode: [keys] for reading the reports, then
 # [keys.MODE] for the popups, dialogs and fields. Each line gives an action

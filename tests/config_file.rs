@@ -43,6 +43,7 @@ fn default_text_mentions_every_setting() {
         "tagset_dir",
         "wrap_width_limit",
         "scroll_lock",
+        "analyst",
         "[keys]",
     ] {
         assert!(text.contains(key), "default config lacks `{key}`");
@@ -91,8 +92,41 @@ fn every_setting_is_read() {
             tagset_dir: Some(fixture("tags/here")),
             wrap_width_limit: Some(100),
             scroll_lock: false,
+            analyst: None,
         }
     );
+}
+
+#[test]
+fn the_analyst_is_a_name_or_the_login_name() {
+    let parse = |text: &str| LoadedConfig::parse(Path::new("c.toml"), text);
+    let loaded = parse("analyst = \"  Ana Lyst \"\n");
+    assert_eq!(loaded.warnings, vec![]);
+    assert_eq!(loaded.config.analyst.as_deref(), Some("Ana Lyst"));
+    assert_eq!(
+        loaded.config.analyst_or(Some("root")).as_deref(),
+        Some("Ana Lyst")
+    );
+    for (text, why) in [
+        ("analyst = \"\"\n", "`analyst` is empty; using $USER"),
+        ("analyst = \"a\\u001bb\"\n", "contains control characters"),
+        ("analyst = 7\n", "`analyst` must be a string"),
+    ] {
+        let loaded = parse(text);
+        assert_eq!(loaded.config.analyst, None, "{text}");
+        assert!(
+            loaded
+                .warnings
+                .iter()
+                .any(|w| w.message.contains(why) && w.location.is_some()),
+            "{text}: {:?}",
+            loaded.warnings
+        );
+    }
+    let unset = Config::default();
+    assert_eq!(unset.analyst_or(Some("bob")).as_deref(), Some("bob"));
+    assert_eq!(unset.analyst_or(Some("  ")), None);
+    assert_eq!(unset.analyst_or(None), None);
 }
 
 #[test]
@@ -175,7 +209,7 @@ fn unknown_setting_is_named_with_a_suggestion() {
         vec![(
             at(2, 1),
             "unknown setting `scrol_lock` (did you mean `scroll_lock`?); known settings: \
-             theme, autosave_delay_ms, tagset_dir, wrap_width_limit, scroll_lock, keys"
+             theme, autosave_delay_ms, tagset_dir, wrap_width_limit, scroll_lock, analyst, keys"
         )]
     );
     assert_eq!(config.theme.as_deref(), Some("mono"));

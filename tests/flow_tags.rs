@@ -421,3 +421,19 @@ fn export_dialog_names_the_reports_in_the_tag_set_undoably() {
     );
     assert_eq!(names(&h), [None, None]);
 }
+
+#[test]
+fn judgements_carry_the_analyst_who_made_them() {
+    let mut h = tagged(TagAccess::Writable);
+    h.app = std::mem::replace(&mut h.app, Harness::seeds().app).with_analyst(Some("ana".into()));
+    h.press("]c");
+    let analyst =
+        |h: &Harness, i: usize| h.app.tagging.as_ref().unwrap().set.tags[i].analyst.clone();
+    assert_eq!(analyst(&h, 0).as_deref(), Some("ana"));
+    // Another analyst changing the stance makes it theirs; undo gives it back.
+    h.app = std::mem::replace(&mut h.app, Harness::seeds().app).with_analyst(Some("bob".into()));
+    h.press("a");
+    assert_eq!(analyst(&h, 0).as_deref(), Some("bob"));
+    h.press("u");
+    assert_eq!(analyst(&h, 0).as_deref(), Some("ana"));
+}

@@ -71,6 +71,21 @@ fn tag_set() -> impl Strategy<Value = TagSet> {
                 t.modified = TIMES[m].to_string();
                 t.note = note;
                 t.label = ids.get(label).cloned();
+                // The team fields, on some tags: who judged, and a conflict.
+                if label % 2 == 0 {
+                    t.analyst = Some(format!("analyst {c}"));
+                }
+                if m == 2 {
+                    t.conflict = Some(Box::new(diptych::tags::Conflict {
+                        ours: diptych::tags::Judgement::of(&t),
+                        theirs: diptych::tags::Judgement {
+                            label: ids.get(label + 1).cloned(),
+                            note: "theirs\nsecond line".into(),
+                            analyst: None,
+                            modified: TIMES[c].to_string(),
+                        },
+                    }));
+                }
                 set.tags.push(t);
             }
             set

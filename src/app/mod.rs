@@ -245,6 +245,8 @@ pub struct App {
     pub pair_span: Option<[(usize, usize); 2]>,
     /// How the pair list is sorted (kept across sessions).
     pub pair_sort: PairSort,
+    /// The analyst's name recorded on the judgements made here.
+    pub analyst: Option<String>,
 }
 
 impl App {
@@ -281,6 +283,7 @@ impl App {
             picked_theme: None,
             pair_span: None,
             pair_sort: PairSort::default(),
+            analyst: None,
         }
     }
 
@@ -297,6 +300,15 @@ impl App {
 
     pub fn with_scroll_lock(mut self, on: bool) -> Self {
         self.scroll_lock = on;
+        self
+    }
+
+    /// Records `analyst` as the author of the judgements made here.
+    pub fn with_analyst(mut self, analyst: Option<String>) -> Self {
+        self.analyst = analyst;
+        if let Some(tagging) = &mut self.tagging {
+            tagging.history.set_analyst(self.analyst.clone());
+        }
         self
     }
 

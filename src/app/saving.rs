@@ -82,12 +82,16 @@ impl App {
             let note = editor.area.text();
             match tagging.tag_for(editor.left, editor.right) {
                 Some(i) => {
+                    if set.tags[i].note != note {
+                        set.tags[i].analyst = tagging.history.analyst().map(str::to_string);
+                    }
                     set.tags[i].note = note;
                     set.tags[i].modified = self.clock.rfc3339.clone();
                 }
                 None => {
                     if let Some(mut tag) = self.new_tag(editor.left, editor.right, Origin::Manual) {
                         tag.origin = self.origin_of(editor.left, editor.right);
+                        tag.analyst = tagging.history.analyst().map(str::to_string);
                         tag.note = note;
                         set.tags.push(tag);
                     }

@@ -283,7 +283,9 @@ impl App {
             self.warn(reason.clone());
         }
         let [left, right] = &self.panes;
-        self.tagging = Some(Tagging::new(opened, &left.doc, &right.doc, autosave_ms));
+        let mut tagging = Tagging::new(opened, &left.doc, &right.doc, autosave_ms);
+        tagging.history.set_analyst(self.analyst.clone());
+        self.tagging = Some(tagging);
         self.sync_links();
     }
 

@@ -89,6 +89,25 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         Some(Command::Tags {
             command: TagsCommand::List,
         }) => tags::list(cli, &paths),
+        Some(Command::Tags {
+            command: TagsCommand::Compare { a, b, files, json },
+        }) => tags::compare(cli, &paths, [a, b], files, *json),
+        Some(Command::Tags {
+            command:
+                TagsCommand::Merge {
+                    base,
+                    ours,
+                    theirs,
+                    output,
+                    git,
+                },
+        }) => tags::merge(
+            [base, ours, theirs],
+            match output {
+                Some(path) if !*git => tags::MergeOutput::File(path),
+                _ => tags::MergeOutput::Git,
+            },
+        ),
         None => reader::run(cli, paths),
     }
 }

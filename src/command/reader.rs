@@ -56,6 +56,11 @@ pub fn run(cli: &Cli, paths: Paths) -> Result<u8, Failure> {
         .with_themes(theme, setup.themes)
         .with_wrap_limit(setup.config.wrap_width_limit)
         .with_scroll_lock(setup.config.scroll_lock)
+        .with_analyst(
+            setup
+                .config
+                .analyst_or(std::env::var("USER").ok().as_deref()),
+        )
         .with_aliases(setup.aliases)
         .with_warning(summary)
         .with_warning(state_notice);

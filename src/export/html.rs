@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::prepared::{Prepared, PreparedEntry, state_warning};
+use super::prepared::{CONFLICT_INTRO, Prepared, PreparedEntry, state_warning};
 use super::{Comparison, Options, Quote};
 
 const STYLE: &str = r#"
@@ -187,7 +187,13 @@ fn stance_label(glyph: &str, name: &str) -> String {
 fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
     let e = pe.entry;
     let col = p.column(pe);
-    let badge = if pe.is_judged() {
+    let badge = if let Some(c) = &e.conflict {
+        escape(&format!(
+            "conflict: {} / {}",
+            p.label_shown(c.ours.label.as_deref()),
+            p.label_shown(c.theirs.label.as_deref())
+        ))
+    } else if pe.is_judged() {
         stance_label(col.glyph, col.name)
     } else {
         "not judged".to_string()
@@ -205,6 +211,9 @@ fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
             escape(&p.topic_names(pe))
         );
     }
+    if let Some(who) = p.analyst_line(pe) {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&who));
+    }
     if let Some(s) = p.suggestion(pe) {
         let _ = writeln!(out, "<p class=\"hint\"><em>{}</em></p>", escape(&s));
     }
@@ -220,7 +229,27 @@ fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
         quote(out, p, side, q);
     }
     out.push_str("</div>\n");
-    if e.note.is_empty() {
+    if let Some(sides) = p.conflict_sides(pe) {
+        let _ = writeln!(
+            out,
+            "<div class=\"conflict\">\n<p><strong>Conflict:</strong> {}</p>\n<ul>",
+            escape(CONFLICT_INTRO)
+        );
+        for (who, label, note) in sides {
+            let note = if note.is_empty() {
+                String::new()
+            } else {
+                format!(" — <span class=\"note\">{}</span>", escape(note))
+            };
+            let _ = writeln!(
+                out,
+                "<li><strong>{}:</strong> {}{note}</li>",
+                escape(&who),
+                escape(&label)
+            );
+        }
+        out.push_str("</ul>\n</div>\n");
+    } else if e.note.is_empty() {
         if pe.is_judged() {
             out.push_str("<p class=\"note meta\"><em>No note.</em></p>\n");
         }

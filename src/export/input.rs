@@ -81,6 +81,8 @@ pub fn build(
             right: right_quote,
             created: Some(tag.created.clone()),
             modified: Some(tag.modified.clone()),
+            analyst: tag.analyst.clone(),
+            conflict: tag.conflict.as_deref().cloned(),
         });
     }
     if context.include_untagged {
@@ -126,6 +128,8 @@ pub fn build(
                 right: right_quote,
                 created: None,
                 modified: None,
+                analyst: None,
+                conflict: None,
             });
         }
     }

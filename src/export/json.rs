@@ -73,6 +73,12 @@ struct Pair<'a> {
     score: Option<f64>,
     created: Option<&'a str>,
     modified: Option<&'a str>,
+    /// Who last set the label or note; absent when the tag names nobody.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    analyst: Option<&'a str>,
+    /// Both judgements of a tag in conflict; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conflict: Option<&'a super::Conflict>,
     left: Anchor<'a>,
     right: Anchor<'a>,
 }
@@ -167,6 +173,8 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
                     score: e.score,
                     created: e.created.as_deref(),
                     modified: e.modified.as_deref(),
+                    analyst: e.analyst.as_deref(),
+                    conflict: e.conflict.as_ref(),
                     left: (&e.left).into(),
                     right: (&e.right).into(),
                 }

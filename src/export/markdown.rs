@@ -14,7 +14,7 @@
 
 use std::fmt::Write as _;
 
-use super::prepared::{Prepared, PreparedEntry, state_warning};
+use super::prepared::{CONFLICT_INTRO, Prepared, PreparedEntry, state_warning};
 use super::{Comparison, Options, Quote};
 
 /// Renders the Markdown brief. Pure and deterministic.
@@ -105,6 +105,9 @@ fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
     if pe.topics.len() > 1 {
         let _ = writeln!(out, "Topics: {}\n", inline(&p.topic_names(pe)));
     }
+    if let Some(who) = p.analyst_line(pe) {
+        let _ = writeln!(out, "{}\n", inline(&who));
+    }
     if let Some(s) = p.suggestion(pe) {
         let _ = writeln!(out, "*{}*\n", inline(&s));
     }
@@ -114,7 +117,17 @@ fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
     for (side, q) in [(0, &e.left), (1, &e.right)] {
         quote(out, p, side, q);
     }
-    if e.note.is_empty() {
+    if let Some(sides) = p.conflict_sides(pe) {
+        let _ = writeln!(out, "**Conflict:** {}\n", inline(CONFLICT_INTRO));
+        for (who, label, note) in sides {
+            let note = if note.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", lines(note, "  "))
+            };
+            let _ = writeln!(out, "- **{}:** {}{note}", inline(&who), inline(&label));
+        }
+    } else if e.note.is_empty() {
         if pe.is_judged() {
             out.push_str("*No note.*\n");
         }

@@ -17,6 +17,8 @@ mod outline;
 mod prepared;
 mod w3c;
 
+pub(crate) use prepared::shorten;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -139,7 +141,17 @@ pub struct Entry {
     pub created: Option<String>,
     /// RFC 3339, from the tag; `None` for an untagged pair.
     pub modified: Option<String>,
+    /// Who last set the label or note, if the tag names them. The briefs
+    /// show it when more than one analyst judged the comparison.
+    pub analyst: Option<String>,
+    /// The two judgements a merge found for this tag, when they differ and
+    /// nobody has judged the pair again since; `label`, `note` and
+    /// `analyst` hold ours meanwhile.
+    pub conflict: Option<Conflict>,
 }
+
+/// A merge conflict, the tag model's own.
+pub use crate::tags::{Conflict, Judgement};
 
 impl Entry {
     /// Whether this entry is a tag (as opposed to an untagged aligned pair).
@@ -446,6 +458,19 @@ impl Comparison {
                     right: quote(&e.right),
                     created: e.created.as_ref().map(clean),
                     modified: e.modified.as_ref().map(clean),
+                    analyst: e.analyst.as_ref().map(clean),
+                    conflict: e.conflict.as_ref().map(|c| {
+                        let side = |j: &Judgement| Judgement {
+                            label: j.label.as_ref().map(clean),
+                            note: clean(&j.note),
+                            analyst: j.analyst.as_ref().map(clean),
+                            modified: clean(&j.modified),
+                        };
+                        Conflict {
+                            ours: side(&c.ours),
+                            theirs: side(&c.theirs),
+                        }
+                    }),
                     ..e.clone()
                 })
                 .collect(),

@@ -5,7 +5,7 @@
 //! brief. Text in blocks is plain user text; each writer escapes it its own
 //! way (XML writers never build markup from strings).
 
-use super::prepared::{Prepared, PreparedEntry, state_warning};
+use super::prepared::{CONFLICT_INTRO, Prepared, PreparedEntry, state_warning};
 use super::{Comparison, Options};
 
 /// A piece of a paragraph with its emphasis.
@@ -163,6 +163,9 @@ fn pair(out: &mut Vec<Block>, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
             p.topic_names(pe)
         ))]));
     }
+    if let Some(who) = p.analyst_line(pe) {
+        out.push(Block::Para(vec![Run::plain(who)]));
+    }
     if let Some(s) = p.suggestion(pe) {
         out.push(Block::Para(vec![Run::italic(s)]));
     }
@@ -173,7 +176,19 @@ fn pair(out: &mut Vec<Block>, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
         out.push(Block::Para(vec![Run::bold(p.caption(side, q))]));
         out.push(Block::Quote(q.exact.clone()));
     }
-    if !e.note.is_empty() {
+    if let Some(sides) = p.conflict_sides(pe) {
+        out.push(Block::Para(vec![
+            Run::bold("Conflict: "),
+            Run::plain(CONFLICT_INTRO),
+        ]));
+        for (who, label, note) in sides {
+            let mut runs = vec![Run::bold(format!("{who}: ")), Run::plain(label)];
+            if !note.is_empty() {
+                runs.push(Run::plain(format!(" — {note}")));
+            }
+            out.push(Block::Item(runs));
+        }
+    } else if !e.note.is_empty() {
         out.push(Block::Para(vec![Run::bold("Note: "), Run::plain(&e.note)]));
     } else if pe.is_judged() {
         out.push(Block::Para(vec![Run::italic("No note.")]));

@@ -7,6 +7,10 @@ use std::collections::BTreeSet;
 
 use super::{Comparison, Entry, Options, Quote, Stance};
 
+/// What a brief says of a conflicted pair, before its two judgements.
+pub const CONFLICT_INTRO: &str =
+    "the two judgements differ; both are kept until one of the analysts judges the pair again.";
+
 /// Name and glyph of the column for pairs without a label.
 pub const NO_LABEL_NAME: &str = "Not judged";
 pub const NO_LABEL_GLYPH: &str = "·";
@@ -75,6 +79,9 @@ pub struct Prepared<'a> {
     pub c: &'a Comparison,
     pub entries: Vec<PreparedEntry<'a>>,
     pub columns: Vec<Column<'a>>,
+    /// More than one analyst judged the entries: each pair says whose
+    /// judgement it is.
+    pub several_analysts: bool,
 }
 
 /// One line of a Silences list: the topics (names) one report discusses,
@@ -214,10 +221,20 @@ impl<'a> Prepared<'a> {
         for (i, p) in entries.iter_mut().enumerate() {
             p.number = i + 1;
         }
+        let analysts: BTreeSet<&str> = entries
+            .iter()
+            .flat_map(|p| {
+                let e = p.entry;
+                let sides = e.conflict.iter().flat_map(|c| c.sides());
+                std::iter::once(e.analyst.as_deref()).chain(sides.map(|j| j.analyst.as_deref()))
+            })
+            .flatten()
+            .collect();
         Prepared {
             c,
             entries,
             columns,
+            several_analysts: analysts.len() > 1,
         }
     }
 
@@ -314,13 +331,62 @@ impl<'a> Prepared<'a> {
         )
     }
 
-    /// "Pair 3 · ≠ Contradict", "Pair 4 · not judged".
+    /// "Pair 3 · ≠ Contradict", "Pair 4 · not judged", "Pair 5 ·
+    /// conflict: ≠ Contradict / ≈ Partial".
     pub fn pair_heading(&self, p: &PreparedEntry<'_>) -> String {
+        if let Some(c) = &p.entry.conflict {
+            return format!(
+                "Pair {} · conflict: {} / {}",
+                p.number,
+                self.label_shown(c.ours.label.as_deref()),
+                self.label_shown(c.theirs.label.as_deref())
+            );
+        }
         let col = self.column(p);
         match col.kind {
             Kind::NoLabel => format!("Pair {} · not judged", p.number),
             _ => format!("Pair {} · {} {}", p.number, col.glyph, col.name),
         }
+    }
+
+    /// "Analyst: ana", when several analysts judged the comparison (a
+    /// conflict names both sides' analysts instead).
+    pub fn analyst_line(&self, p: &PreparedEntry<'_>) -> Option<String> {
+        if p.entry.conflict.is_some() {
+            return None;
+        }
+        let analyst = p
+            .entry
+            .analyst
+            .as_deref()
+            .filter(|_| self.several_analysts)?;
+        Some(format!("Analyst: {analyst}"))
+    }
+
+    /// A label id as the brief shows it: "≠ Contradict"; "no label".
+    pub fn label_shown(&self, id: Option<&str>) -> String {
+        match id {
+            None => "no label".to_string(),
+            Some(id) => self
+                .columns
+                .iter()
+                .find(|c| c.id == Some(id))
+                .map_or_else(|| id.to_string(), |c| format!("{} {}", c.glyph, c.name)),
+        }
+    }
+
+    /// A conflicted pair's two judgements, ours first: who ("ana (ours)"),
+    /// the label as shown, and the note.
+    pub fn conflict_sides(&self, p: &PreparedEntry<'a>) -> Option<[(String, String, &'a str); 2]> {
+        let c = p.entry.conflict.as_ref()?;
+        let side = |j: &'a super::Judgement, which: &str| {
+            let who = match &j.analyst {
+                Some(a) => format!("{a} ({which})"),
+                None => which.to_string(),
+            };
+            (who, self.label_shown(j.label.as_deref()), j.note.as_str())
+        };
+        Some([side(&c.ours, "ours"), side(&c.theirs, "theirs")])
     }
 
     /// "suggested: contradiction — why", only for a pair not judged.

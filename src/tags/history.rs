@@ -17,6 +17,8 @@ pub const DEFAULT_UNDO_LIMIT: usize = 1000;
 pub const MAX_NAME_CHARS: usize = 60;
 
 /// One tagging action.
+// Made and applied one at a time; boxing the tag would only add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
     /// Adds a tag: the first judgement on an aligned pair, or a manual link.
@@ -91,6 +93,9 @@ pub struct History {
     done: Vec<Step>,
     undone: Vec<Step>,
     limit: usize,
+    /// The analyst making the edits: recorded on the tags they add and on
+    /// those whose label or note they set.
+    analyst: Option<String>,
 }
 
 impl Default for History {
@@ -134,7 +139,18 @@ impl History {
             done: Vec::new(),
             undone: Vec::new(),
             limit: limit.max(1),
+            analyst: None,
         }
+    }
+
+    /// Records `analyst` (a valid name, else none) as the author of the
+    /// judgements made from now on.
+    pub fn set_analyst(&mut self, analyst: Option<String>) {
+        self.analyst = analyst.filter(|a| crate::tags::model::analyst_problem(a).is_none());
+    }
+
+    pub fn analyst(&self) -> Option<&str> {
+        self.analyst.as_deref()
     }
 
     /// Applies `op` to `set` at time `now` (RFC 3339). Returns a short
@@ -146,7 +162,7 @@ impl History {
         op: Op,
         now: &str,
     ) -> Result<Option<String>, EditError> {
-        let step = plan(set, op, now)?;
+        let step = plan(set, op, now, self.analyst.as_deref())?;
         let Some(step) = step else {
             return Ok(None);
         };
@@ -240,7 +256,7 @@ fn swap_in<T>(v: &mut Vec<T>, index: usize, present: bool, new: Option<T>) {
 }
 
 /// Works out the changes `op` makes, validating it, without touching `set`.
-fn plan(set: &TagSet, op: Op, now: &str) -> Result<Option<Step>, EditError> {
+fn plan(set: &TagSet, op: Op, now: &str, analyst: Option<&str>) -> Result<Option<Step>, EditError> {
     let find = |id: &TagId| -> Result<(usize, &Tag), EditError> {
         set.tag_index(id)
             .map(|i| (i, &set.tags[i]))
@@ -258,6 +274,12 @@ fn plan(set: &TagSet, op: Op, now: &str) -> Result<Option<Step>, EditError> {
         }
         let mut after = after;
         after.modified = now.to_string();
+        // A judgement (label or note) set now is the current analyst's,
+        // and settles a conflict a merge recorded.
+        if after.label != before.label || after.note != before.note {
+            after.analyst = analyst.map(str::to_string);
+            after.conflict = None;
+        }
         Some(Step {
             what,
             changes: vec![Change::Tag {
@@ -291,7 +313,10 @@ fn plan(set: &TagSet, op: Op, now: &str) -> Result<Option<Step>, EditError> {
                 }],
             })
         }
-        Op::AddTag(tag) => {
+        Op::AddTag(mut tag) => {
+            if tag.analyst.is_none() {
+                tag.analyst = analyst.map(str::to_string);
+            }
             if set.tag(&tag.id).is_some() {
                 return Err(EditError::DuplicateTag(tag.id));
             }
@@ -584,6 +609,45 @@ mod tests {
         assert_eq!(s.tags[0].modified, T0);
         h.apply(&mut s, label("partial"), T1).unwrap();
         assert!(h.redo(&mut s).is_none(), "a new edit clears redo");
+    }
+
+    #[test]
+    fn judgements_record_the_analyst_who_made_them() {
+        let mut s = set();
+        let mut h = History::default();
+        h.set_analyst(Some("ana".into()));
+        h.apply(&mut s, Op::AddTag(tag("t1", Origin::Aligned, 0)), T0)
+            .unwrap();
+        assert_eq!(s.tags[0].analyst.as_deref(), Some("ana"));
+        let id = TagId("t1".into());
+        h.set_analyst(Some("bob".into()));
+        // Moving a quote is no judgement: the analyst stays.
+        h.apply(
+            &mut s,
+            Op::Reattach {
+                id: id.clone(),
+                side: Side::Left,
+                anchor: Anchor::for_range("alpha beta gamma", 6, 10).unwrap(),
+            },
+            T1,
+        )
+        .unwrap();
+        assert_eq!(s.tags[0].analyst.as_deref(), Some("ana"));
+        h.apply(
+            &mut s,
+            Op::SetNote {
+                id: id.clone(),
+                note: "bob's view".into(),
+            },
+            T1,
+        )
+        .unwrap();
+        assert_eq!(s.tags[0].analyst.as_deref(), Some("bob"));
+        h.undo(&mut s);
+        assert_eq!(s.tags[0].analyst.as_deref(), Some("ana"));
+        // A name that could not be saved is no name.
+        h.set_analyst(Some("bad\u{1b}name".into()));
+        assert_eq!(h.analyst(), None);
     }
 
     #[test]

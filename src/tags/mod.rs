@@ -2,9 +2,12 @@
 //! anchors, re-anchoring, edit history and views are pure; `store` does the
 //! file I/O.
 
+pub mod agreement;
 pub mod anchor;
 pub mod codec;
+pub mod compare;
 pub mod history;
+pub mod merge;
 pub mod model;
 pub mod reanchor;
 pub mod store;
@@ -13,7 +16,7 @@ pub mod view;
 
 pub use anchor::Anchor;
 pub use model::{
-    Counts, DocumentMismatch, DocumentRef, DocumentStatus, FORMAT_VERSION, Label, Origin, Side,
-    Stance, Tag, TagId, TagSet,
+    Conflict, Counts, DocumentMismatch, DocumentRef, DocumentStatus, FORMAT_VERSION, Judgement,
+    Label, Origin, Side, Stance, Tag, TagId, TagSet,
 };
 pub use reanchor::{AnchorKind, AnchorState, AnchorText, reanchor_and_move, reanchor_tagset};

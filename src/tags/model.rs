@@ -19,6 +19,9 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Longest label id, label name or tag id we accept, in characters.
 pub const MAX_ID_CHARS: usize = 64;
 
+/// Longest analyst name we accept, in characters.
+pub const MAX_ANALYST_CHARS: usize = 64;
+
 /// The four built-in stances. Their ids are reserved label ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -184,6 +187,15 @@ pub struct Tag {
     pub created: String,
     /// RFC 3339.
     pub modified: String,
+    /// Who last set the label or note (the analyst's name); absent in
+    /// files from before provenance and where no name was known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analyst: Option<String>,
+    /// Two different judgements a merge found (`diptych tags merge`), kept
+    /// until an analyst judges the tag again; `label`, `note` and
+    /// `analyst` hold ours meanwhile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<Box<Conflict>>,
     pub origin: Origin,
     pub left: Anchor,
     pub right: Anchor,
@@ -197,6 +209,8 @@ impl Tag {
             note: String::new(),
             created: now.to_string(),
             modified: now.to_string(),
+            analyst: None,
+            conflict: None,
             origin,
             left,
             right,
@@ -219,6 +233,47 @@ impl Tag {
 
     pub fn stance(&self) -> Option<Stance> {
         self.label.as_deref().and_then(Stance::from_id)
+    }
+}
+
+/// The two judgements of one tag that two analysts changed differently,
+/// as a three-way merge found them: ours (the branch merged into) and
+/// theirs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    pub ours: Judgement,
+    pub theirs: Judgement,
+}
+
+/// One side's judgement of a conflicted tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Judgement {
+    /// A label id, or `None` for no label.
+    pub label: Option<String>,
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analyst: Option<String>,
+    /// RFC 3339: when that side last changed the tag.
+    pub modified: String,
+}
+
+impl Judgement {
+    /// The judgement `tag` holds now.
+    pub fn of(tag: &Tag) -> Judgement {
+        Judgement {
+            label: tag.label.clone(),
+            note: tag.note.clone(),
+            analyst: tag.analyst.clone(),
+            modified: tag.modified.clone(),
+        }
+    }
+}
+
+impl Conflict {
+    pub fn sides(&self) -> [&Judgement; 2] {
+        [&self.ours, &self.theirs]
     }
 }
 
@@ -409,6 +464,32 @@ impl TagSet {
                     ));
                 }
             }
+            if let Some(why) = t.analyst.as_deref().and_then(analyst_problem) {
+                bad(format!("analyst {why}"));
+            }
+            for (name, side) in t
+                .conflict
+                .iter()
+                .flat_map(|c| [("ours", &c.ours), ("theirs", &c.theirs)])
+            {
+                if let Some(l) = &side.label
+                    && !label_ids.contains(l.as_str())
+                    && Stance::from_id(l).is_none()
+                {
+                    bad(format!(
+                        "conflict.{name}.label `{l}` is not a built-in stance nor listed in `labels` (add it there)"
+                    ));
+                }
+                if !is_rfc3339(&side.modified) {
+                    bad(format!(
+                        "conflict.{name}.modified `{}` is not an RFC 3339 time such as 2024-05-01T09:30:00Z",
+                        side.modified
+                    ));
+                }
+                if let Some(why) = side.analyst.as_deref().and_then(analyst_problem) {
+                    bad(format!("conflict.{name}.analyst {why}"));
+                }
+            }
             for side in [Side::Left, Side::Right] {
                 if let Some(why) = t.anchor(side).problem() {
                     bad(format!("{} anchor: {why}", side.name()));
@@ -518,6 +599,12 @@ pub(crate) fn text_problem(s: &str, max_chars: usize) -> Option<String> {
     }
 }
 
+/// Why `name` cannot be an analyst's name, if it cannot: empty, with
+/// control characters, or longer than [`MAX_ANALYST_CHARS`].
+pub fn analyst_problem(name: &str) -> Option<String> {
+    text_problem(name, MAX_ANALYST_CHARS)
+}
+
 fn is_sha256_hex(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
@@ -589,6 +676,62 @@ mod tests {
         assert!(
             msgs.iter()
                 .any(|m| m.contains("tags[1]") && m.contains("appears twice")),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn analysts_are_optional_and_validated() {
+        let mut s = set();
+        s.tags.push(tag("t1"));
+        let old = crate::tags::codec::to_json(&s);
+        assert!(!old.contains("analyst"), "no analyst, no field: {old}");
+        s.tags[0].analyst = Some("ana".into());
+        let new = crate::tags::codec::to_json(&s);
+        assert!(new.contains("\"analyst\": \"ana\""), "{new}");
+        assert!(s.problems().is_empty());
+        for bad in ["", "  ", "a\u{1b}b"] {
+            s.tags[0].analyst = Some(bad.into());
+            let msgs: Vec<String> = s.problems().iter().map(|p| p.to_string()).collect();
+            assert!(
+                msgs.iter().any(|m| m.contains("analyst")),
+                "{bad:?}: {msgs:?}"
+            );
+        }
+        s.tags[0].analyst = Some("x".repeat(MAX_ANALYST_CHARS + 1));
+        assert!(!s.problems().is_empty());
+    }
+
+    #[test]
+    fn conflicts_round_trip_and_are_validated() {
+        let mut s = set();
+        let mut t = tag("t1");
+        t.label = Some("agree".into());
+        let mut theirs = Judgement::of(&t);
+        theirs.label = Some("contradict".into());
+        theirs.analyst = Some("bob".into());
+        t.conflict = Some(Box::new(Conflict {
+            ours: Judgement::of(&t),
+            theirs,
+        }));
+        s.tags.push(t);
+        assert!(s.problems().is_empty(), "{:?}", s.problems());
+        let json = crate::tags::codec::to_json(&s);
+        assert!(json.contains("\"conflict\": {"), "{json}");
+        let back = crate::tags::codec::parse(json.as_bytes(), std::path::Path::new("x")).unwrap();
+        assert_eq!(back, s);
+        let c = s.tags[0].conflict.as_mut().unwrap();
+        c.theirs.label = Some("nonsense".into());
+        c.ours.modified = "soon".into();
+        let msgs: Vec<String> = s.problems().iter().map(|p| p.to_string()).collect();
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("conflict.theirs.label `nonsense`")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("conflict.ours.modified `soon`")),
             "{msgs:?}"
         );
     }

@@ -146,6 +146,8 @@ fn entry(
         right,
         created: id.map(|_| "2025-03-01T09:30:00Z".to_string()),
         modified: id.map(|_| "2025-03-02T17:05:12+01:00".to_string()),
+        analyst: None,
+        conflict: None,
     }
 }
 
@@ -439,6 +441,8 @@ pub fn doc_example() -> Comparison {
             ),
             created: Some("2025-03-01T09:30:00Z".into()),
             modified: Some("2025-03-02T10:00:00Z".into()),
+            analyst: None,
+            conflict: None,
         }],
         generated_by: "diptych 0.1.0".into(),
     }

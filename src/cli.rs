@@ -15,7 +15,8 @@ use clap::{Parser, Subcommand};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// The two reports to compare: LEFT RIGHT (plain text or Markdown).
+    /// The two reports to compare: LEFT RIGHT (plain text, Markdown, a saved
+    /// web page or a PDF).
     #[arg(value_name = "FILE", num_args = 0..=2)]
     pub files: Vec<PathBuf>,
 

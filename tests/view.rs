@@ -269,3 +269,43 @@ fn every_reader_action_is_in_exactly_one_help_group() {
         assert_eq!(n, 1, "{} is in {n} groups", action.name());
     }
 }
+
+#[test]
+fn markdown_tables_and_emphasis_are_drawn_not_typed() {
+    let md = "# Africa Corps\n\nThe *Africa Corps* took over **most** of Wagner's \
+              work, see [the annex](https://example.org/annex).\n\n\
+              | Country | Strength |\n|---|---:|\n| Mali | 1,500 |\n| Libya | 800 |\n\n\
+              A closing claim.\n";
+    let left = Document::from_bytes(Source::File("brief.md".into()), md.as_bytes()).unwrap();
+    let right = Document::from_bytes(Source::File("other.md".into()), md.as_bytes()).unwrap();
+    let mut h = Harness::documents(left, right, Keymap::default()).sized(100, 16);
+    let screen = h.screen();
+    for raw in ["*Africa", "**most**", "](https", "|---", "| Mali |"] {
+        assert!(!screen.contains(raw), "{raw:?} typed raw:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+    let buffer = h.buffer();
+    let with = |m: Modifier| -> String {
+        buffer
+            .content()
+            .iter()
+            .filter(|c| c.modifier.contains(m))
+            .map(|c| c.symbol())
+            .collect()
+    };
+    assert!(with(Modifier::ITALIC).contains("Africa Corps"), "{}", with(Modifier::ITALIC));
+    assert!(with(Modifier::BOLD).contains("most"));
+    assert!(with(Modifier::UNDERLINED).contains("the annex"));
+    // The link's target is shown on request, in the details popup.
+    let pane = &mut h.app.panes[diptych::side::Side::Left];
+    pane.cursor = pane
+        .sentences
+        .iter()
+        .position(|s| s.joined(&pane.doc.text).contains("annex"))
+        .unwrap();
+    let details = h.app.details_text().join("\n");
+    assert!(
+        details.contains("Link: the annex → https://example.org/annex"),
+        "{details}"
+    );
+}

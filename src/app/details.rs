@@ -17,6 +17,21 @@ impl App {
         if let Some(status) = &self.status {
             out.push(format!("Message: {}", status.text));
         }
+        // Links show their text in the pane; their targets are here, for
+        // the passage of the focused pane's cursor.
+        let pane = self.focused();
+        if let Some(s) = pane.cursor_sentence() {
+            let passage = &pane.doc.passages[s.passage];
+            for (range, target) in &pane.doc.links {
+                if range.start < passage.byte_end && range.end > passage.byte_start {
+                    out.push(format!(
+                        "Link: {} → {}",
+                        pane.doc.text[range.clone()].trim(),
+                        crate::sanitize::printable(target)
+                    ));
+                }
+            }
+        }
         let Some(c) = &self.comparison else {
             out.push("The alignment is still running.".to_string());
             return out;

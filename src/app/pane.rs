@@ -3,6 +3,7 @@
 //! for the current width (a cache rebuilt only when the width changes), the
 //! scroll position and the sentence cursor.
 
+use crate::document::markdown::InlineStyle;
 use std::ops::Range;
 
 use crate::document::{Document, Sentence};
@@ -230,14 +231,28 @@ pub struct Pane {
     /// Rows the pane may scroll past its end, while a panel covers its
     /// bottom: the last sentences can then be shown above the panel.
     pub overscroll: usize,
+    /// The document's inline styles (Markdown, web pages), one sorted list
+    /// of byte ranges per style, as the view draws them.
+    pub styles: Vec<(InlineStyle, Vec<Range<usize>>)>,
 }
 
 impl Pane {
     pub fn new(doc: Document) -> Self {
         let sentences = crate::document::sentence::sentences(&doc.text, &doc.passages);
+        let mut styles: Vec<(InlineStyle, Vec<Range<usize>>)> = Vec::new();
+        for (range, style) in &doc.styles {
+            match styles.iter_mut().find(|(s, _)| s == style) {
+                Some((_, ranges)) => ranges.push(range.clone()),
+                None => styles.push((*style, vec![range.clone()])),
+            }
+        }
+        for (_, ranges) in &mut styles {
+            ranges.sort_by_key(|r| (r.start, r.end));
+        }
         Pane {
             doc,
             sentences,
+            styles,
             cursor: 0,
             wrapped: Wrapped::default(),
             top: 0,

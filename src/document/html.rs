@@ -17,6 +17,10 @@ pub const MAX_DEPTH: usize = 1_000;
 /// Stack for the extraction thread: deep but legal pages stay well inside.
 const STACK_BYTES: usize = 256 * 1024 * 1024;
 
+/// Fewer words than this is no article (a menu, a title, a script's
+/// leftovers).
+const MIN_ARTICLE_WORDS: usize = 5;
+
 /// A web page's article as Markdown, and the page's title.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
@@ -59,7 +63,13 @@ pub fn extract(html: &str, path: &Path) -> Result<Article, LoadError> {
         .content_markdown
         .filter(|m| !m.trim().is_empty())
         .unwrap_or(result.content_text);
-    if !markdown.chars().any(char::is_alphanumeric) {
+    // The extractor falls back to what little a page without an article
+    // has (a menu, the title): fewer than a few words is no article.
+    let words = markdown
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    if words < MIN_ARTICLE_WORDS {
         return Err(failed(
             "no article text found on the page (is it a page that loads its text with scripts? save it after it has loaded, or print it to PDF)".into(),
         ));

@@ -3,6 +3,7 @@
 
 pub mod byline;
 pub mod html;
+pub mod layout;
 pub mod load;
 pub mod markdown;
 pub mod pdf;
@@ -188,7 +189,7 @@ impl Document {
                 let mut text = String::new();
                 let mut starts = Vec::with_capacity(pages.0.len());
                 let mut replaced = 0;
-                for page in &pdf::join_pages_kept(&pages.0) {
+                for page in &pages.0 {
                     let (t, n) = load::normalise(page);
                     replaced += n;
                     starts.push(text.len());

@@ -2,6 +2,7 @@
 //! the visible rows of wrapped text with search highlights. Only the rows on
 //! screen are touched, so cost does not grow with the document.
 
+use crate::document::markdown::InlineStyle;
 use std::ops::Range;
 
 use ratatui::Frame;
@@ -63,7 +64,11 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: Side, areas: &PaneAreas, 
     let comparison = app.comparison.as_ref();
     let current_passage = comparison.and_then(|c| c.current_passage(index));
     let current_score = comparison.and_then(|c| c.score(c.current?));
-    let mut layers: Vec<(&[Range<usize>], Style)> = Vec::with_capacity(5);
+    let mut layers: Vec<(&[Range<usize>], Style)> = Vec::with_capacity(5 + pane.styles.len());
+    // The report's own emphasis first; highlights are drawn over it.
+    for (style, ranges) in &pane.styles {
+        layers.push((ranges, inline_style(*style)));
+    }
     // The current pair's sentences, then the topic's terms over them.
     let pair_sentences: Vec<Range<usize>> = app
         .pair_span
@@ -264,6 +269,20 @@ fn format_score(score: f64) -> String {
     } else {
         format!(".{:02.0}", (score * 100.0).round())
     }
+}
+
+/// How the report's inline styles are drawn: by text attributes only, so
+/// every theme's colours stay as they are.
+fn inline_style(style: InlineStyle) -> Style {
+    use ratatui::style::Modifier;
+    let m = match style {
+        InlineStyle::Emphasis | InlineStyle::Quote => Modifier::ITALIC,
+        InlineStyle::Strong => Modifier::BOLD,
+        InlineStyle::Code => Modifier::DIM,
+        InlineStyle::Link => Modifier::UNDERLINED,
+        InlineStyle::Strikethrough => Modifier::CROSSED_OUT,
+    };
+    Style::default().add_modifier(m)
 }
 
 /// One row of text split into spans where highlight layers begin and end;

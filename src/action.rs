@@ -116,9 +116,9 @@ actions! {
     ReviewOrphans = "review_orphans",
     /// Compared with another set: show all pairs, those judged differently, or those only the other judged
     OverlayFilter = "overlay_filter",
-    /// Take the other analyst's stance and note for the current pair (compared set, or merge conflict)
+    /// Take the other judgement, stance and note (the compared set's, or a merge conflict's theirs)
     TakeTheirs = "take_theirs",
-    /// Settle the current pair's merge conflict by keeping your judgement
+    /// Settle a merge conflict by keeping your judgement
     KeepOurs = "keep_ours",
     /// Load the backup of a tag file that could not be read (read-only)
     LoadBackup = "load_backup",

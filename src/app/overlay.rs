@@ -373,11 +373,9 @@ impl App {
                 format!("{whose} {}{by}", label_text(&t.set, j.label.as_deref()))
             };
             return Some(format!(
-                "conflict: {} · {}; {} takes theirs, {} keeps yours",
+                "conflict: {} · {}",
                 side(&c.ours, "yours"),
-                side(&c.theirs, "theirs"),
-                self.key_of(Action::TakeTheirs),
-                self.key_of(Action::KeepOurs)
+                side(&c.theirs, "theirs")
             ));
         }
         let overlay = self.overlay.as_ref()?;
@@ -445,6 +443,11 @@ impl App {
                     label_text(&t.set, j.label.as_deref())
                 ));
             }
+            out.push(format!(
+                "{} takes theirs, {} keeps yours; judging the pair again settles it too",
+                self.key_of(Action::TakeTheirs),
+                self.key_of(Action::KeepOurs)
+            ));
         }
         let Some(o) = &self.overlay else {
             return out;

@@ -112,8 +112,14 @@ actions! {
     Save = "save",
     /// Tag sets: list, switch, create, save as, rename, delete
     TagSets = "tag_sets",
-    /// Review orphaned tags: re-attach them to the current pair or delete
+    /// Review orphaned tags and merge conflicts: re-attach, delete, settle
     ReviewOrphans = "review_orphans",
+    /// Compared with another set: show all pairs, those judged differently, or those only the other judged
+    OverlayFilter = "overlay_filter",
+    /// Take the other judgement, stance and note (the compared set's, or a merge conflict's theirs)
+    TakeTheirs = "take_theirs",
+    /// Settle a merge conflict by keeping your judgement
+    KeepOurs = "keep_ours",
     /// Load the backup of a tag file that could not be read (read-only)
     LoadBackup = "load_backup",
     /// Export the comparison notes (Markdown, HTML, Word, ODT, CSV, JSON, W3C)
@@ -158,6 +164,8 @@ actions! {
     RenameTagSet = "rename_tag_set",
     /// Delete the selected entry (asks first for a tag set, or a label in use)
     DeleteEntry = "delete_entry",
+    /// Compare: show the selected set's judgements beside yours, read-only (again: stop)
+    OpenOverlay = "open_overlay",
     /// Rename the selected custom label
     RenameLabel = "rename_label",
     /// Re-attach the selected orphaned tag to the current pair
@@ -273,6 +281,11 @@ pub enum Effect {
         new: String,
     },
     DeleteTagSet {
+        name: String,
+    },
+    /// Read tag set `name` to show beside the open one, read-only
+    /// (`Msg::OverlayOpened`); it is never written or locked.
+    OpenOverlay {
         name: String,
     },
     /// Read the open file's `.bak` into memory (the file stays untouched).

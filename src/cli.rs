@@ -38,6 +38,12 @@ pub struct Cli {
     #[arg(long, value_name = "PATH", global = true)]
     pub tags: Option<PathBuf>,
 
+    /// Another analyst's tag set (a file, or a tag set name) to show beside
+    /// yours, read-only: both stances on each pair, where you differ, and
+    /// the agreement so far (`diptych tags compare` figures).
+    #[arg(long, value_name = "SET")]
+    pub compare: Option<PathBuf>,
+
     /// Draw the first frame and exit (for timing start-up).
     #[arg(long, hide = true)]
     pub first_frame_and_exit: bool,

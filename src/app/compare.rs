@@ -153,11 +153,16 @@ impl App {
         let score = comparison
             .score(pair)
             .map_or(String::new(), |s| format!(" · score {s:.2}"));
+        let others = self.judgements_text(p.left, p.right);
         let judged = self.tagging.as_ref().and_then(|t| {
             let tag = &t.set.tags[t.tag_for(p.left, p.right)?];
-            let label = t
-                .label_of(tag)
-                .map(|l| format!(" · {} {}", l.glyph, l.name));
+            // Yours beside the other judgement, when there is one.
+            let label = match &others {
+                Some(both) => Some(format!(" · {both}")),
+                None => t
+                    .label_of(tag)
+                    .map(|l| format!(" · {} {}", l.glyph, l.name)),
+            };
             let note = (!tag.note.is_empty()).then(|| {
                 let first: String = tag
                     .note
@@ -175,6 +180,8 @@ impl App {
                 note.unwrap_or_default()
             ))
         });
+        // Only the compared set judged it.
+        let judged = judged.or_else(|| others.map(|o| format!(" · {o}")));
         // The engine's suggestion for the two sentences, never a judgement.
         let hint = self.pair_span.and_then(|span| {
             let hint = comparison

@@ -103,6 +103,7 @@ impl App {
                 out.push(format!("Note: {}", tag.note));
             }
         }
+        out.extend(self.overlay_details(p.left, p.right));
         out
     }
 

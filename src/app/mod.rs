@@ -17,6 +17,7 @@ mod labels;
 pub mod line_input;
 mod linking;
 mod note;
+mod overlay;
 mod pair_list;
 pub mod pairs;
 pub mod pane;
@@ -33,10 +34,11 @@ pub use compare::TopicRow;
 pub use exporting::{ExportDialog, ExportFailure};
 pub use labels::{LabelPicker, LabelRow};
 pub use line_input::LineInput;
+pub use overlay::{Overlay, OverlayFilter, OverlaySummary, Relation};
 pub use pair_list::{PairList, PairRow, PairSort};
 pub use resume::Resume;
 pub use tagging::{OpenedSet, TagAccess, TagCounts, Tagging, prepare};
-pub use tagsets::{NameFor, TagSetEntry, TagSetPicker};
+pub use tagsets::{NameFor, ReviewRow, TagSetEntry, TagSetPicker};
 
 use std::sync::Arc;
 
@@ -88,6 +90,8 @@ pub enum Msg {
     EditorDone(Result<String, String>),
     /// An export was written (to this path), or why not.
     Exported(Result<std::path::PathBuf, ExportFailure>),
+    /// A tag set was read to compare with the open one, or why not.
+    OverlayOpened(Result<Box<Overlay>, String>),
     /// The state file could not be written (what the reader remembers
     /// between runs): why.
     NotRemembered(String),
@@ -247,6 +251,8 @@ pub struct App {
     pub pair_sort: PairSort,
     /// The analyst's name recorded on the judgements made here.
     pub analyst: Option<String>,
+    /// Another analyst's tag set shown beside the open one, read-only.
+    pub overlay: Option<Overlay>,
 }
 
 impl App {
@@ -284,6 +290,7 @@ impl App {
             pair_span: None,
             pair_sort: PairSort::default(),
             analyst: None,
+            overlay: None,
         }
     }
 
@@ -330,6 +337,14 @@ impl App {
 
     pub fn with_wrap_limit(mut self, limit: Option<u16>) -> Self {
         self.wrap_limit = limit;
+        self
+    }
+
+    /// Compares the open set with `overlay` from the start.
+    pub fn with_overlay(mut self, overlay: Option<Overlay>) -> Self {
+        if let Some(overlay) = overlay {
+            self.open_overlay(overlay);
+        }
         self
     }
 
@@ -435,6 +450,10 @@ impl App {
                 Vec::new()
             }
             Msg::TagSetOpened(result) => self.tag_set_opened(result),
+            Msg::OverlayOpened(result) => {
+                self.overlay_opened(result);
+                Vec::new()
+            }
             Msg::Exported(result) => {
                 self.exported(result);
                 Vec::new()
@@ -574,6 +593,9 @@ impl App {
             }
             Action::TagSets => return self.open_tag_sets(),
             Action::ReviewOrphans => self.open_review(),
+            Action::OverlayFilter => self.cycle_overlay_filter(),
+            Action::TakeTheirs => self.take_theirs(),
+            Action::KeepOurs => self.keep_ours(),
             Action::Export => self.open_export(),
             Action::LoadBackup => {
                 let refused = self
@@ -592,9 +614,21 @@ impl App {
         Vec::new()
     }
 
+    /// Lays the screen out again at the same size, after what it holds
+    /// changed (a compared set opened or closed).
+    pub(super) fn relayout(&mut self) {
+        if self.size != (0, 0) {
+            self.resize(self.size.0, self.size.1);
+        }
+    }
+
     fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
-        self.layout = Layout::compute(Rect::new(0, 0, width, height));
+        let chrome = crate::ui::layout::Chrome {
+            wide_gutter: self.two_judgement_columns(),
+            summary: self.overlay.is_some(),
+        };
+        self.layout = Layout::compute_with(Rect::new(0, 0, width, height), chrome);
         if let Some(layout) = self.layout {
             let size = |areas: &crate::ui::layout::PaneAreas| {
                 let width = self

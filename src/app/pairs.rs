@@ -48,6 +48,9 @@ pub struct PairNavigation {
     paired: [Vec<bool>; 2],
     /// (left, right) passages of the pairs rejected as not related, sorted.
     rejected: Vec<(usize, usize)>,
+    /// While a compared set's filter is on: the (left, right) passages of
+    /// the only pairs navigation visits, sorted (a rejected one too).
+    only: Option<Vec<(usize, usize)>>,
 }
 
 impl PairNavigation {
@@ -75,6 +78,7 @@ impl PairNavigation {
             current: None,
             paired: [Vec::new(), Vec::new()],
             rejected: Vec::new(),
+            only: None,
         };
         comparison.index_paired();
         comparison
@@ -145,13 +149,35 @@ impl PairNavigation {
     }
 
     /// Pairs that navigation visits: all, or those of the selected topic;
-    /// never the ones the analyst rejected.
+    /// never the ones the analyst rejected, unless a compared set's filter
+    /// keeps them (the other judged a pair you rejected).
     pub fn visible_pairs(&self) -> impl Iterator<Item = usize> + '_ {
         self.reading_order
             .iter()
             .copied()
-            .filter(move |&i| !self.is_rejected(i))
+            .filter(move |&i| match &self.only {
+                Some(only) => {
+                    let p = self.pairs[i];
+                    only.binary_search(&(p.left, p.right)).is_ok()
+                }
+                None => !self.is_rejected(i),
+            })
             .filter(move |&i| self.topic.is_none_or(|t| self.pair_topics(i).contains(&t)))
+    }
+
+    /// Limits navigation to the pairs of these (left, right) passages, or
+    /// lifts the limit (`None`). The current pair stays current.
+    pub fn set_only(&mut self, only: Option<Vec<(usize, usize)>>) {
+        self.only = only.map(|mut pairs| {
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+        });
+    }
+
+    /// Whether navigation is limited by a compared set's filter.
+    pub fn is_filtered(&self) -> bool {
+        self.only.is_some()
     }
 
     /// Whether the analyst rejected pair `i` ("not related").
@@ -177,10 +203,23 @@ impl PairNavigation {
         let first = *visible.first()?;
         let last = *visible.last()?;
         let Some(current) = self.current.filter(|c| visible.contains(c)) else {
-            return Some(if forward {
-                (first, false)
-            } else {
-                (last, false)
+            // A current pair the filter no longer keeps (just judged the
+            // same as the other): on from where it is in reading order.
+            let at = self
+                .current
+                .and_then(|c| self.reading_order.iter().position(|&i| i == c));
+            let rank = |p: usize| self.reading_order.iter().position(|&i| i == p);
+            let found = at.and_then(|at| {
+                if forward {
+                    visible.iter().copied().find(|&p| rank(p) > Some(at))
+                } else {
+                    visible.iter().rev().copied().find(|&p| rank(p) < Some(at))
+                }
+            });
+            return Some(match found {
+                Some(p) => (p, false),
+                None if forward => (first, at.is_some()),
+                None => (last, at.is_some()),
             });
         };
         let at = visible.iter().position(|&p| p == current).unwrap_or(0);

@@ -162,6 +162,9 @@ pub struct Tagging {
     pub autosave_ms: u64,
     /// The save in flight was asked for (ctrl-s): say when it is done.
     pub announce_save: bool,
+    /// Some tag was in merge conflict when the set was opened: the
+    /// gutters keep the column for the other side while it is open.
+    pub had_conflicts: bool,
 }
 
 impl Tagging {
@@ -189,7 +192,9 @@ impl Tagging {
             .zip(&opened.states)
             .map(|(t, s)| (t.id.clone(), s.map(AnchorState::kind)))
             .collect();
+        let had_conflicts = opened.set.tags.iter().any(|t| t.conflict.is_some());
         let mut tagging = Tagging {
+            had_conflicts,
             sides,
             set: opened.set,
             history: History::default(),
@@ -285,18 +290,41 @@ impl App {
         let [left, right] = &self.panes;
         let mut tagging = Tagging::new(opened, &left.doc, &right.doc, autosave_ms);
         tagging.history.set_analyst(self.analyst.clone());
+        let columns = self.two_judgement_columns();
         self.tagging = Some(tagging);
+        if self.two_judgement_columns() != columns {
+            self.relayout();
+        }
+        // Comparing a set with itself says nothing.
+        if self
+            .overlay
+            .as_ref()
+            .zip(self.tagging.as_ref())
+            .is_some_and(|(o, t)| o.path == t.path)
+        {
+            self.close_overlay();
+        }
         self.sync_links();
     }
 
     /// Makes every tagged pair navigable, adding hand-made links to the
-    /// comparison.
+    /// comparison (the compared set's too), and keeps the compared set's
+    /// agreement and filter current.
     pub(super) fn sync_links(&mut self) {
-        let (Some(tagging), Some(comparison)) = (&self.tagging, &mut self.comparison) else {
-            return;
-        };
-        comparison.set_links(&tagging.linked_pairs());
-        comparison.set_rejected(tagging.rejected_pairs());
+        if let Some(comparison) = &mut self.comparison {
+            let mut links = self
+                .tagging
+                .as_ref()
+                .map_or(Vec::new(), Tagging::linked_pairs);
+            if let Some(overlay) = &self.overlay {
+                links.extend(overlay.judged_pairs());
+            }
+            comparison.set_links(&links);
+            if let Some(tagging) = &self.tagging {
+                comparison.set_rejected(tagging.rejected_pairs());
+            }
+        }
+        self.refresh_overlay();
     }
 
     /// Whether there is a tag set to edit. Edits go to memory even when
@@ -417,6 +445,11 @@ impl App {
             .as_ref()
             .and_then(|t| t.tag_for(left, right).map(|i| t.set.tags[i].clone()));
         match existing {
+            // The stance a merge conflict already holds as yours: judging
+            // it again settles the conflict.
+            Some(tag) if tag.conflict.is_some() && tag.label.as_deref() == Some(label) => {
+                self.edit(Op::Settle { id: tag.id });
+            }
             Some(tag) => {
                 self.edit(Op::SetLabel {
                     id: tag.id,
@@ -495,7 +528,14 @@ impl App {
         } else {
             " · has a note"
         };
-        self.info(format!("p{} ↔ p{}: {label}{note}", left + 1, right + 1));
+        let others = self
+            .judgements_text(left, right)
+            .map_or(String::new(), |t| format!(" · {t}"));
+        self.info(format!(
+            "p{} ↔ p{}: {label}{note}{others}",
+            left + 1,
+            right + 1
+        ));
     }
 
     /// Removes the stance of the current pair (`x`). A pair linked by hand

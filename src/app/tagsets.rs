@@ -1,5 +1,6 @@
-//! The tag set picker (`T`) and the review of orphaned tags (`R`): the
-//! update logic; file operations are effects answered by the runtime.
+//! The tag set picker (`T`, where another set can also be opened to compare
+//! with) and the review of orphaned and conflicted tags (`R`): the update
+//! logic; file operations are effects answered by the runtime.
 
 use super::{App, Level, LineInput, Mode, Status};
 use crate::action::{Action, Effect};
@@ -17,6 +18,15 @@ pub struct TagSetEntry {
     pub problem: Option<String>,
     /// The tag set open in this reader.
     pub current: bool,
+}
+
+/// One row of the review (`R`): a tag of the open set, by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewRow {
+    /// Its quotes were not found again in the edited reports.
+    Orphan(usize),
+    /// A merge left two judgements in it.
+    Conflict(usize),
 }
 
 /// What the name box of the picker is for.
@@ -139,6 +149,28 @@ impl App {
                 }
             }
             Action::DeleteEntry if selected.is_some() => picker.confirm_delete = true,
+            Action::OpenOverlay => {
+                let Some(entry) = selected else {
+                    return Vec::new();
+                };
+                if entry.current {
+                    self.info(format!(
+                        "“{}” is the set you are editing: compare another analyst's set",
+                        entry.name
+                    ));
+                    return Vec::new();
+                }
+                let shown = self
+                    .overlay
+                    .as_ref()
+                    .is_some_and(|o| o.store_name.as_deref() == Some(entry.name.as_str()));
+                if shown {
+                    self.mode = Mode::Normal;
+                    self.close_overlay();
+                    return Vec::new();
+                }
+                return vec![Effect::OpenOverlay { name: entry.name }];
+            }
             Action::Confirm => {
                 let Some(entry) = selected else {
                     return Vec::new();
@@ -227,6 +259,13 @@ impl App {
         }
     }
 
+    /// What `R` lists: the orphaned tags, then those in merge conflict.
+    pub fn review_rows(&self) -> Vec<ReviewRow> {
+        let mut rows: Vec<ReviewRow> = self.orphans().into_iter().map(ReviewRow::Orphan).collect();
+        rows.extend(self.conflicts().into_iter().map(ReviewRow::Conflict));
+        rows
+    }
+
     /// Indices (into the tag set) of the orphaned tags.
     pub fn orphans(&self) -> Vec<usize> {
         self.tagging.as_ref().map_or(Vec::new(), |t| {
@@ -237,42 +276,62 @@ impl App {
     }
 
     pub(super) fn open_review(&mut self) {
-        if self.orphans().is_empty() {
-            self.info("no orphaned tags: every tag found its passages");
+        if self.review_rows().is_empty() {
+            self.info(
+                "no orphaned tags and no merge conflicts: every tag found its passages and is settled",
+            );
         } else {
             self.mode = Mode::Review { selected: 0 };
         }
     }
 
     pub(super) fn review_action(&mut self, action: Action) {
-        let orphans = self.orphans();
+        let rows = self.review_rows();
         let Mode::Review { selected } = &mut self.mode else {
             return;
         };
-        match action {
-            Action::Cancel => self.mode = Mode::Normal,
-            Action::SelectNext => {
-                *selected = (*selected + 1).min(orphans.len().saturating_sub(1));
+        let row = rows.get(*selected).copied();
+        let id_of =
+            |app: &App, tag: usize| app.tagging.as_ref().map(|t| t.set.tags[tag].id.clone());
+        match (action, row) {
+            (Action::Cancel, _) => self.mode = Mode::Normal,
+            (Action::SelectNext, _) => {
+                *selected = (*selected + 1).min(rows.len().saturating_sub(1));
             }
-            Action::SelectPrev => *selected = selected.saturating_sub(1),
-            Action::Reattach => {
-                if let Some(&tag) = orphans.get(*selected) {
-                    self.reattach(tag);
+            (Action::SelectPrev, _) => *selected = selected.saturating_sub(1),
+            (Action::Reattach, Some(ReviewRow::Orphan(tag))) => self.reattach(tag),
+            (Action::DeleteEntry, Some(ReviewRow::Orphan(tag))) => {
+                if let Some(id) = id_of(self, tag) {
+                    self.forget_orphan(tag);
+                    self.edit(Op::RemoveTag { id });
                 }
             }
-            Action::DeleteEntry => {
-                if let Some(&tag) = orphans.get(*selected) {
-                    let id = self.tagging.as_ref().map(|t| t.set.tags[tag].id.clone());
-                    if let Some(id) = id {
-                        self.forget_orphan(tag);
-                        self.edit(Op::RemoveTag { id });
-                    }
+            (Action::KeepOurs | Action::TakeTheirs, Some(ReviewRow::Conflict(tag))) => {
+                if let Some(id) = id_of(self, tag) {
+                    self.settle(&id, action == Action::TakeTheirs);
                 }
+            }
+            (Action::Reattach | Action::DeleteEntry, Some(ReviewRow::Conflict(_))) => {
+                let (ours, theirs) = (
+                    self.key_in(crate::keymap::Table::Review, Action::KeepOurs),
+                    self.key_in(crate::keymap::Table::Review, Action::TakeTheirs),
+                );
+                self.info(format!(
+                    "a merge conflict: {ours} keeps your judgement, {theirs} takes theirs"
+                ));
+            }
+            (Action::KeepOurs | Action::TakeTheirs, Some(ReviewRow::Orphan(_))) => {
+                self.info("an orphaned tag has no conflict to settle: re-attach or delete it");
             }
             _ => {}
         }
-        if self.orphans().is_empty() && matches!(self.mode, Mode::Review { .. }) {
-            self.mode = Mode::Normal;
+        let left = self.review_rows().len();
+        if let Mode::Review { selected } = &mut self.mode {
+            if left == 0 {
+                self.mode = Mode::Normal;
+            } else {
+                *selected = (*selected).min(left - 1);
+            }
         }
     }
 

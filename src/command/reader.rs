@@ -38,6 +38,18 @@ pub fn run(cli: &Cli, paths: Paths) -> Result<u8, Failure> {
         Err(failure) if cli.tags.is_some() => return Err(failure),
         other => other,
     };
+    // The set to compare with is refused before the terminal is touched.
+    let editing = tags.as_ref().ok().map(|(_, opened)| opened.file.path());
+    let overlay = match cli.compare.as_deref() {
+        Some(arg) => Some(super::tags::overlay(
+            arg,
+            &tagset_dir,
+            editing,
+            &left,
+            &right,
+        )?),
+        None => None,
+    };
     // What the reader remembers: the theme picked last (unless --theme, or
     // a config theme set since), and where these two reports were left.
     let (state, state_notice) = StateFile::load(&paths.state_file());
@@ -84,6 +96,8 @@ pub fn run(cli: &Cli, paths: Paths) -> Result<u8, Failure> {
             None
         }
     };
+    // After the open set, so that what it says about the two is said last.
+    app = app.with_overlay(overlay);
     let drafts_dir = paths.data_dir.join("drafts");
     let leftovers = crate::shell::editor::leftover_drafts(&drafts_dir);
     if let Some(first) = leftovers.first() {

@@ -1,17 +1,20 @@
 //! `diptych tags list`: the tag sets on disk with their documents and
-//! counts; `diptych tags compare`: how far two analysts' tag sets agree.
-//! Both only read: they create no directory, take no lock, write no file.
+//! counts; `diptych tags compare`: how far two analysts' tag sets agree;
+//! and reading the set `diptych --compare` shows beside the open one.
+//! They only read: they create no directory, take no lock, write no file.
+//! `diptych tags merge` writes its result.
 
 use std::path::{Path, PathBuf};
 
 use super::{Failure, emit, load_pair};
 use crate::align::{Alignment, align};
+use crate::app::Overlay;
 use crate::cli::Cli;
 use crate::config::{LoadedConfig, Paths};
 use crate::document::Document;
 use crate::tags::compare::{self, Input};
 use crate::tags::model::DocumentMismatch;
-use crate::tags::store::{Content, Store, TagFile};
+use crate::tags::store::{Store, TagFile};
 use crate::tags::{AnchorKind, AnchorState, TagSet, reanchor_and_move};
 
 pub fn list(cli: &Cli, paths: &Paths) -> Result<u8, Failure> {
@@ -55,15 +58,55 @@ pub(crate) fn resolve(arg: &Path, dir: &Path) -> Result<PathBuf, Failure> {
 
 /// Reads the tag set file at `path`, which must exist and be valid.
 pub(crate) fn read_set(path: &Path) -> Result<TagSet, Failure> {
-    let opened = TagFile::open_read_only(path).map_err(Failure::bad_input)?;
-    match opened.content {
-        Content::Loaded(set) => Ok(set),
-        Content::Unreadable(e) => Err(Failure::bad_input(e)),
-        Content::New => Err(Failure::bad_input(format!(
-            "{}: no such tag set file; check the path",
-            path.display()
-        ))),
+    TagFile::read_existing(path).map_err(Failure::bad_input)
+}
+
+/// `diptych --compare SET`: another analyst's tag set (a file, or a name
+/// in `dir`) for the reader to show beside `editing`, read only and
+/// re-anchored against the reports; refused (exit 2, before the terminal
+/// is touched) when it is missing, not a valid tag set, the set being
+/// edited, or made for other reports.
+pub(crate) fn overlay(
+    arg: &Path,
+    dir: &Path,
+    editing: Option<&Path>,
+    left: &Document,
+    right: &Document,
+) -> Result<Overlay, Failure> {
+    let flag = |f: Failure| Failure {
+        message: format!("--compare {}", f.message),
+        ..f
+    };
+    let path = resolve(arg, dir).map_err(flag)?;
+    if let Some(open) = editing.filter(|open| crate::atomic::same_file(&path, open)) {
+        return Err(Failure::bad_input(format!(
+            "--compare {}: that is the tag set being edited ({}); give another analyst's tag set",
+            arg.display(),
+            open.display()
+        )));
     }
+    let set = read_set(&path).map_err(flag)?;
+    // Its name in the tag set directory, when it is one of the sets there.
+    let store_name = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|name| {
+            Store::existing(dir)
+                .path_of(name)
+                .is_ok_and(|p| crate::atomic::same_file(&p, &path))
+        })
+        .map(str::to_string);
+    let shown = arg.display().to_string();
+    Overlay::prepare(shown.clone(), path, store_name, set, left, right).map_err(|m| {
+        Failure::bad_input(format!(
+            "--compare {}",
+            not_these_reports(
+                &shown,
+                &m,
+                "open diptych on the reports it was made for (LEFT RIGHT)"
+            )
+        ))
+    })
 }
 
 /// A tag set re-anchored against the open reports, with each tag's state.
@@ -111,15 +154,19 @@ fn reanchor(
             states: r.states.iter().map(|s| s.map(AnchorState::kind)).collect(),
             set,
         }),
-        Err(mismatch) => Err(Failure::bad_input(not_these_reports(&shown, &mismatch))),
+        Err(mismatch) => Err(Failure::bad_input(not_these_reports(
+            &shown,
+            &mismatch,
+            "give the reports it was made for as LEFT RIGHT after the tag sets",
+        ))),
     }
 }
 
-fn not_these_reports(path: &str, m: &DocumentMismatch) -> String {
+fn not_these_reports(path: &str, m: &DocumentMismatch, other_reports: &str) -> String {
     let advice = if m.swapped {
         "the reports are given in the other order: swap LEFT and RIGHT"
     } else {
-        "give the reports it was made for as LEFT RIGHT after the tag sets"
+        other_reports
     };
     format!(
         "{path}: tag set `{}` was made for the {} report {:?} ({}), not {:?} ({}); {advice}",

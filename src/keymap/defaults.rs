@@ -77,6 +77,9 @@ const NORMAL: Bindings = &[
     (Action::Save, &["ctrl-s"]),
     (Action::TagSets, &["T"]),
     (Action::ReviewOrphans, &["R"]),
+    (Action::OverlayFilter, &["f"]),
+    (Action::TakeTheirs, &["A"]),
+    (Action::KeepOurs, &["O"]),
     (Action::LoadBackup, &["b"]),
     (Action::Export, &["e"]),
     (Action::Search, &["/"]),
@@ -161,6 +164,7 @@ const TAG_SETS: Bindings = &[
     (Action::SaveTagSetAs, &["s"]),
     (Action::RenameTagSet, &["r"]),
     (Action::DeleteEntry, &["d"]),
+    (Action::OpenOverlay, &["o"]),
     (Action::Cancel, &["esc", "q"]),
 ];
 
@@ -171,6 +175,8 @@ const REVIEW: Bindings = &[
     (Action::SelectPrev, &["k", "up"]),
     (Action::Reattach, &["a", "enter"]),
     (Action::DeleteEntry, &["d"]),
+    (Action::KeepOurs, &["o"]),
+    (Action::TakeTheirs, &["t"]),
     (Action::Cancel, &["esc", "q"]),
 ];
 

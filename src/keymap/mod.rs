@@ -112,7 +112,7 @@ impl Table {
             Table::Themes => "In the theme picker",
             Table::TagSets => "In the tag set picker",
             Table::TagSetName => "Typing a tag set name",
-            Table::Review => "Reviewing orphaned tags",
+            Table::Review => "Reviewing orphaned tags and merge conflicts",
             Table::ConfirmQuit => "Asked whether to save before quitting",
             Table::Confirm => "Asked to confirm (delete, overwrite); any other key is no",
             Table::Export => "In the export dialog (type to edit the path or a report's name)",

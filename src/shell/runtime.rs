@@ -364,6 +364,11 @@ fn remember(app: &App, state: Option<&mut (StateFile, Option<String>)>) -> Resul
 /// Performs a tag-set file effect and returns the runtime's answer.
 fn tag_set_effect(session: Option<&mut Session>, app: &App, effect: Effect) -> Option<Msg> {
     let Some(session) = session else {
+        if let Effect::OpenOverlay { .. } = effect {
+            return Some(Msg::OverlayOpened(Err(
+                "tag sets are unavailable: no tag set directory".to_string(),
+            )));
+        }
         return Some(Msg::TagSetOpened(Err(
             "tag sets are unavailable: no tag set directory".to_string(),
         )));
@@ -376,6 +381,7 @@ fn tag_set_effect(session: Option<&mut Session>, app: &App, effect: Effect) -> O
         Effect::RenameTagSet { old, new } => session.rename(&old, &new, left, right),
         Effect::DeleteTagSet { name } => session.delete(&name),
         Effect::LoadBackup => session.load_backup(left, right),
+        Effect::OpenOverlay { name } => session.overlay(&name, left, right),
         _ => return None,
     })
 }

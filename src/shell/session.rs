@@ -1,10 +1,11 @@
 //! The runtime's side of tag sets: owns the open (locked) tag file and the
 //! tag set directory, and performs the tag-set effects (save, list, switch,
-//! create, rename, delete, load a backup), answering with messages.
+//! create, rename, delete, load a backup, read a set to compare with),
+//! answering with messages.
 
 use std::path::PathBuf;
 
-use crate::app::{Level, Msg, OpenedSet, TagSetEntry, prepare};
+use crate::app::{Level, Msg, OpenedSet, Overlay, TagSetEntry, prepare};
 use crate::document::Document;
 use crate::tags::store::{Content, Opened, Store, TagFile};
 use crate::tags::{TagSet, codec};
@@ -148,6 +149,27 @@ impl Session {
                 Box::new(opened)
             });
         Msg::TagSetOpened(result)
+    }
+
+    /// Reads tag set `name` to compare with the open one: read only (no
+    /// lock, nothing written), re-anchored against the reports.
+    pub fn overlay(&self, name: &str, left: &Document, right: &Document) -> Msg {
+        let result = self
+            .store()
+            .and_then(|s| s.path_of(name).map_err(|e| e.to_string()))
+            .and_then(|path| {
+                let set = TagFile::read_existing(&path)?;
+                Overlay::prepare(
+                    name.to_string(),
+                    path,
+                    Some(name.to_string()),
+                    set,
+                    left,
+                    right,
+                )
+                .map_err(|m| m.to_string())
+            });
+        Msg::OverlayOpened(result.map(Box::new))
     }
 
     fn install(

@@ -218,6 +218,58 @@ fn judgements(input: &Input<'_>) -> (BTreeMap<Unit, usize>, SetSummary) {
     (by_unit, summary)
 }
 
+/// The judged pairs of two sets matched as [`compare`] matches them (by
+/// the anchors of their tags), for callers that need the matching without
+/// the report: the reader's overlay of another analyst's set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Matching {
+    /// Units judged by both: (A's tag, B's tag), in report order.
+    pub both: Vec<(usize, usize)>,
+    /// A's tags on units B does not judge.
+    pub a_only: Vec<usize>,
+    /// B's tags on units A does not judge.
+    pub b_only: Vec<usize>,
+}
+
+impl Matching {
+    /// The figures over the units judged by both.
+    pub fn figures(&self, a: &TagSet, b: &TagSet) -> Figures {
+        let label =
+            |set: &TagSet, i: usize| -> String { set.tags[i].label.clone().unwrap_or_default() };
+        let labels: Vec<(String, String)> = self
+            .both
+            .iter()
+            .map(|&(ia, ib)| (label(a, ia), label(b, ib)))
+            .collect();
+        let pairs: Vec<(&str, &str)> = labels
+            .iter()
+            .map(|(x, y)| (x.as_str(), y.as_str()))
+            .collect();
+        Figures::of(&pairs)
+    }
+}
+
+/// Matches the judgements of two sets by unit (see [`compare`]): which
+/// units both judge, which one only. Unlabelled, orphaned and duplicate
+/// tags take no part, as in the report.
+pub fn matching(a: &Input<'_>, b: &Input<'_>) -> Matching {
+    let (units_a, _) = judgements(a);
+    let (units_b, _) = judgements(b);
+    let mut out = Matching::default();
+    for (u, &ia) in &units_a {
+        match units_b.get(u) {
+            Some(&ib) => out.both.push((ia, ib)),
+            None => out.a_only.push(ia),
+        }
+    }
+    out.b_only = units_b
+        .iter()
+        .filter(|(u, _)| !units_a.contains_key(u))
+        .map(|(_, &ib)| ib)
+        .collect();
+    out
+}
+
 /// Compares two tag sets on the reports `left` and `right`. `topics` are
 /// the topic labels the inputs' topic indexes refer to.
 pub fn compare(
@@ -722,6 +774,37 @@ mod tests {
             json.contains("\"krippendorff_alpha_undefined\": \"one_category\""),
             "{json}"
         );
+    }
+
+    #[test]
+    fn matching_agrees_with_the_report() {
+        let a = set(
+            "a",
+            &[
+                (4, 1, Some("agree")),
+                (5, 2, Some("contradict")),
+                (6, 3, Some("agree")),
+                (7, 4, None),
+            ],
+        );
+        let b = set(
+            "b",
+            &[
+                (5, 2, Some("agree")),
+                (4, 1, Some("agree")),
+                (8, 5, Some("unclear")),
+            ],
+        );
+        let (l, r) = docs();
+        let (ia, ib) = (input("a", &a, None), input("b", &b, None));
+        let m = matching(&ia, &ib);
+        assert_eq!(m.both, [(0, 1), (1, 0)]);
+        assert_eq!(
+            (m.a_only.as_slice(), m.b_only.as_slice()),
+            (&[2][..], &[2][..])
+        );
+        let report = compare(&ia, &ib, &l, &r, &[]);
+        assert_eq!(m.figures(&a, &b), report.figures);
     }
 
     #[test]

@@ -49,6 +49,22 @@ pub enum Op {
         anchor: Anchor,
     },
     AddLabel(Label),
+    /// Takes a judgement made elsewhere (another analyst's tag set, or
+    /// the other side of a merge conflict) in one step: `tag` is the tag
+    /// as it is to be, replacing the one with its id or added; its
+    /// analyst is kept (the judgement goes with who made it, as in a
+    /// merge) and any conflict goes. `label` is added first when the set
+    /// lacks it. `from` names whose judgement it is, for the message.
+    Adopt {
+        tag: Tag,
+        label: Option<Label>,
+        from: String,
+    },
+    /// Settles a tag's merge conflict by keeping the judgement in its
+    /// fields (ours).
+    Settle {
+        id: TagId,
+    },
     /// Changes how a custom label is shown; its id (what tags refer to) stays.
     RenameLabel {
         id: String,
@@ -383,6 +399,83 @@ fn plan(set: &TagSet, op: Op, now: &str, analyst: Option<&str>) -> Result<Option
             *after.anchor_mut(side) = anchor;
             edit_tag(i, t, after, format!("{} quote moved", side.name()))
         }
+        Op::Adopt {
+            mut tag,
+            label,
+            from,
+        } => {
+            let mut changes = Vec::new();
+            let mut probe = set.clone();
+            if let Some(label) = label.filter(|l| set.label(&l.id).is_none()) {
+                probe.labels.push(label.clone());
+                changes.push(Change::Label {
+                    index: set.labels.len(),
+                    before: None,
+                    after: Some(label),
+                });
+            }
+            if let Some(l) = &tag.label
+                && probe.label(l).is_none()
+            {
+                return Err(EditError::UnknownLabel(l.clone()));
+            }
+            tag.conflict = None;
+            tag.modified = now.to_string();
+            let index = set.tag_index(&tag.id);
+            if let Some(i) = index
+                && changes.is_empty()
+                && (Tag {
+                    modified: set.tags[i].modified.clone(),
+                    ..tag.clone()
+                }) == set.tags[i]
+            {
+                return Ok(None);
+            }
+            probe.tags = vec![tag.clone()];
+            if let Some(p) = probe.problems().into_iter().next() {
+                return Err(EditError::Invalid {
+                    what: "tag",
+                    problem: p.what,
+                });
+            }
+            let what = format!(
+                "took {from}'s {}{}",
+                label_name(&probe, &tag.label),
+                if tag.note.is_empty() { "" } else { " and note" }
+            );
+            changes.push(match index {
+                Some(i) => Change::Tag {
+                    index: i,
+                    before: Some(set.tags[i].clone()),
+                    after: Some(tag),
+                },
+                None => Change::Tag {
+                    index: set.tags.len(),
+                    before: None,
+                    after: Some(tag),
+                },
+            });
+            Some(Step { what, changes })
+        }
+        Op::Settle { id } => {
+            let (i, t) = find(&id)?;
+            if t.conflict.is_none() {
+                return Ok(None);
+            }
+            let after = Tag {
+                conflict: None,
+                modified: now.to_string(),
+                ..t.clone()
+            };
+            Some(Step {
+                what: format!("conflict settled: kept {}", label_name(set, &t.label)),
+                changes: vec![Change::Tag {
+                    index: i,
+                    before: Some(t.clone()),
+                    after: Some(after),
+                }],
+            })
+        }
         Op::AddLabel(label) => {
             if set.label(&label.id).is_some() {
                 return Err(EditError::DuplicateLabel(label.id));
@@ -648,6 +741,86 @@ mod tests {
         // A name that could not be saved is no name.
         h.set_analyst(Some("bad\u{1b}name".into()));
         assert_eq!(h.analyst(), None);
+    }
+
+    #[test]
+    fn adopting_and_settling_are_one_step_each_and_keep_the_analyst() {
+        use crate::tags::model::{Conflict, Judgement};
+        let mut s = set();
+        let mut h = History::default();
+        h.set_analyst(Some("bob".into()));
+        h.apply(&mut s, Op::AddTag(tag("t1", Origin::Aligned, 0)), T0)
+            .unwrap();
+        let before = s.clone();
+        // Ana's judgement with a label this set does not have yet.
+        let custom = Label {
+            id: "source".into(),
+            name: "Source dispute".into(),
+            glyph: "§".into(),
+        };
+        let mut theirs = s.tags[0].clone();
+        theirs.label = Some("source".into());
+        theirs.note = "ana's note".into();
+        theirs.analyst = Some("ana".into());
+        let what = h
+            .apply(
+                &mut s,
+                Op::Adopt {
+                    tag: theirs.clone(),
+                    label: Some(custom.clone()),
+                    from: "ana".into(),
+                },
+                T1,
+            )
+            .unwrap();
+        assert_eq!(what.as_deref(), Some("took ana's source dispute and note"));
+        assert_eq!(s.tags[0].analyst.as_deref(), Some("ana"));
+        assert_eq!(s.tags[0].modified, T1);
+        assert!(s.label("source").is_some());
+        assert!(s.problems().is_empty());
+        // Adopting the same again changes nothing.
+        let again = Op::Adopt {
+            tag: theirs,
+            label: Some(custom),
+            from: "ana".into(),
+        };
+        assert_eq!(h.apply(&mut s, again, T1), Ok(None));
+        h.undo(&mut s);
+        assert_eq!(s, before, "one undo takes the label and the judgement back");
+
+        // A new tag can be adopted whole.
+        let mut fresh = tag("t2", Origin::Manual, 6);
+        fresh.label = Some("agree".into());
+        h.apply(
+            &mut s,
+            Op::Adopt {
+                tag: fresh,
+                label: None,
+                from: "ana".into(),
+            },
+            T1,
+        )
+        .unwrap();
+        assert_eq!(s.tags.len(), 2);
+        assert_eq!(s.tags[1].analyst, None, "unknown stays unknown");
+
+        // Settling keeps ours and drops the conflict, undoably.
+        let conflict = Conflict {
+            ours: Judgement::of(&s.tags[0]),
+            theirs: Judgement {
+                label: Some("agree".into()),
+                ..Judgement::of(&s.tags[0])
+            },
+        };
+        s.tags[0].conflict = Some(Box::new(conflict));
+        let conflicted = s.clone();
+        let id = TagId("t1".into());
+        h.apply(&mut s, Op::Settle { id: id.clone() }, T1).unwrap();
+        assert!(s.tags[0].conflict.is_none());
+        assert_eq!(s.tags[0].label, conflicted.tags[0].label);
+        assert_eq!(h.apply(&mut s, Op::Settle { id }, T1), Ok(None));
+        h.undo(&mut s);
+        assert_eq!(s, conflicted);
     }
 
     #[test]

@@ -219,6 +219,21 @@ impl TagFile {
         Ok(Opened { file, content })
     }
 
+    /// The tag set in the file at `path`, which must exist and be valid:
+    /// read only, as [`TagFile::open_read_only`] reads it; the error says
+    /// what is wrong (file, line and column) in one line.
+    pub fn read_existing(path: &Path) -> Result<TagSet, String> {
+        let opened = Self::open_read_only(path).map_err(|e| e.to_string())?;
+        match opened.content {
+            Content::Loaded(set) => Ok(set),
+            Content::Unreadable(e) => Err(e.to_string()),
+            Content::New => Err(format!(
+                "{}: no such tag set file; check the path",
+                path.display()
+            )),
+        }
+    }
+
     /// Where the tag file at `path` really is (see [`atomic::resolve_target`]).
     fn target(path: &Path) -> Result<PathBuf, StoreError> {
         atomic::resolve_target(path).map_err(|e| StoreError::Io {

@@ -81,6 +81,11 @@ pub const GROUPS: &[(&str, Table, &[Action])] = &[
             Action::LoadBackup,
         ],
     ),
+    (
+        "Comparing with another analyst, settling merge conflicts",
+        Table::Normal,
+        &[Action::OverlayFilter, Action::TakeTheirs, Action::KeepOurs],
+    ),
     ("Export", Table::Normal, &[Action::Export]),
     (
         "Views",
@@ -123,6 +128,14 @@ pub const LEGEND: &[(&str, &str)] = &[
     ("E", "gutter: a label of your own (its first letter)"),
     ("○", "gutter: linked, not judged yet"),
     (
+        "≠≈",
+        "gutter, comparing with another set: your tag, then theirs (the line above the panes says whose)",
+    ),
+    (
+        "≠=",
+        "gutter: a merge conflict: yours, then theirs reversed (R lists them)",
+    ),
+    (
         "✗",
         "gutter and pair list: a pair rejected as not related (X)",
     ),
@@ -134,6 +147,7 @@ pub const LEGEND: &[(&str, &str)] = &[
         "=2 ≠1 ≈0 ~0 +1",
         "status: pairs per tag (+ your own labels)",
     ),
+    ("!2", "status: tags in merge conflict"),
     ("●", "status: judgements not saved yet"),
     (
         "RO",
@@ -188,6 +202,8 @@ pub fn rows(app: &App, filter: &str) -> Vec<Row> {
         Table::Candidates,
         Table::PairList,
         Table::Topics,
+        Table::TagSets,
+        Table::Review,
         Table::Line,
         Table::Note,
     ] {

@@ -5,6 +5,7 @@ pub mod help;
 pub mod layout;
 pub mod line_input;
 pub mod note;
+pub mod overlay;
 pub mod pair_list;
 pub mod pane;
 pub mod picker;
@@ -69,6 +70,9 @@ fn draw_widgets(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
         pane::render(frame, app, side, &layout.panes[side], theme);
     }
     status::render(frame, app, layout.status, theme);
+    if let Some(area) = layout.summary {
+        overlay::render_summary(frame, app, area, theme);
+    }
     match app.mode {
         Mode::Help {
             scroll,

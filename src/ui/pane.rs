@@ -100,6 +100,11 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: Side, areas: &PaneAreas, 
     }
 
     let marks = tag_marks(app, index, theme);
+    // The second judgement column: the compared set's, or a conflict's.
+    let theirs = app
+        .layout
+        .is_some_and(|l| l.wide_gutter)
+        .then(|| super::overlay::theirs_marks(app, index, theme));
     let mut gutter = Vec::with_capacity(rows.len());
     let mut text = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
@@ -119,6 +124,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: Side, areas: &PaneAreas, 
                 .ok()
                 .filter(|_| !row.separator)
                 .map(|i| marks[i].1.clone()),
+            theirs: theirs.as_ref().map(|marks| {
+                super::overlay::mark_at(marks, pane.top + i).filter(|_| !row.separator)
+            }),
             marked: app.mark == Some((index, passage_index)) && row.first,
             cursor: cursor_rows.is_some_and(|(f, l)| (f..=l).contains(&(pane.top + i))),
             theme,
@@ -166,6 +174,8 @@ struct GutterRow<'t> {
     paired: bool,
     /// The glyph of the tag on this passage's pair, styled by stance.
     tag: Option<Span<'static>>,
+    /// With the second judgement column: the other judgement's glyph.
+    theirs: Option<Option<Span<'static>>>,
     /// Marked for linking by hand.
     marked: bool,
     /// A row of the sentence under the cursor.
@@ -193,16 +203,7 @@ fn tag_marks(app: &App, side: Side, theme: &Theme) -> Vec<(usize, Span<'static>)
         let Some((left, right)) = *pair else { continue };
         let passage = side.pick(left, right);
         let (glyph, style) = match (tagging.label_of(tag), tag.stance()) {
-            (Some(label), stance) => {
-                let style = match stance {
-                    Some(Stance::Agree) => theme.agree,
-                    Some(Stance::Contradict) => theme.contradict,
-                    Some(Stance::Partial) => theme.partial,
-                    Some(Stance::Unclear) => theme.unclear,
-                    None => theme.pair_marker,
-                };
-                (label.glyph, style)
-            }
+            (Some(label), stance) => (label.glyph, stance_style(theme, stance)),
             (None, _) => ("○".to_string(), theme.gutter),
         };
         let glyph: String = glyph.chars().take(1).collect();
@@ -227,6 +228,18 @@ fn tag_marks(app: &App, side: Side, theme: &Theme) -> Vec<(usize, Span<'static>)
         .into_iter()
         .map(|(_, row, _, span)| (row, span))
         .collect()
+}
+
+/// The style of a stance's glyph (a label of the analyst's own: the pair
+/// marker's).
+pub(super) fn stance_style(theme: &Theme, stance: Option<Stance>) -> Style {
+    match stance {
+        Some(Stance::Agree) => theme.agree,
+        Some(Stance::Contradict) => theme.contradict,
+        Some(Stance::Partial) => theme.partial,
+        Some(Stance::Unclear) => theme.unclear,
+        None => theme.pair_marker,
+    }
 }
 
 /// `"  12▶"`: passage number on a passage's first row, then a mark: `▶` and
@@ -259,7 +272,16 @@ fn gutter_line(row: GutterRow<'_>) -> Line<'static> {
     } else {
         Span::raw(" ")
     };
-    Line::from(vec![left, mark, tag, cursor])
+    match row.theirs {
+        Some(theirs) => Line::from(vec![
+            left,
+            mark,
+            tag,
+            theirs.unwrap_or_else(|| Span::raw(" ")),
+            cursor,
+        ]),
+        None => Line::from(vec![left, mark, tag, cursor]),
+    }
 }
 
 /// `.42`, or `1.0` for a perfect score: fits in four columns.

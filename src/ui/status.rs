@@ -56,6 +56,10 @@ pub fn counts(app: &App) -> String {
     if c.rejected > 0 {
         custom.push_str(&format!(" ✗{}", c.rejected));
     }
+    let conflicts = app.conflicts().len();
+    if conflicts > 0 {
+        custom.push_str(&format!(" !{conflicts}"));
+    }
     let state = state_mark(app);
     format!(
         "{} pairs ={} ≠{} ≈{} ~{}{custom} {} untagged{state} │ ",

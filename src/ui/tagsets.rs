@@ -1,12 +1,12 @@
-//! Popups for tag sets: the picker (`T`) and the review of orphaned tags
-//! (`R`).
+//! Popups for tag sets: the picker (`T`) and the review of orphaned and
+//! conflicted tags (`R`).
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
 use super::{footer, picker};
 use crate::action::Action;
-use crate::app::{App, NameFor, TagSetPicker};
+use crate::app::{App, NameFor, ReviewRow, TagSetPicker};
 use crate::keymap::Table;
 use crate::theme::Theme;
 
@@ -60,6 +60,13 @@ pub fn render_picker(frame: &mut Frame<'_>, app: &App, state: &TagSetPicker, the
             if e.current {
                 spans.push(Span::styled("  (open)", theme.pair_marker));
             }
+            let compared = app
+                .overlay
+                .as_ref()
+                .is_some_and(|o| o.store_name.as_deref() == Some(e.name.as_str()));
+            if compared {
+                spans.push(Span::styled("  (compared)", theme.pair_marker));
+            }
             Line::from(spans)
         })
         .collect();
@@ -91,6 +98,7 @@ pub fn render_picker(frame: &mut Frame<'_>, app: &App, state: &TagSetPicker, the
                     (Action::SaveTagSetAs, "save as"),
                     (Action::RenameTagSet, "rename"),
                     (Action::DeleteEntry, "delete"),
+                    (Action::OpenOverlay, "compare"),
                     (Action::Cancel, "close"),
                 ],
             )
@@ -103,60 +111,93 @@ pub fn render_review(frame: &mut Frame<'_>, app: &App, selected: usize, theme: &
     let Some(tagging) = &app.tagging else {
         return;
     };
-    let header = vec![Line::styled(
-        " These tags' passages were not found again in the edited reports.",
-        theme.muted,
-    )];
-    let rows = app
-        .orphans()
-        .into_iter()
-        .map(|i| {
-            let tag = &tagging.set.tags[i];
-            let label = tagging.label_of(tag).map_or("untagged".to_string(), |l| {
-                format!("{} {}", l.glyph, l.name)
-            });
-            let quote = |s: &str| -> String {
-                let flat = s.replace('\n', " ");
-                let short: String = flat.chars().take(40).collect();
-                if flat.chars().count() > 40 {
-                    format!("{short}…")
+    let rows = app.review_rows();
+    let mut header = Vec::new();
+    if rows.iter().any(|r| matches!(r, ReviewRow::Orphan(_))) {
+        header.push(Line::styled(
+            " Orphaned: these tags' passages were not found again in the edited reports.",
+            theme.muted,
+        ));
+    }
+    if rows.iter().any(|r| matches!(r, ReviewRow::Conflict(_))) {
+        header.push(Line::styled(
+            " Conflict: a merge kept two judgements of these pairs; yours shows until you settle it.",
+            theme.muted,
+        ));
+    }
+    let label = |id: Option<&str>| match id.and_then(|id| tagging.set.label(id)) {
+        Some(l) => format!("{} {}", l.glyph, l.name),
+        None => "untagged".to_string(),
+    };
+    let lines = rows
+        .iter()
+        .map(|row| match *row {
+            ReviewRow::Orphan(i) => {
+                let tag = &tagging.set.tags[i];
+                let note = if tag.note.is_empty() {
+                    String::new()
                 } else {
-                    short
-                }
-            };
-            let note = if tag.note.is_empty() {
-                String::new()
-            } else {
-                format!(" · note: {}", quote(&tag.note))
-            };
-            Line::from(vec![
-                Span::styled(label, theme.orphaned),
-                Span::styled(
-                    format!(
-                        "  “{}” ↔ “{}”{note}",
-                        quote(&tag.left.exact),
-                        quote(&tag.right.exact)
+                    format!(" · note: {}", quote(&tag.note))
+                };
+                Line::from(vec![
+                    Span::styled(
+                        format!("orphaned  {}", label(tag.label.as_deref())),
+                        theme.orphaned,
                     ),
-                    theme.text,
-                ),
-            ])
+                    Span::styled(
+                        format!(
+                            "  “{}” ↔ “{}”{note}",
+                            quote(&tag.left.exact),
+                            quote(&tag.right.exact)
+                        ),
+                        theme.text,
+                    ),
+                ])
+            }
+            ReviewRow::Conflict(i) => {
+                let tag = &tagging.set.tags[i];
+                let side = |j: &crate::tags::Judgement, whose: &str| {
+                    let by = j
+                        .analyst
+                        .as_deref()
+                        .map_or(String::new(), |a| format!(" ({a})"));
+                    format!("{whose} {}{by}", label(j.label.as_deref()))
+                };
+                let both = tag.conflict.as_ref().map_or(String::new(), |c| {
+                    format!("{} · {}", side(&c.ours, "yours"), side(&c.theirs, "theirs"))
+                });
+                Line::from(vec![
+                    Span::styled(format!("conflict  {both}"), theme.status_warn),
+                    Span::styled(format!("  “{}”", quote(&tag.left.exact)), theme.text),
+                ])
+            }
         })
         .collect();
+    let mut keys = vec![(Action::Reattach, "re-attach to the current pair")];
+    keys.push((Action::DeleteEntry, "delete"));
+    if !app.conflicts().is_empty() {
+        keys.push((Action::KeepOurs, "keep yours"));
+        keys.push((Action::TakeTheirs, "take theirs"));
+    }
+    keys.push((Action::Cancel, "close"));
     picker::render(
         frame,
-        "Orphaned tags",
+        "Orphaned and conflicted tags",
         header,
-        rows,
+        lines,
         Some(selected),
-        &footer(
-            app,
-            Table::Review,
-            &[
-                (Action::Reattach, "re-attach to the current pair"),
-                (Action::DeleteEntry, "delete"),
-                (Action::Cancel, "close"),
-            ],
-        ),
+        &footer(app, Table::Review, &keys),
         theme,
     );
+}
+
+/// A quote or note shortened to one line of at most 40 characters.
+fn quote(s: &str) -> String {
+    let flat = s.replace('\n', " ");
+    let short: String = flat.chars().take(40).collect();
+    if flat.chars().count() > 40 {
+        format!("{short}…")
+    } else {
+        short
+    }
 }

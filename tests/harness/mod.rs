@@ -117,6 +117,29 @@ impl Harness {
         self
     }
 
+    /// Records `name` as the analyst making the judgements from now on.
+    pub fn with_analyst(mut self, name: &str) -> Harness {
+        self.app.analyst = Some(name.to_string());
+        if let Some(t) = &mut self.app.tagging {
+            t.history.set_analyst(Some(name.to_string()));
+        }
+        self
+    }
+
+    /// `set` as another analyst's tag set to compare with, read from
+    /// `/tmp/tagsets/NAME.json` (`name` in the tag set directory).
+    pub fn overlay_of(&self, name: &str, set: TagSet) -> diptych::app::Overlay {
+        diptych::app::Overlay::prepare(
+            format!("{name}.json"),
+            PathBuf::from(format!("/tmp/tagsets/{name}.json")),
+            Some(name.to_string()),
+            set,
+            &self.app.panes[0].doc,
+            &self.app.panes[1].doc,
+        )
+        .expect("a set made on the seeds")
+    }
+
     /// Advances the clock by 1 ms and sends it with a fresh id, as the
     /// runtime does before every event; returns the effects (autosave).
     pub fn tick(&mut self) -> Vec<Effect> {

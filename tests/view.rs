@@ -293,7 +293,11 @@ fn markdown_tables_and_emphasis_are_drawn_not_typed() {
             .map(|c| c.symbol())
             .collect()
     };
-    assert!(with(Modifier::ITALIC).contains("Africa Corps"), "{}", with(Modifier::ITALIC));
+    assert!(
+        with(Modifier::ITALIC).contains("Africa Corps"),
+        "{}",
+        with(Modifier::ITALIC)
+    );
     assert!(with(Modifier::BOLD).contains("most"));
     assert!(with(Modifier::UNDERLINED).contains("the annex"));
     // The link's target is shown on request, in the details popup.

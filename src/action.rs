@@ -114,9 +114,9 @@ actions! {
     TagSets = "tag_sets",
     /// Review orphaned tags and merge conflicts: re-attach, delete, settle
     ReviewOrphans = "review_orphans",
-    /// Compared with another set: show all pairs, those judged differently, or those only the other judged
+    /// Compared set: show all pairs, only where you differ, or only theirs (cycles)
     OverlayFilter = "overlay_filter",
-    /// Take the other judgement, stance and note (the compared set's, or a merge conflict's theirs)
+    /// Take their stance and note (the compared set's, or a merge conflict's theirs)
     TakeTheirs = "take_theirs",
     /// Settle a merge conflict by keeping your judgement
     KeepOurs = "keep_ours",
@@ -164,7 +164,7 @@ actions! {
     RenameTagSet = "rename_tag_set",
     /// Delete the selected entry (asks first for a tag set, or a label in use)
     DeleteEntry = "delete_entry",
-    /// Compare: show the selected set's judgements beside yours, read-only (again: stop)
+    /// Compare: show the selected set beside yours, read-only (again: stop)
     OpenOverlay = "open_overlay",
     /// Rename the selected custom label
     RenameLabel = "rename_label",

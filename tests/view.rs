@@ -216,7 +216,9 @@ fn help_at_80x24_shows_quit_at_once() {
 #[test]
 fn help_descriptions_wrap_at_80_columns_instead_of_being_cut() {
     use diptych::keymap::Table;
-    let mut h = Harness::seeds_sized(80, 200);
+    // Tall enough for the whole help, the tag set picker's and review's
+    // keys included.
+    let mut h = Harness::seeds_sized(80, 260);
     h.press("?");
     let text = help_text(&h.screen());
     for table in [Table::Normal, Table::Global, Table::Line, Table::Note] {

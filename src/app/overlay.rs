@@ -215,8 +215,13 @@ impl App {
             self.key_of(Action::OverlayFilter),
             self.key_of(Action::TakeTheirs),
         );
+        let lost = o.orphaned.iter().filter(|&&lost| lost).count();
+        let lost = match lost {
+            0 => String::new(),
+            n => format!(" ({n} of its tags not found in these reports)"),
+        };
         let text = format!(
-            "comparing with {}{analysts}, read-only: {}; {filter} shows where you differ, {take} takes theirs",
+            "comparing with {}{analysts}{lost}, read-only: {}; {filter} shows where you differ, {take} takes theirs",
             o.source,
             agreement_text(&o.summary)
         );

@@ -405,3 +405,21 @@ fn bad_web_pages_give_clear_errors() {
     .unwrap();
     refused(&empty, &[], &["no article"]);
 }
+
+#[test]
+fn a_web_page_title_cannot_reach_the_terminal_raw() {
+    let page = "<!doctype html><html><head><title>Report &#27;]0;pwned&#7; title</title></head>\
+                <body><article><p>The article has enough words to count as an article here.</p>\
+                </article></body></html>";
+    let doc = Document::from_bytes(
+        diptych::document::Source::File("page.html".into()),
+        page.as_bytes(),
+    )
+    .expect("the page opens");
+    assert!(
+        !doc.title.chars().any(|c| c.is_control()),
+        "{:?}",
+        doc.title
+    );
+    assert!(!doc.text.chars().any(|c| c.is_control() && c != '\n'));
+}

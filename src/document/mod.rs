@@ -181,7 +181,7 @@ impl Document {
                     controls_replaced: page.controls_replaced + replaced,
                     ..page
                 };
-                Extracted::markdown(decoded, article.title)
+                Extracted::markdown(decoded, article.title.map(|t| load::normalise(&t).0))
             }
             InputFormat::Pdf => {
                 let pages = pdf::extract(bytes, &name)?;

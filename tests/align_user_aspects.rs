@@ -84,6 +84,10 @@ fn a_bad_aspect_is_located() {
             "[[aspect]]\nlabel = \"a\"\nwords = [\"x\"]\ncolour = 1\n",
             "unknown field",
         ),
+        (
+            "[[aspect]]\nlabel = \"a\"\nwords = [\"x\"]\nup = \"x\"\n",
+            "invalid type",
+        ),
     ] {
         let err = AliasTable::builtin()
             .merge_user_toml(toml, Path::new("topics.toml"))
@@ -93,4 +97,28 @@ fn a_bad_aspect_is_located() {
         assert!(err.contains(what), "{err}");
         assert!(err.contains("topics.toml:"), "{err}");
     }
+}
+
+#[test]
+fn user_directions_turn_into_a_contradiction_hint() {
+    let toml = "[[aspect]]\nlabel = \"sanctions\"\nwords = [\"sanction\"]\nup = [\"tighten\"]\ndown = [\"lift\"]\n";
+    let table = AliasTable::builtin()
+        .merge_user_toml(toml, Path::new("topics.toml"))
+        .unwrap();
+    let l = doc(
+        "l",
+        "The EU tightened its sanctions on the regime in May.\n",
+    );
+    let r = doc("r", "The EU lifted its sanctions on the regime in May.\n");
+    let a = align_with(&l, &r, &table, AlignOptions::default(), &mut |_| {});
+    let hint = a.candidates.left[0]
+        .first()
+        .and_then(|c| c.hint.as_deref())
+        .expect("a hint on the pair");
+    assert_eq!(hint.kind.as_str(), "contradiction", "{}", hint.why);
+    assert!(
+        hint.why.contains("tightened") && hint.why.contains("lifted"),
+        "{}",
+        hint.why
+    );
 }

@@ -183,6 +183,10 @@ struct UserAspect {
     #[serde(default)]
     family: Option<String>,
     words: Spanned<Vec<String>>,
+    #[serde(default)]
+    up: Vec<String>,
+    #[serde(default)]
+    down: Vec<String>,
 }
 
 /// An aspect the user added in topics.toml, for the aspect lexicon.
@@ -191,6 +195,9 @@ pub struct AspectSpec {
     pub label: String,
     pub family: Option<String>,
     pub words: Vec<String>,
+    /// Words that say the aspect goes up ("surge") or down ("decline").
+    pub up: Vec<String>,
+    pub down: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -259,9 +266,17 @@ impl AliasTable {
                     format!("aspect \"{label}\" has no words"),
                 ));
             }
+            let clean = |v: &[String]| -> Vec<String> {
+                v.iter()
+                    .map(|w| w.trim().to_string())
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            };
             self.user_aspects.push(AspectSpec {
                 label: label.to_string(),
                 family: aspect.family.clone(),
+                up: clean(&aspect.up),
+                down: clean(&aspect.down),
                 words,
             });
         }

@@ -522,7 +522,7 @@ pub(crate) fn explain(
         }
         let actor = is_actor(an, t);
         // An aspect word is what the claim says, not what it is about:
-        // "growing" is no anchor for "same polarity on growth".
+        // "growing" is no anchor for "same direction on growth".
         let aspect_word = sc
             .term_aspects
             .get(t as usize)

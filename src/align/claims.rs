@@ -94,6 +94,10 @@ struct AspectEntry {
     #[serde(default)]
     family: Option<String>,
     words: Vec<String>,
+    #[serde(default)]
+    up: Vec<String>,
+    #[serde(default)]
+    down: Vec<String>,
 }
 
 /// The aspect lexicon and antonym table, stemmed once.
@@ -104,6 +108,9 @@ pub(crate) struct Lexicon {
     families: Vec<String>,
     /// Stem → aspects it counts for.
     by_stem: FastMap<String, Vec<u16>>,
+    /// Stem → the aspects it gives a direction, with the direction (+1
+    /// up, -1 down).
+    poles: FastMap<String, Vec<(u16, i8)>>,
     /// Lower-case word → its antonyms.
     antonyms: FastMap<String, Vec<String>>,
     /// Stem → WordNet group of its commonest sense, and each group's stems.
@@ -121,11 +128,17 @@ impl Lexicon {
         let mut file: AspectFile = toml::from_str(ASPECTS).unwrap_or(AspectFile { aspect: vec![] });
         for spec in user {
             match file.aspect.iter_mut().find(|a| a.label == spec.label) {
-                Some(a) => a.words.extend(spec.words.iter().cloned()),
+                Some(a) => {
+                    a.words.extend(spec.words.iter().cloned());
+                    a.up.extend(spec.up.iter().cloned());
+                    a.down.extend(spec.down.iter().cloned());
+                }
                 None => file.aspect.push(AspectEntry {
                     label: spec.label.clone(),
                     family: spec.family.clone(),
                     words: spec.words.clone(),
+                    up: spec.up.clone(),
+                    down: spec.down.clone(),
                 }),
             }
         }
@@ -133,7 +146,16 @@ impl Lexicon {
         let mut families: Vec<String> = Vec::new();
         let mut families_of = Vec::new();
         let mut by_stem: FastMap<String, Vec<u16>> = FastMap::default();
+        let mut poles: FastMap<String, Vec<(u16, i8)>> = FastMap::default();
         for (i, a) in file.aspect.iter().enumerate() {
+            for (words, sign) in [(&a.up, 1i8), (&a.down, -1i8)] {
+                for w in words {
+                    let slot = poles.entry(stems.stem(&w.to_lowercase())).or_default();
+                    if !slot.iter().any(|&(x, _)| x == i as u16) {
+                        slot.push((i as u16, sign));
+                    }
+                }
+            }
             labels.push(a.label.clone());
             families_of.push(a.family.as_ref().map(|f| {
                 families.iter().position(|x| x == f).unwrap_or_else(|| {
@@ -141,7 +163,8 @@ impl Lexicon {
                     families.len() - 1
                 })
             }));
-            for w in &a.words {
+            // Direction words are words of the aspect too.
+            for w in a.words.iter().chain(&a.up).chain(&a.down) {
                 let slot = by_stem.entry(stems.stem(&w.to_lowercase())).or_default();
                 if !slot.contains(&(i as u16)) {
                     slot.push(i as u16);
@@ -179,6 +202,7 @@ impl Lexicon {
             families_of,
             families,
             by_stem,
+            poles,
             antonyms,
         }
     }
@@ -241,10 +265,21 @@ pub(crate) struct Claim {
     /// Aspects with a word in the scope of a hedge ("may now become the
     /// single most significant *threat*").
     pub hedged: Vec<u16>,
+    /// Which way the sentence says an aspect goes: the aspect, the net
+    /// direction of its words (+ up, - down; a negation in scope turns it)
+    /// and the first such word as written, for the hint's reason.
+    pub directions: Vec<(u16, i8, String)>,
+    /// Stems of the aspect words it uses, and of those in the scope of a
+    /// negation: "did not arrest" / "arrested" is the same predicate with
+    /// opposite polarity.
+    pub aspect_stems: Vec<(String, String)>,
+    pub negated_stems: Vec<(String, String)>,
 }
 
 /// Words after a negation cue that it governs (NegEx-style window).
 const NEGATION_SCOPE: usize = 5;
+/// Aspect stems remembered per sentence.
+const MAX_STEMS: usize = 16;
 /// Words after a hedge that it governs.
 const HEDGE_SCOPE: usize = 8;
 
@@ -267,6 +302,10 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
     let mut seen: FastSet<String> = FastSet::default();
     // Words left in the scope of the last negation and hedge.
     let (mut negating, mut hedging) = (0usize, 0usize);
+    // The last negation cue, for quoting a turned direction ("not … expanding").
+    let mut negation_word: &'static str = "";
+    let mut net: Vec<(u16, i32, String)> = Vec::new();
+    let mut first = true;
     for raw in text.split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’')) {
         if raw.is_empty() {
             continue;
@@ -291,14 +330,32 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
             owned = raw.to_lowercase().replace('’', "'");
             &owned
         };
-        if negating > 0 || hedging > 0 {
+        if negating > 0 || hedging > 0 || !lex.poles.is_empty() {
             let stem = stems.stem(w);
-            for &a in lex.aspects_of_stem(&stem) {
+            let of = lex.aspects_of_stem(&stem);
+            for &a in of {
                 if negating > 0 && !c.negated.contains(&a) {
                     c.negated.push(a);
                 }
                 if hedging > 0 && !c.hedged.contains(&a) {
                     c.hedged.push(a);
+                }
+            }
+            if !of.is_empty() {
+                let list = if negating > 0 {
+                    &mut c.negated_stems
+                } else {
+                    &mut c.aspect_stems
+                };
+                if list.len() < MAX_STEMS && !list.iter().any(|(s, _)| *s == stem) {
+                    list.push((stem.clone(), raw.to_owned()));
+                }
+            }
+            for &(a, sign) in lex.poles.get(stem.as_str()).map_or(&[][..], Vec::as_slice) {
+                let sign = if negating > 0 { -sign } else { sign };
+                match net.iter_mut().find(|(x, _, _)| *x == a) {
+                    Some(slot) => slot.1 += i32::from(sign),
+                    None => net.push((a, i32::from(sign), quoted(negation_word, negating, raw))),
                 }
             }
         }
@@ -312,6 +369,7 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
         if let Some(n) = negation {
             c.negation.get_or_insert(n);
             negating = NEGATION_SCOPE;
+            negation_word = n;
         }
         if let Some(h) = HEDGES.iter().find(|h| **h == w) {
             c.hedge.get_or_insert(h);
@@ -322,11 +380,33 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
         {
             c.days.push(d);
         }
-        if c.polar_words.len() < 16 && lex.antonyms.contains_key(w) && seen.insert(w.to_owned()) {
+        // "Middle East" / "the West" are names, not opposite directions.
+        let name = !first && raw.starts_with(char::is_uppercase);
+        first = false;
+        if !name
+            && c.polar_words.len() < 16
+            && lex.antonyms.contains_key(w)
+            && seen.insert(w.to_owned())
+        {
             c.polar_words.push(w.to_owned());
         }
     }
+    c.directions = net
+        .into_iter()
+        .filter(|&(_, n, _)| n != 0)
+        .map(|(a, n, w)| (a, n.signum() as i8, w))
+        .collect();
     c
+}
+
+/// A direction word as the reason quotes it: "not … expanding" when a
+/// negation turned it.
+fn quoted(negation: &str, negating: usize, word: &str) -> String {
+    if negating > 0 {
+        format!("{negation} … {word}")
+    } else {
+        word.to_owned()
+    }
 }
 
 /// What the two sentences share that makes a hint meaningful.
@@ -377,6 +457,20 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
             ),
         });
     }
+    // Opposite directions on one aspect ("not … expanding" / "surged"),
+    // else on one family ("weakest" / "threat": both assess strength).
+    let turn = directions(a, b, lex);
+    if let Some(Turn {
+        same: false,
+        what,
+        words: (x, y),
+    }) = &turn
+    {
+        return Some(Hint {
+            kind: HintKind::Contradiction,
+            why: format!("opposite directions on {anchor}, {what}: “{x}” / “{y}”"),
+        });
+    }
     // Antonymous words (weak / strong, increase / decrease).
     for w in &a.polar_words {
         if let Some(opp) = lex.antonyms.get(w)
@@ -389,7 +483,7 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
         }
     }
     let Some(asp) = aspect else {
-        return family_polarity(a, b, anchor, lex);
+        return agreement(turn, anchor);
     };
     // A negation or hedge counts only where it governs a word of the
     // aspect both speak to: "did not say" is no opposite of "expanding".
@@ -401,12 +495,29 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
             .find(|x| of(a).contains(x) != of(b).contains(x))
             .map(|x| (x, if of(a).contains(&x) { a } else { b }))
     };
-    if let Some((x, c)) = differs(|c| &c.negated) {
+    // The same aspect word negated in one sentence only: "did not arrest"
+    // / "arrested". A negation of another word of the aspect says too
+    // little ("without a leader" / "the central leadership").
+    fn flipped<'c>(x: &'c Claim, y: &Claim) -> Option<(&'c Claim, &'c (String, String))> {
+        x.negated_stems
+            .iter()
+            .find(|(s, _)| {
+                y.aspect_stems.iter().any(|(t, _)| t == s)
+                    && !y.negated_stems.iter().any(|(t, _)| t == s)
+            })
+            .map(|s| (x, s))
+    }
+    if let Some((c, (stem, word))) = flipped(a, b).or_else(|| flipped(b, a)) {
         let n = c.negation.unwrap_or("not");
+        let x = common
+            .iter()
+            .copied()
+            .find(|&x| lex.aspects_of_stem(stem).contains(&x))
+            .unwrap_or(common[0]);
         return Some(Hint {
             kind: HintKind::Contradiction,
             why: format!(
-                "opposite polarity on {anchor}, {}: “{n}” in one sentence only",
+                "opposite polarity on {anchor}, {}: “{n} … {word}” in one sentence only",
                 label(x)
             ),
         });
@@ -421,44 +532,68 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
             ),
         });
     }
-    Some(Hint {
-        kind: HintKind::Agreement,
-        why: format!("same polarity on {anchor}, {asp}"),
-    })
+    let _ = asp;
+    agreement(turn, anchor)
 }
 
-/// Two claims on related aspects of one family, one negated ("is not
-/// really expanding" / "may become the most significant threat": both
-/// assess strength): a contradiction to look at. Without a negation, sharing
-/// a family says too little for a hint.
-fn family_polarity(a: &Claim, b: &Claim, anchor: &str, lex: &Lexicon) -> Option<Hint> {
-    let negated_in = |c: &Claim, f: usize| {
-        c.negated
-            .iter()
-            .any(|&x| lex.family_of(x as usize) == Some(f))
+/// Which way two claims take an aspect both give a direction, else an
+/// aspect family.
+struct Turn {
+    /// Both the same way.
+    same: bool,
+    /// The aspect's or family's label.
+    what: String,
+    /// The words that give each side's direction.
+    words: (String, String),
+}
+
+fn directions(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<Turn> {
+    let turn = |x: &(u16, i8, String), y: &(u16, i8, String), what: String| Turn {
+        same: x.1 == y.1,
+        what,
+        words: (x.2.clone(), y.2.clone()),
     };
-    let families = |c: &Claim| -> Vec<usize> {
-        let mut v: Vec<usize> = c
-            .aspects
+    // An opposite pair first: it is the one an analyst must see.
+    let mut found: Option<Turn> = None;
+    for x in &a.directions {
+        for y in b.directions.iter().filter(|y| y.0 == x.0) {
+            let t = turn(x, y, lex.labels[x.0 as usize].clone());
+            if !t.same {
+                return Some(t);
+            }
+            found.get_or_insert(t);
+        }
+    }
+    if found.is_some() {
+        return found;
+    }
+    for x in &a.directions {
+        let Some(f) = lex.family_of(x.0 as usize) else {
+            continue;
+        };
+        for y in b
+            .directions
             .iter()
-            .filter_map(|&x| lex.family_of(x as usize))
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let fb = families(b);
-    let f = families(a)
-        .into_iter()
-        .filter(|f| fb.contains(f))
-        .find(|&f| negated_in(a, f) != negated_in(b, f))?;
-    let c = if negated_in(a, f) { a } else { b };
+            .filter(|y| lex.family_of(y.0 as usize) == Some(f))
+        {
+            if x.1 != y.1 {
+                return Some(turn(x, y, lex.families[f].clone()));
+            }
+        }
+    }
+    // Two aspects of one family going the same way ("grew" / "a threat")
+    // agree too loosely for a hint.
+    None
+}
+
+/// An agreement hint: the same direction on the same aspect.
+fn agreement(turn: Option<Turn>, anchor: &str) -> Option<Hint> {
+    let t = turn.filter(|t| t.same)?;
     Some(Hint {
-        kind: HintKind::Contradiction,
+        kind: HintKind::Agreement,
         why: format!(
-            "opposite polarity on {anchor}, {}: “{}” in one sentence only",
-            lex.families[f],
-            c.negation.unwrap_or("not")
+            "same direction on {anchor}, {}: “{}” / “{}”",
+            t.what, t.words.0, t.words.1
         ),
     })
 }
@@ -593,5 +728,119 @@ mod tests {
         )
         .unwrap();
         assert_eq!(h.kind, HintKind::Difference);
+    }
+
+    fn kind_of(a: &str, b: &str, aspects: &[&str]) -> Option<HintKind> {
+        let l = lex();
+        let idx = label_index(&l);
+        let ids: Vec<u16> = aspects.iter().map(|x| idx[x] as u16).collect();
+        let mut s = StemCache::new();
+        let a = claim(a, ids.clone(), &l, &mut s);
+        let b = claim(b, ids, &l, &mut s);
+        hint(&a, &b, &Shared { anchor: Some("X") }, &l).map(|h| h.kind)
+    }
+
+    #[test]
+    fn directions_decide_agreement_and_contradiction() {
+        let growth = ["growth and decline"];
+        let threat = ["threat and capability"];
+        // Opposite ways, by words or by a negation turning one.
+        assert_eq!(
+            kind_of("The group surged.", "The group declined.", &growth),
+            Some(HintKind::Contradiction)
+        );
+        assert_eq!(
+            kind_of("It is at its weakest.", "It has great resilience.", &threat),
+            Some(HintKind::Contradiction)
+        );
+        assert_eq!(
+            kind_of(
+                "Police did not see a threat.",
+                "It is a real threat.",
+                &threat
+            ),
+            Some(HintKind::Contradiction)
+        );
+        // The same way: agreement, with both words quoted.
+        let l = lex();
+        let g = label_index(&l)["growth and decline"] as u16;
+        let mut st = StemCache::new();
+        let a = claim("The group is growing.", vec![g], &l, &mut st);
+        let b = claim("Its ranks swelled.", vec![g], &l, &mut st);
+        let h = hint(&a, &b, &Shared { anchor: Some("X") }, &l).unwrap();
+        assert_eq!(h.kind, HintKind::Agreement);
+        assert!(
+            h.why.contains("growing") && h.why.contains("swelled"),
+            "{}",
+            h.why
+        );
+    }
+
+    #[test]
+    fn sharing_an_aspect_without_a_direction_is_no_agreement() {
+        let pressure = ["state pressure and counter-terrorism"];
+        assert_eq!(
+            kind_of(
+                "Police arrested two men.",
+                "Police detained a cell.",
+                &pressure
+            ),
+            None
+        );
+        // Same predicate, negated in one only: a contradiction.
+        assert_eq!(
+            kind_of(
+                "Police did not arrest anyone.",
+                "Police arrested two men.",
+                &pressure
+            ),
+            Some(HintKind::Contradiction)
+        );
+        // A negation of another word of the aspect says too little.
+        let leaders = ["leadership and command"];
+        assert_eq!(
+            kind_of(
+                "Without a leader figure, it decayed.",
+                "The central leadership gave orders.",
+                &leaders
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn names_and_ambiguous_words_give_no_direction() {
+        // "Middle East" / "the West" are places, not antonyms.
+        assert_eq!(
+            kind_of(
+                "It acts in the Middle East.",
+                "It reaches to the West.",
+                &[]
+            ),
+            None
+        );
+        let l = lex();
+        let mut s = StemCache::new();
+        let c = claim("After the fall of Kabul, it grew.", vec![], &l, &mut s);
+        assert_eq!(c.directions.len(), 1, "{:?}", c.directions);
+        assert_eq!(c.directions[0].1, 1);
+    }
+
+    #[test]
+    fn user_aspects_can_give_directions() {
+        let spec = crate::align::AspectSpec {
+            label: "sanctions".into(),
+            family: None,
+            words: vec!["sanction".into(), "lift".into(), "tighten".into()],
+            up: vec!["tighten".into()],
+            down: vec!["lift".into()],
+        };
+        let mut s = StemCache::new();
+        let l = Lexicon::with_user(&mut s, std::slice::from_ref(&spec));
+        let x = label_index(&l)["sanctions"] as u16;
+        let a = claim("They tightened sanctions.", vec![x], &l, &mut s);
+        let b = claim("They lifted sanctions.", vec![x], &l, &mut s);
+        let h = hint(&a, &b, &Shared { anchor: Some("EU") }, &l).unwrap();
+        assert_eq!(h.kind, HintKind::Contradiction, "{}", h.why);
     }
 }

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""How the hints read against the analyst's reference relations.
+
+Run by hand, not by CI:
+
+    cargo build --release
+    python3 benches/hint_accuracy.py
+
+For each reference in tests/fixtures/reference/, every pair's relation
+(agree, contradict, nuance) is set against the hint diptych gives on that
+candidate (from the left sentence's candidates, top 200), and the hints
+among all top-3 candidates are counted: hints are suggestions, so how
+often they fire matters as much as whether they are right.
+"""
+
+import collections
+import glob
+import json
+import os
+import re
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+BIN = os.path.join(TARGET, "release", "diptych")
+
+
+def collapse(s):
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def main():
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests", "fixtures", "reference", "*.json"))):
+        ref = json.load(open(path))
+        out = subprocess.run(
+            [BIN, "align", "--json", "--candidates", "200",
+             os.path.join(ROOT, ref["left"]), os.path.join(ROOT, ref["right"])],
+            check=True, capture_output=True,
+        ).stdout
+        rep = json.loads(out)
+        sentences = rep["sentences"]
+
+        def find(side, quote):
+            q = collapse(quote)[:40]
+            return next((x["id"] for x in sentences[side] if q in x["text"]), None)
+
+        table = collections.Counter()
+        for p in ref["pairs"]:
+            l, r = find("left", p["left"]), find("right", p["right"])
+            c = [x for x in rep["candidates"]["left"].get(l, []) if x["id"] == r]
+            hint = (c[0]["hint"] or {}).get("kind", "none") if c else "not a candidate"
+            table[(p["relation"], hint)] += 1
+        fired = collections.Counter(
+            (x["hint"] or {}).get("kind", "none")
+            for side in ("left", "right")
+            for cs in rep["candidates"][side].values()
+            for x in cs[:3]
+        )
+        print(os.path.basename(path))
+        for (relation, hint), n in sorted(table.items()):
+            print(f"  {relation:<10} -> {hint:<16} {n}")
+        print("  hints among top-3 candidates:", dict(sorted(fired.items())))
+
+
+if __name__ == "__main__":
+    main()

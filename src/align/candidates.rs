@@ -512,6 +512,7 @@ pub(crate) fn explain(
     let an = sc.an;
     let mut out = Vec::new();
     let mut anchor: Option<&str> = None;
+    let mut anchor_actor = false;
     // A term in more than a tenth of all sentences is no topic term.
     let topical = |t: u32| (sc.df[t as usize] as usize) * 10 <= sc.units.max(10);
     for (_, t) in shared(a.0, b.0) {
@@ -535,6 +536,7 @@ pub(crate) fn explain(
                     && topical(t)))
         {
             anchor = Some(info.display());
+            anchor_actor = actor;
         }
         if full {
             continue;
@@ -569,7 +571,15 @@ pub(crate) fn explain(
     if context && out.len() < MAX_REASONS {
         out.push(reasons.id("context: the passages around them match".to_owned()));
     }
-    let hint = claims::hint(a.1, b.1, &claims::Shared { anchor }, sc.lex);
+    let hint = claims::hint(
+        a.1,
+        b.1,
+        &claims::Shared {
+            anchor,
+            actor: anchor_actor,
+        },
+        sc.lex,
+    );
     (out, hint)
 }
 

@@ -414,6 +414,10 @@ pub(crate) struct Shared<'a> {
     /// An actor (organisation, person, country) both name, or the first
     /// topic term they share; without one, no hint.
     pub anchor: Option<&'a str>,
+    /// The anchor is an actor both name: words of opposite sense then speak
+    /// of one subject ("IS-K is weak" / "IS-K is strong"), while a shared
+    /// word such as "water" makes "cold" / "hot" no contradiction.
+    pub actor: bool,
 }
 
 /// The hint on a candidate pair, if any. Order of the checks: the most
@@ -471,8 +475,9 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
             why: format!("opposite directions on {anchor}, {what}: “{x}” / “{y}”"),
         });
     }
-    // Antonymous words (weak / strong, increase / decrease).
-    for w in &a.polar_words {
+    // Antonymous words (weak / strong, increase / decrease), said of one
+    // actor.
+    for w in a.polar_words.iter().filter(|_| shared.actor) {
         if let Some(opp) = lex.antonyms.get(w)
             && let Some(o) = opp.iter().find(|o| b.polar_words.contains(o))
         {
@@ -653,12 +658,24 @@ mod tests {
         let growth = label_index(&l)["growth and decline"] as u16;
         let a = claim("It is not growing.", vec![growth], &l, &mut s);
         let b = claim("It is growing.", vec![growth], &l, &mut s);
-        assert!(hint(&a, &b, &Shared { anchor: None }, &l).is_none());
+        assert!(
+            hint(
+                &a,
+                &b,
+                &Shared {
+                    anchor: None,
+                    actor: true
+                },
+                &l
+            )
+            .is_none()
+        );
         let h = hint(
             &a,
             &b,
             &Shared {
                 anchor: Some("IS-K"),
+                actor: true,
             },
             &l,
         )
@@ -683,6 +700,7 @@ mod tests {
         let b = claim("IS-K is growing.", vec![growth], &l, &mut s);
         let anchor = Shared {
             anchor: Some("IS-K"),
+            actor: true,
         };
         assert_eq!(
             hint(&far, &b, &anchor, &l).map(|h| h.kind),
@@ -710,7 +728,16 @@ mod tests {
         let mut s = StemCache::new();
         let a = claim("The group is weak.", vec![], &l, &mut s);
         let b = claim("The group is strong.", vec![], &l, &mut s);
-        let h = hint(&a, &b, &Shared { anchor: Some("IS") }, &l).unwrap();
+        let h = hint(
+            &a,
+            &b,
+            &Shared {
+                anchor: Some("IS"),
+                actor: true,
+            },
+            &l,
+        )
+        .unwrap();
         assert!(
             h.why.contains("weak") && h.why.contains("strong"),
             "{}",
@@ -723,6 +750,7 @@ mod tests {
             &b,
             &Shared {
                 anchor: Some("Paris"),
+                actor: true,
             },
             &l,
         )
@@ -737,7 +765,16 @@ mod tests {
         let mut s = StemCache::new();
         let a = claim(a, ids.clone(), &l, &mut s);
         let b = claim(b, ids, &l, &mut s);
-        hint(&a, &b, &Shared { anchor: Some("X") }, &l).map(|h| h.kind)
+        hint(
+            &a,
+            &b,
+            &Shared {
+                anchor: Some("X"),
+                actor: true,
+            },
+            &l,
+        )
+        .map(|h| h.kind)
     }
 
     #[test]
@@ -767,7 +804,16 @@ mod tests {
         let mut st = StemCache::new();
         let a = claim("The group is growing.", vec![g], &l, &mut st);
         let b = claim("Its ranks swelled.", vec![g], &l, &mut st);
-        let h = hint(&a, &b, &Shared { anchor: Some("X") }, &l).unwrap();
+        let h = hint(
+            &a,
+            &b,
+            &Shared {
+                anchor: Some("X"),
+                actor: true,
+            },
+            &l,
+        )
+        .unwrap();
         assert_eq!(h.kind, HintKind::Agreement);
         assert!(
             h.why.contains("growing") && h.why.contains("swelled"),
@@ -840,7 +886,29 @@ mod tests {
         let x = label_index(&l)["sanctions"] as u16;
         let a = claim("They tightened sanctions.", vec![x], &l, &mut s);
         let b = claim("They lifted sanctions.", vec![x], &l, &mut s);
-        let h = hint(&a, &b, &Shared { anchor: Some("EU") }, &l).unwrap();
+        let h = hint(
+            &a,
+            &b,
+            &Shared {
+                anchor: Some("EU"),
+                actor: true,
+            },
+            &l,
+        )
+        .unwrap();
         assert_eq!(h.kind, HintKind::Contradiction, "{}", h.why);
+    }
+
+    #[test]
+    fn antonyms_need_an_actor_both_name() {
+        let l = lex();
+        let mut s = StemCache::new();
+        let a = claim("He plunged the axe into cold water.", vec![], &l, &mut s);
+        let b = claim("The hot metal hisses in the water.", vec![], &l, &mut s);
+        let word = Shared {
+            anchor: Some("water"),
+            actor: false,
+        };
+        assert!(hint(&a, &b, &word, &l).is_none());
     }
 }

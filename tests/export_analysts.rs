@@ -122,3 +122,45 @@ fn conflict_notes_are_data() {
     let md = render_text(Format::Markdown, &c, &opts);
     assert!(md.contains("\\*\\*bold\\*\\*"), "{md}");
 }
+
+#[test]
+fn csv_and_web_annotations_carry_the_analyst_and_the_conflict() {
+    let opts = Options::default();
+    let c = conflicted("bob's reading");
+    let csv_text = render_text(Format::Csv, &c, &opts);
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let header = r.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let row = rows
+        .iter()
+        .find(|row| !row[col("conflict")].is_empty())
+        .expect("the conflicted row");
+    assert_eq!(&row[col("analyst")], "ana");
+    let conflict = &row[col("conflict")];
+    assert!(
+        conflict.contains("ana (ours): ≠ Contradict")
+            && conflict.contains("bob (theirs): = Agree — bob's reading"),
+        "{conflict}"
+    );
+    let w3c: serde_json::Value =
+        serde_json::from_str(&render_text(Format::W3c, &c, &opts)).unwrap();
+    let items = w3c["first"]["items"].as_array().unwrap();
+    let a = items
+        .iter()
+        .find(|a| a["creator"]["name"] == "ana")
+        .expect("an annotation created by ana");
+    assert_eq!(a["creator"]["type"], "Person");
+    assert!(
+        a["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["purpose"] == "describing"
+                && b["value"].as_str().unwrap().contains("bob (theirs)")),
+        "{a}"
+    );
+    // No analyst: no creator.
+    let plain = render_text(Format::W3c, &sample(), &opts);
+    assert!(!plain.contains("\"creator\""));
+}

@@ -8,7 +8,7 @@ use diptych::export::{AnchorKind, Comparison, Format, Options};
 use diptych::sanitize::printable;
 use export_common::*;
 
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 16] = [
     "topics",
     "stance",
     "left_quote",
@@ -23,6 +23,8 @@ const HEADER: [&str; 14] = [
     "id",
     "filed_under",
     "suggested",
+    "analyst",
+    "conflict",
 ];
 
 fn rows(c: &Comparison, include_untagged: bool) -> Vec<Vec<String>> {
@@ -67,6 +69,8 @@ fn one_row_per_pair_after_a_header() {
             "2025-03-02T17:05:12+01:00",
             "6f1c2a8e-5b7d-4c1e-9a3f-000000000001",
             "Leadership succession",
+            "",
+            "",
             "",
         ]
     );

@@ -75,9 +75,24 @@ fn check(tool: &PathBuf, src: &str) -> (bool, String) {
 #[test]
 fn every_annotation_passes_the_w3c_must_assertions() {
     let Some(tool) = checker() else { return };
+    // Analysts (a `creator`) and a merge conflict (a `describing` body).
+    let mut team = sample();
+    let judged = |label: &str, who: &str| diptych::export::Judgement {
+        label: Some(label.into()),
+        note: String::new(),
+        analyst: Some(who.into()),
+        modified: "2025-03-02T10:00:00Z".into(),
+    };
+    team.entries[0].analyst = Some("ana".into());
+    team.entries[0].conflict = Some(diptych::export::Conflict {
+        ours: judged("contradict", "ana"),
+        theirs: judged("agree", "bob"),
+    });
+    team.entries[1].analyst = Some("bob".into());
     for (name, c, untagged) in [
         ("sample with untagged pairs", sample(), true),
         ("hostile", hostile(), true),
+        ("analysts and a conflict", team, false),
     ] {
         let n = c.entries.iter().filter(|e| untagged || e.is_tag()).count();
         let src = w3c(&c, untagged);

@@ -6,6 +6,8 @@
 //! So that the defence can be undone exactly (strip one leading `'`), a
 //! cell that already starts with `'` gets one too; spreadsheets hide a
 //! leading `'`, so such cells still show as written.
+//! `analyst` names who last judged the pair, when the tag says; `conflict`
+//! gives both judgements of a pair two analysts' merge left undecided.
 //! With no pairs the file is the header row alone: a message row would be
 //! read as a pair by every program that consumes the file.
 
@@ -13,7 +15,7 @@ use super::prepared::Prepared;
 use super::{Comparison, Options};
 
 /// The header row, in column order.
-pub const HEADER: [&str; 14] = [
+pub const HEADER: [&str; 16] = [
     "topics",
     "stance",
     "left_quote",
@@ -28,6 +30,8 @@ pub const HEADER: [&str; 14] = [
     "id",
     "filed_under",
     "suggested",
+    "analyst",
+    "conflict",
 ];
 
 /// Renders the CSV export. Pure and deterministic.
@@ -55,6 +59,8 @@ pub fn render(c: &Comparison, opts: &Options) -> String {
             pe.group
                 .map_or(String::new(), |t| p.topic_name(Some(t)).to_string()),
             p.suggestion(pe).unwrap_or_default(),
+            e.analyst.clone().unwrap_or_default(),
+            p.conflict_text(pe).unwrap_or_default(),
         ]);
     }
     for row in rows {

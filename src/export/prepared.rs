@@ -389,6 +389,20 @@ impl<'a> Prepared<'a> {
         Some([side(&c.ours, "ours"), side(&c.theirs, "theirs")])
     }
 
+    /// A conflict on one line: "ana (ours): ≠ Contradict — note | bob
+    /// (theirs): = Agree".
+    pub fn conflict_text(&self, p: &PreparedEntry<'a>) -> Option<String> {
+        let sides = self.conflict_sides(p)?;
+        let one = |(who, label, note): &(String, String, &str)| {
+            if note.is_empty() {
+                format!("{who}: {label}")
+            } else {
+                format!("{who}: {label} — {}", one_line(note))
+            }
+        };
+        Some(format!("{} | {}", one(&sides[0]), one(&sides[1])))
+    }
+
     /// "suggested: contradiction — why", only for a pair not judged.
     pub fn suggestion(&self, p: &PreparedEntry<'_>) -> Option<String> {
         if p.is_judged() {

@@ -73,9 +73,19 @@ struct Annotation<'a> {
     created: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     modified: Option<&'a str>,
+    /// Who last judged the pair, when the tag names them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creator: Option<Creator<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     body: Vec<Body<'a>>,
     target: [Target<'a>; 2],
+}
+
+#[derive(Serialize)]
+struct Creator<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: &'a str,
 }
 
 #[derive(Serialize)]
@@ -186,6 +196,16 @@ fn annotation<'a>(p: &Prepared<'a>, pe: &PreparedEntry<'a>) -> Annotation<'a> {
             format: "text/plain",
         });
     }
+    // Two analysts' undecided judgements, said in words: the model has one
+    // body per purpose, not two competing ones.
+    if let Some(conflict) = p.conflict_text(pe) {
+        body.push(Body {
+            kind: "TextualBody",
+            purpose: "describing",
+            value: format!("Conflict between two analysts' judgements: {conflict}").into(),
+            format: "text/plain",
+        });
+    }
     Annotation {
         context: CONTEXT,
         id,
@@ -193,6 +213,10 @@ fn annotation<'a>(p: &Prepared<'a>, pe: &PreparedEntry<'a>) -> Annotation<'a> {
         motivation: "assessing",
         created: e.created.as_deref(),
         modified: e.modified.as_deref(),
+        creator: e.analyst.as_deref().map(|name| Creator {
+            kind: "Person",
+            name,
+        }),
         body,
         target: [
             target(&c.documents[0].uri, &e.left),

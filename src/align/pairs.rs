@@ -277,8 +277,8 @@ pub(crate) fn build(
     };
     let (ld, rd) = sides.docs;
     let (lraw, rraw) = sides.units;
-    let lu = claims_of(an, lex, term_aspects, &senses, ld, lraw);
-    let ru = claims_of(an, lex, term_aspects, &senses, rd, rraw);
+    let mut lu = claims_of(an, lex, term_aspects, &senses, ld, lraw);
+    let mut ru = claims_of(an, lex, term_aspects, &senses, rd, rraw);
     let an: &Analyzer<'_> = an;
     let (idf, df) = candidates::idf(an, lex, &lu, &ru);
     let scorer = Scorer {
@@ -290,8 +290,16 @@ pub(crate) fn build(
         senses: &term_senses,
         term_aspects,
     };
-    let lv: Vec<Vector> = lu.iter().map(|u| scorer.vector(&u.terms)).collect();
-    let rv: Vec<Vector> = ru.iter().map(|u| scorer.vector(&u.terms)).collect();
+    // The counts are not needed once weighted: each is freed as its vector
+    // is made.
+    let vectors = |units: &mut [Unit]| -> Vec<Vector> {
+        units
+            .iter_mut()
+            .map(|u| scorer.vector(&std::mem::take(&mut u.terms)))
+            .collect()
+    };
+    let lv = vectors(&mut lu);
+    let rv = vectors(&mut ru);
     progress(0.1);
 
     // Passage context: each passage's sentence vectors summed.
@@ -346,6 +354,7 @@ pub(crate) fn build(
         (&lv, &rv),
         (topics, covers),
     );
+    drop((lpv, rpv));
 
     let mut reasons = Reasons::default();
     let out = |from: &[Unit],
@@ -401,6 +410,7 @@ pub(crate) fn build(
         true,
         &mut reasons,
     );
+    drop(lbest);
     let right = out(
         &ru,
         &lu,

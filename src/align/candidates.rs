@@ -433,7 +433,8 @@ pub(crate) fn shared(a: &Vector, b: &Vector) -> Vec<(f32, u32)> {
             }
         }
     }
-    out.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    // Terms are unique, so the order is total: no stable sort needed.
+    out.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     out
 }
 

@@ -502,6 +502,13 @@ impl<'t> Analyzer<'t> {
             .collect()
     }
 
+    /// Frees what only the topics read (every word met and the spellings
+    /// of alias groups); terms and their display forms stay.
+    pub fn forget_words(&mut self) {
+        self.words = FastMap::default();
+        self.group_surfaces = FastMap::default();
+    }
+
     /// Whether a folded word was met in lower case (so is not a name).
     pub fn is_lowercase(&self, key: &str) -> bool {
         self.words.get(key).is_some_and(|e| e.lowercase)

@@ -255,6 +255,11 @@ impl Index {
         Index { starts, entries }
     }
 
+    /// Number of terms the index has room for.
+    fn terms(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
     fn postings(&self, t: u32) -> &[(u32, f32)] {
         let t = t as usize;
         if t + 1 >= self.starts.len() {
@@ -291,6 +296,9 @@ pub(crate) fn rank(
     let mut acc = vec![0f32; to.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut short: Vec<(f32, u32)> = Vec::new();
+    // The sentence's weights by term, for the exact re-scoring: one look-up
+    // per term of each partner instead of a merge of two sorted lists.
+    let mut dense = vec![0f32; index.terms()];
     let mut out = Vec::with_capacity(from.len());
     let step = (from.len() / 10).max(1);
     for (i, v) in from.iter().enumerate() {
@@ -336,6 +344,11 @@ pub(crate) fn rank(
             short.select_nth_unstable_by(n, order);
             short.truncate(n);
         }
+        for &(t, w) in v {
+            if let Some(d) = dense.get_mut(t as usize) {
+                *d = w;
+            }
+        }
         // A fresh, exactly sized list: the shortlist buffer is reused.
         let mut best: Vec<(f32, u32)> = Vec::with_capacity(short.len());
         best.extend(
@@ -343,7 +356,7 @@ pub(crate) fn rank(
                 .iter()
                 .map(|&(_, j)| {
                     let other = &to[j as usize];
-                    let (s, n) = dot_count(v, other);
+                    let (s, n) = dot_dense(&dense, other);
                     // A one-word overlap of a very short sentence, unless
                     // the word is all both have ("Conclusions" /
                     // "Conclusions").
@@ -355,6 +368,11 @@ pub(crate) fn rank(
                 })
                 .filter(|&(s, _)| s > 0.0),
         );
+        for &(t, _) in v {
+            if let Some(d) = dense.get_mut(t as usize) {
+                *d = 0.0;
+            }
+        }
         best.sort_unstable_by(order);
         best.truncate(keep);
         best.shrink_to_fit();
@@ -366,7 +384,23 @@ pub(crate) fn rank(
     out
 }
 
+/// `dot_count` of a vector spread out by term (absent terms 0; vector
+/// weights are never 0) and a sparse one: the same products, summed in the
+/// same order (by term), so the same result to the bit.
+fn dot_dense(dense: &[f32], b: &Vector) -> (f32, usize) {
+    let (mut s, mut n) = (0f32, 0);
+    for &(t, w) in b {
+        let x = dense.get(t as usize).copied().unwrap_or(0.0);
+        if x != 0.0 {
+            s += x * w;
+            n += 1;
+        }
+    }
+    (s, n)
+}
+
 /// Dot product and number of shared terms.
+#[cfg(test)]
 fn dot_count(a: &Vector, b: &Vector) -> (f32, usize) {
     let (mut i, mut j, mut s, mut n) = (0, 0, 0f32, 0);
     while i < a.len() && j < b.len() {
@@ -399,7 +433,8 @@ pub(crate) fn shared(a: &Vector, b: &Vector) -> Vec<(f32, u32)> {
             }
         }
     }
-    out.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    // Terms are unique, so the order is total: no stable sort needed.
+    out.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     out
 }
 
@@ -594,6 +629,11 @@ mod tests {
         assert!((dot_count(&a, &b).0 - 0.8).abs() < 1e-6);
         assert_eq!(shared(&a, &b), vec![(0.8, 3)]);
         assert_eq!(dot_count(&a, &b).1, 1);
+        let mut dense = vec![0f32; 4];
+        for &(t, w) in &a {
+            dense[t as usize] = w;
+        }
+        assert_eq!(dot_dense(&dense, &b), dot_count(&a, &b));
     }
 
     #[test]

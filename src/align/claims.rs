@@ -431,7 +431,8 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
         .filter(|x| b.aspects.binary_search(x).is_ok())
         .collect();
     let aspect = common.first().map(|&x| lex.labels[x as usize].as_str());
-    let about = match aspect {
+    // Made only for the hints that name it (most pairs get none).
+    let about = || match aspect {
         Some(asp) => format!("{anchor}, {asp}"),
         None => anchor.to_owned(),
     };
@@ -440,7 +441,8 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
         return Some(Hint {
             kind: HintKind::Difference,
             why: format!(
-                "different days for {about}: {} / {}",
+                "different days for {}: {} / {}",
+                about(),
                 a.days.join(", "),
                 b.days.join(", ")
             ),
@@ -455,7 +457,8 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
         return Some(Hint {
             kind: HintKind::Difference,
             why: format!(
-                "different figures on {about}: {} / {}",
+                "different figures on {}: {} / {}",
+                about(),
                 a.numbers.join(", "),
                 b.numbers.join(", ")
             ),
@@ -483,7 +486,7 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
         {
             return Some(Hint {
                 kind: HintKind::Contradiction,
-                why: format!("opposite terms on {about}: “{w}” / “{o}”"),
+                why: format!("opposite terms on {}: “{w}” / “{o}”", about()),
             });
         }
     }

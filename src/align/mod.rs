@@ -242,6 +242,7 @@ pub fn align_with(
         },
     );
     drop((lt, rt));
+    an.forget_words();
     progress(0.35);
     let found = pairs::build(
         &mut an,

@@ -12,6 +12,7 @@ use super::aliases::GroupKind;
 use super::analyze::{Analyzer, PassageTerms, TermKind};
 use super::candidates::{self, Index, Pool, Reasons, Scorer, Unit, Vector};
 use super::claims::{self, Lexicon};
+use super::fxhash::FastMap;
 use super::{Candidate, Pair, Sides as SidePair, Topic};
 use crate::document::{Document, Sentence};
 
@@ -136,6 +137,9 @@ fn claims_of(
     // The organisation named last in the current passage.
     let mut passage_actor: Option<(usize, usize)> = None;
     let mut stems = crate::align::tokens::StemCache::new();
+    // The term of each sense group, once made: its label is formatted and
+    // interned once, not once per sentence.
+    let mut sense_terms: FastMap<u32, u32> = FastMap::default();
     let mut out = Vec::with_capacity(raw.len());
     for u in raw {
         let text = doc.text.get(u.range.0..u.range.1).unwrap_or("");
@@ -151,9 +155,11 @@ fn claims_of(
         aspects.dedup();
         let mut terms = u.terms.terms.clone();
         for &(t, _) in &u.terms.terms {
-            if let Some(Some(g)) = senses.of_term.get(t as usize) {
-                let label = senses.label(*g);
-                terms.push((an.sense_term(*g, &label), 1.0));
+            if let Some(&Some(g)) = senses.of_term.get(t as usize) {
+                let id = *sense_terms
+                    .entry(g)
+                    .or_insert_with(|| an.sense_term(g, &senses.label(g)));
+                terms.push((id, 1.0));
             }
         }
         let mut families: Vec<usize> = Vec::new();
@@ -277,8 +283,8 @@ pub(crate) fn build(
     };
     let (ld, rd) = sides.docs;
     let (lraw, rraw) = sides.units;
-    let lu = claims_of(an, lex, term_aspects, &senses, ld, lraw);
-    let ru = claims_of(an, lex, term_aspects, &senses, rd, rraw);
+    let mut lu = claims_of(an, lex, term_aspects, &senses, ld, lraw);
+    let mut ru = claims_of(an, lex, term_aspects, &senses, rd, rraw);
     let an: &Analyzer<'_> = an;
     let (idf, df) = candidates::idf(an, lex, &lu, &ru);
     let scorer = Scorer {
@@ -290,8 +296,16 @@ pub(crate) fn build(
         senses: &term_senses,
         term_aspects,
     };
-    let lv: Vec<Vector> = lu.iter().map(|u| scorer.vector(&u.terms)).collect();
-    let rv: Vec<Vector> = ru.iter().map(|u| scorer.vector(&u.terms)).collect();
+    // The counts are not needed once weighted: each is freed as its vector
+    // is made.
+    let vectors = |units: &mut [Unit]| -> Vec<Vector> {
+        units
+            .iter_mut()
+            .map(|u| scorer.vector(&std::mem::take(&mut u.terms)))
+            .collect()
+    };
+    let lv = vectors(&mut lu);
+    let rv = vectors(&mut ru);
     progress(0.1);
 
     // Passage context: each passage's sentence vectors summed.
@@ -346,6 +360,7 @@ pub(crate) fn build(
         (&lv, &rv),
         (topics, covers),
     );
+    drop((lpv, rpv));
 
     let mut reasons = Reasons::default();
     let out = |from: &[Unit],
@@ -401,6 +416,7 @@ pub(crate) fn build(
         true,
         &mut reasons,
     );
+    drop(lbest);
     let right = out(
         &ru,
         &lu,

@@ -462,12 +462,17 @@ fn name_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -
     // longer name ends with it.
     let mut keys: Vec<String> = stats.keys().cloned().collect();
     keys.sort();
+    // Longer names by their last word, in key order (one pass, not one per
+    // short name).
+    let mut by_last: BTreeMap<&str, Vec<&String>> = BTreeMap::new();
+    for k in keys.iter().filter(|k| k.contains(' ')) {
+        if let Some(last) = k.rsplit(' ').next() {
+            by_last.entry(last).or_default().push(k);
+        }
+    }
     for short in keys.iter().filter(|k| !k.contains(' ')) {
-        let longer: Vec<&String> = keys
-            .iter()
-            .filter(|k| k.rsplit(' ').next() == Some(short.as_str()) && k.contains(' '))
-            .collect();
-        if let [long] = longer.as_slice()
+        let longer = by_last.get(short.as_str()).map_or(&[][..], Vec::as_slice);
+        if let [long] = longer
             && let Some(s) = stats.remove(short)
             && let Some(l) = stats.get_mut(long.as_str())
         {

@@ -35,12 +35,18 @@ pub fn run(
     if json {
         // Streamed: a book's report is several times the size of its text.
         let stdout = std::io::stdout();
-        let mut out = SafeWriter::new(std::io::BufWriter::new(stdout.lock()));
+        // serde_json writes token by token: the buffer in front gives the
+        // sanitising writer large chunks, which it passes on uncopied.
+        let mut out = std::io::BufWriter::with_capacity(
+            1 << 16,
+            SafeWriter::new(std::io::BufWriter::new(stdout.lock())),
+        );
         return report
             .write_json(&mut out)
             .map_err(std::io::Error::from)
             .and_then(|()| out.write_all(b"\n"))
-            .and_then(|()| out.finish())
+            .and_then(|()| out.into_inner().map_err(|e| e.into_error()))
+            .and_then(|mut safe| safe.finish())
             .map(|()| 0)
             .map_err(output_failure);
     }

@@ -112,7 +112,7 @@ proptest! {
         let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("valid CSV");
         prop_assert_eq!(rows.len(), c.entries.len());
         for e in &c.entries {
-            prop_assert!(rows.iter().any(|row| row.len() == 14
+            prop_assert!(rows.iter().any(|row| row.len() == 16
                 && undefuse(&row[2]) == printable(&e.left.exact)
                 && undefuse(&row[3]) == printable(&e.right.exact)
                 && undefuse(&row[6]) == printable(&e.note)));

@@ -55,6 +55,11 @@ const HEDGES: &[&str] = &[
     "speculation",
     "uncertain",
     "unclear",
+    // A condition puts its claim as possible: "if the expansion were
+    // really such".
+    "if",
+    "unless",
+    "whether",
 ];
 
 /// A kind of hint, as the JSON contract names it.
@@ -252,7 +257,7 @@ pub(crate) struct Claim {
     /// The first negation cue, if any.
     pub negation: Option<&'static str>,
     /// The first hedge, if any.
-    pub hedge: Option<&'static str>,
+    pub hedge: Option<String>,
     /// Numbers as written (digits), in order, deduplicated.
     pub numbers: Vec<String>,
     /// Week days named (lower case).
@@ -280,6 +285,8 @@ pub(crate) struct Claim {
 const NEGATION_SCOPE: usize = 5;
 /// Aspect stems remembered per sentence.
 const MAX_STEMS: usize = 16;
+/// Hedges that make a condition: no direction is read in their scope.
+const CONDITIONS: &[&str] = &["if", "unless", "whether"];
 /// Words after a hedge that it governs.
 const HEDGE_SCOPE: usize = 8;
 
@@ -305,6 +312,13 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
     // The last negation cue, for quoting a turned direction ("not … expanding").
     let mut negation_word: &'static str = "";
     let mut net: Vec<(u16, i32, String)> = Vec::new();
+    let mut previous_negation: Option<&'static str> = None;
+    // Words left in the scope of a condition: "if the expansion were
+    // really such" says nothing about which way it went.
+    let mut conditional = 0usize;
+    // A relative clause speaks of its own noun: in "the Caliphate, which is
+    // at its weakest, has summoned IS-K" the weakness is not IS-K's.
+    let aside = relative_clauses(text);
     let mut first = true;
     for raw in text.split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’')) {
         if raw.is_empty() {
@@ -351,7 +365,13 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
                     list.push((stem.clone(), raw.to_owned()));
                 }
             }
-            for &(a, sign) in lex.poles.get(stem.as_str()).map_or(&[][..], Vec::as_slice) {
+            let at = raw.as_ptr() as usize - text.as_ptr() as usize;
+            let poles = if conditional > 0 || aside.iter().any(|r| r.contains(&at)) {
+                &[][..]
+            } else {
+                lex.poles.get(stem.as_str()).map_or(&[][..], Vec::as_slice)
+            };
+            for &(a, sign) in poles {
                 let sign = if negating > 0 { -sign } else { sign };
                 match net.iter_mut().find(|(x, _, _)| *x == a) {
                     Some(slot) => slot.1 += i32::from(sign),
@@ -361,6 +381,7 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
         }
         negating = negating.saturating_sub(1);
         hedging = hedging.saturating_sub(1);
+        conditional = conditional.saturating_sub(1);
         let negation = if w.ends_with("n't") {
             Some("n't")
         } else {
@@ -372,9 +393,17 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
             negation_word = n;
         }
         if let Some(h) = HEDGES.iter().find(|h| **h == w) {
-            c.hedge.get_or_insert(h);
+            // "not necessarily" is the hedge, not "necessarily".
+            c.hedge.get_or_insert_with(|| match previous_negation {
+                Some(n) => format!("{n} {h}"),
+                None => (*h).to_owned(),
+            });
             hedging = HEDGE_SCOPE;
+            if CONDITIONS.contains(h) {
+                conditional = HEDGE_SCOPE;
+            }
         }
+        previous_negation = negation;
         if let Some(d) = DAYS.iter().find(|d| **d == w)
             && !c.days.contains(d)
         {
@@ -397,6 +426,25 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
         .map(|(a, n, w)| (a, n.signum() as i8, w))
         .collect();
     c
+}
+
+/// Byte ranges of the relative clauses set off by a comma (", which …,",
+/// ", whose …", ", who …"), up to the next comma, semicolon or dash.
+fn relative_clauses(text: &str) -> Vec<std::ops::Range<usize>> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for opener in [", which ", ", whose ", ", who "] {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(opener) {
+            let start = from + i + opener.len();
+            let end = lower[start..]
+                .find([',', ';', '—', '–'])
+                .map_or(lower.len(), |j| start + j);
+            out.push(start..end);
+            from = start;
+        }
+    }
+    out
 }
 
 /// A direction word as the reason quotes it: "not … expanding" when a
@@ -530,8 +578,13 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
             ),
         });
     }
-    if let Some((x, c)) = differs(|c| &c.hedged) {
-        let h = c.hedge.unwrap_or("may");
+    // Only against a sentence with no hedge at all: "might have decided"
+    // / "may now become" are both put as possible.
+    if let Some((x, c)) = differs(|c| &c.hedged).filter(|(_, c)| {
+        let other = if std::ptr::eq(*c, a) { b } else { a };
+        other.hedge.is_none()
+    }) {
+        let h = c.hedge.as_deref().unwrap_or("may");
         return Some(Hint {
             kind: HintKind::Difference,
             why: format!(
@@ -647,7 +700,7 @@ mod tests {
             &mut stems,
         );
         assert_eq!(c.negation, Some("not"));
-        assert_eq!(c.hedge, Some("necessarily"));
+        assert_eq!(c.hedge.as_deref(), Some("not necessarily"));
         assert_eq!(c.numbers, vec!["60"], "a year is no figure");
         assert_eq!(c.days, vec!["friday"]);
         let growth = label_index(&l)["growth and decline"] as u16;
@@ -913,5 +966,43 @@ mod tests {
             actor: false,
         };
         assert!(hint(&a, &b, &word, &l).is_none());
+    }
+
+    #[test]
+    fn asides_and_conditions_give_no_direction() {
+        let l = lex();
+        let mut s = StemCache::new();
+        // The weakness is the Caliphate's, said in a relative clause.
+        let c = claim(
+            "The Caliphate, which is at its weakest, has summoned IS-K.",
+            vec![],
+            &l,
+            &mut s,
+        );
+        assert!(c.directions.is_empty(), "{:?}", c.directions);
+        let c = claim(
+            "It would cost much, if the expansion were really such.",
+            vec![],
+            &l,
+            &mut s,
+        );
+        assert!(c.directions.is_empty(), "{:?}", c.directions);
+        assert_eq!(c.hedge.as_deref(), Some("if"));
+        // Outside the aside, the direction counts.
+        let c = claim("IS-K, which Kabul fears, is growing.", vec![], &l, &mut s);
+        assert_eq!(c.directions.len(), 1);
+    }
+
+    #[test]
+    fn two_hedged_claims_are_no_hedged_against_certain() {
+        let growth = ["growth and decline"];
+        assert_eq!(
+            kind_of("It might have grown.", "It may have grown.", &growth),
+            Some(HintKind::Agreement)
+        );
+        assert_eq!(
+            kind_of("It might have grown.", "It has grown.", &growth),
+            Some(HintKind::Difference)
+        );
     }
 }

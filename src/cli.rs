@@ -33,7 +33,7 @@ pub struct Cli {
     #[arg(long, value_name = "PATH", global = true)]
     pub topics: Option<PathBuf>,
 
-    /// Tag set file to use (created if missing) instead of the default tag
+    /// Tag set file to use (created at the first judgement if missing) instead of the default tag
     /// set of the two reports in the data directory.
     #[arg(long, value_name = "PATH", global = true)]
     pub tags: Option<PathBuf>,

@@ -126,3 +126,60 @@ fn candidates_flag_limits_or_omits() {
         "pairs still come"
     );
 }
+
+/// The thesis pair's reasons and hint read as an analyst would put them:
+/// which two aspects are related, no family repeated after its aspect, and
+/// the hint quoting the words that go opposite ways.
+#[test]
+fn the_thesis_pair_is_explained_in_words() {
+    let v = align(&["--json"]);
+    let thesis = |side: &str, needle: &str| -> String {
+        v["sentences"][side]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["text"].as_str().unwrap().contains(needle))
+            .map(|s| s["id"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    let l = thesis("left", "In conclusion, IS-K is not really");
+    let r = thesis("right", "single most significant threat");
+    let c = v["candidates"]["left"][l.as_str()]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == r.as_str())
+        .expect("the thesis pair is a candidate");
+    let reasons: Vec<&str> = c["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert!(
+        reasons.contains(&"related aspects: growth and decline / threat and capability"),
+        "{reasons:?}"
+    );
+    assert_eq!(c["hint"]["kind"], "contradiction");
+    assert_eq!(
+        c["hint"]["why"],
+        "opposite directions on IS-K, strength: “not … expanding” / “threat”"
+    );
+    // Nowhere is a family listed after one of its own aspects.
+    for list in v["candidates"]["left"].as_object().unwrap().values() {
+        for c in list.as_array().unwrap() {
+            let rs: Vec<&str> = c["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap())
+                .collect();
+            let growth = rs.contains(&"aspect: growth and decline")
+                || rs.contains(&"aspect: threat and capability");
+            assert!(
+                !(growth && rs.contains(&"related aspects: strength")),
+                "{rs:?}"
+            );
+        }
+    }
+}

@@ -550,8 +550,23 @@ pub(crate) fn explain(
     let mut anchor_actor = false;
     // A term in more than a tenth of all sentences is no topic term.
     let topical = |t: u32| (sc.df[t as usize] as usize) * 10 <= sc.units.max(10);
-    for (_, t) in shared(a.0, b.0) {
+    let both = shared(a.0, b.0);
+    // A family said once is enough: "aspect: growth and decline" already
+    // says "related aspects: strength".
+    let said: Vec<usize> = both
+        .iter()
+        .filter_map(|&(_, t)| match an.terms[t as usize].kind {
+            TermKind::Aspect(x) => sc.lex.family_of(x),
+            _ => None,
+        })
+        .collect();
+    for (_, t) in both {
         let info = &an.terms[t as usize];
+        if let TermKind::Aspect(x) = info.kind
+            && sc.lex.family_of_term(x).is_some_and(|f| said.contains(&f))
+        {
+            continue;
+        }
         let full = out.len() >= MAX_REASONS;
         if full && anchor.is_some() {
             break;
@@ -593,6 +608,23 @@ pub(crate) fn explain(
             _ if info.generic => None,
             // Its actor and aspect are reasons of their own.
             TermKind::Claim => None,
+            // Which two aspects are related: "related aspects: growth and
+            // decline / threat and capability".
+            TermKind::Aspect(x) if sc.lex.family_of_term(x).is_some() => {
+                let f = sc.lex.family_of_term(x);
+                let one = |c: &Claim| {
+                    c.aspects
+                        .iter()
+                        .find(|&&y| sc.lex.family_of(y as usize) == f)
+                        .map(|&y| sc.lex.labels[y as usize].as_str())
+                };
+                match (one(a.1), one(b.1)) {
+                    (Some(x), Some(y)) if x != y => {
+                        Some(reasons.id(format!("related aspects: {x} / {y}")))
+                    }
+                    _ => Some(reasons.of_term(t, || info.display().to_owned())),
+                }
+            }
             kind => Some(reasons.of_term(t, || match kind {
                 TermKind::Aspect(a) if sc.lex.is_secondary(a) => info.display().to_owned(),
                 TermKind::Aspect(_) => format!("aspect: {}", info.display()),

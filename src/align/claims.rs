@@ -224,6 +224,13 @@ impl Lexicon {
         )
     }
 
+    /// The family a family term index stands for (see [`Self::family_term`]).
+    pub fn family_of_term(&self, index: usize) -> Option<usize> {
+        index
+            .checked_sub(self.labels.len())
+            .filter(|&f| f < self.families.len())
+    }
+
     /// The term index and label of "states the report's case": after the
     /// families.
     pub fn thesis_term(&self) -> (usize, &'static str) {

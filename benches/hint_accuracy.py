@@ -62,5 +62,31 @@ def main():
         print("  hints among top-3 candidates:", dict(sorted(fired.items())))
 
 
+def judged():
+    """Hints of the current engine against the blind relation judgements."""
+    path = os.path.join(ROOT, "tests", "fixtures", "reference", "judged", "seeds-hints.json")
+    ref = json.load(open(path))
+    out = subprocess.run(
+        [BIN, "align", "--json", "--candidates", "200",
+         os.path.join(ROOT, ref["left"]), os.path.join(ROOT, ref["right"])],
+        check=True, capture_output=True,
+    ).stdout
+    rep = json.loads(out)
+    table = collections.Counter()
+    for p in ref["pairs"]:
+        c = [x for x in rep["candidates"]["left"].get(p["left"], []) if x["id"] == p["right"]]
+        hint = (c[0]["hint"] or {}).get("kind", "none") if c else "not a candidate"
+        table[(hint, p["relation"])] += 1
+    print("blind relation judgements (seeds-hints.json): hint -> judged relation")
+    for (hint, relation), n in sorted(table.items()):
+        print(f"  {hint:<16} -> {relation:<10} {n}")
+    for kind, want in (("contradiction", "contradict"), ("agreement", "agree")):
+        fired = sum(n for (h, _), n in table.items() if h == kind)
+        right = table[(kind, want)]
+        if fired:
+            print(f"  precision of {kind} hints: {right}/{fired} = {right / fired:.2f}")
+
+
 if __name__ == "__main__":
     main()
+    judged()

@@ -373,7 +373,10 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
                 }
             }
             let at = raw.as_ptr() as usize - text.as_ptr() as usize;
-            let poles = if conditional > 0 || aside.iter().any(|r| r.contains(&at)) {
+            // "increasingly effective": an adverb gives its adjective's
+            // direction, not the actor's.
+            let adverb = w.ends_with("ly");
+            let poles = if adverb || conditional > 0 || aside.iter().any(|r| r.contains(&at)) {
                 &[][..]
             } else {
                 lex.poles.get(stem.as_str()).map_or(&[][..], Vec::as_slice)
@@ -521,7 +524,9 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
     }
     // Opposite directions on one aspect ("not … expanding" / "surged"),
     // else on one family ("weakest" / "threat": both assess strength).
-    let turn = directions(a, b, lex);
+    // Directions are said of an actor: "planning" grows in one sentence
+    // and "operations" in the other say nothing of one another.
+    let turn = directions(a, b, lex).filter(|_| shared.actor);
     if let Some(Turn {
         same: false,
         what,
@@ -1011,5 +1016,21 @@ mod tests {
             kind_of("It might have grown.", "It has grown.", &growth),
             Some(HintKind::Difference)
         );
+    }
+
+    #[test]
+    fn directions_need_an_actor_and_adverbs_give_none() {
+        let l = lex();
+        let g = label_index(&l)["growth and decline"] as u16;
+        let mut s = StemCache::new();
+        let a = claim("Planning is growing.", vec![g], &l, &mut s);
+        let b = claim("Planning declined.", vec![g], &l, &mut s);
+        let word = Shared {
+            anchor: Some("planning"),
+            actor: false,
+        };
+        assert!(hint(&a, &b, &word, &l).is_none());
+        let c = claim("Police became increasingly effective.", vec![g], &l, &mut s);
+        assert!(c.directions.is_empty(), "{:?}", c.directions);
     }
 }

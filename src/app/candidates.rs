@@ -9,8 +9,8 @@ use super::{App, Mode};
 use crate::action::Action;
 use crate::keymap::Table;
 use crate::side::Side;
-use crate::tags::Origin;
 use crate::tags::history::Op;
+use crate::tags::{Label, Origin};
 
 /// The candidate list's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +76,34 @@ impl App {
         (count + PANEL_CHROME)
             .min(height * 2 / 5)
             .max(PANEL_CHROME.min(height))
+    }
+
+    /// The judgement in the open tag set on the list's sentence and
+    /// candidate `other` (a sentence of the other pane): the label of a tag
+    /// whose anchors take in both sentences, so the list shows what is done
+    /// rather than the engine's suggestion.
+    pub fn candidate_judgement(&self, list: &CandidateList, other: usize) -> Option<Label> {
+        let tagging = self.tagging.as_ref()?;
+        let sentences = [
+            list.side.pick(list.sentence, other),
+            list.side.pick(other, list.sentence),
+        ];
+        let covers = |tag: &crate::tags::Tag, side: Side| {
+            let anchor = tag.anchor(side);
+            self.panes[side]
+                .sentences
+                .get(sentences[side.index()])
+                .is_some_and(|s| anchor.start < s.char_end && s.char_start < anchor.end)
+        };
+        tagging
+            .set
+            .tags
+            .iter()
+            .zip(&tagging.pairs)
+            // An orphaned tag's offsets say nothing about these sentences.
+            .filter(|(_, pair)| pair.is_some())
+            .find(|(tag, _)| Side::BOTH.iter().all(|&side| covers(tag, side)))
+            .and_then(|(tag, _)| tagging.label_of(tag))
     }
 
     /// The candidates of the list's sentence.

@@ -9,11 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::footer;
+use super::pane::stance_style;
 use super::picker::popup_frame;
 use crate::action::Action;
 use crate::align::HintKind;
 use crate::app::{App, CandidateList};
 use crate::keymap::Table;
+use crate::tags::Stance;
 use crate::theme::Theme;
 
 pub fn render(frame: &mut Frame<'_>, app: &App, list: &CandidateList, theme: &Theme) {
@@ -92,19 +94,31 @@ pub fn render(frame: &mut Frame<'_>, app: &App, list: &CandidateList, theme: &Th
         .map(|(i, c)| {
             let chosen = i == list.selected;
             let sentence = other.sentences.get(c.other as usize);
-            let hint = match c.hint.as_ref().map(|h| h.kind) {
-                Some(HintKind::Contradiction) => "≠?",
-                Some(HintKind::Agreement) => "=?",
-                Some(HintKind::Difference) => "≈?",
-                None => "  ",
+            // What the analyst judged (its glyph, as in the gutter) wins
+            // over what the engine suggests (a glyph with `?`).
+            let mark = match app.candidate_judgement(list, c.other as usize) {
+                Some(label) => {
+                    let glyph: String = label.glyph.chars().take(1).collect();
+                    let style = stance_style(theme, Stance::from_id(&label.id));
+                    Span::styled(format!("{glyph} "), style)
+                }
+                None => Span::styled(
+                    match c.hint.as_ref().map(|h| h.kind) {
+                        Some(HintKind::Contradiction) => "≠?",
+                        Some(HintKind::Agreement) => "=?",
+                        Some(HintKind::Difference) => "≈?",
+                        None => "  ",
+                    },
+                    theme.pair_marker,
+                ),
             };
             let head = format!(
-                "{} .{:02.0} {hint} {:<8} ",
+                "{} .{:02.0} ",
                 if chosen { "▶" } else { " " },
                 (c.score * 100.0).min(99.0),
-                sentence.map_or("", |s| s.id.as_str())
             );
-            let room = width.saturating_sub(head.chars().count());
+            let id = format!(" {:<8} ", sentence.map_or("", |s| s.id.as_str()));
+            let room = width.saturating_sub(head.chars().count() + 2 + id.chars().count());
             let text = sentence.map_or(String::new(), |s| s.joined(&other.doc.text));
             let text = if text.chars().count() > room {
                 let cut: String = text.chars().take(room.saturating_sub(1)).collect();
@@ -114,6 +128,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App, list: &CandidateList, theme: &Th
             };
             let line = Line::from(vec![
                 Span::styled(head, theme.pair_marker),
+                mark,
+                Span::styled(id, theme.pair_marker),
                 Span::styled(text, theme.text),
             ]);
             if chosen {

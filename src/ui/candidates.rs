@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::footer;
 use super::pane::stance_style;
@@ -23,9 +23,6 @@ pub fn render(frame: &mut Frame<'_>, app: &App, list: &CandidateList, theme: &Th
         return;
     };
     let candidates = app.cursor_candidates_of(list);
-    let Some(comparison) = &app.comparison else {
-        return;
-    };
     let height = app.panel_height() as u16;
     let area = frame.area();
     let bottom = layout.status.y;
@@ -56,34 +53,22 @@ pub fn render(frame: &mut Frame<'_>, app: &App, list: &CandidateList, theme: &Th
     );
     let inner = popup_frame(frame, panel, &title, &keys, theme);
     let width = inner.width as usize;
-    // The selected candidate's reasons and hint in full take the last
-    // rows; the list scrolls in the rest.
-    let selected = candidates.get(list.selected);
-    let detail = selected.map(|c| {
-        let reasons: Vec<&str> = c
-            .reasons
-            .iter()
-            .filter_map(|&r| {
-                comparison
-                    .alignment
-                    .reasons
-                    .get(r as usize)
-                    .map(String::as_str)
-            })
-            .collect();
-        let mut text = format!("why: {}", reasons.join(" · "));
-        if let Some(hint) = &c.hint {
-            text.push_str(&format!(
-                " — suggested {}: {}",
-                hint.kind.as_str(),
-                hint.why
-            ));
-        }
-        text
-    });
-    let detail_rows = detail
-        .as_ref()
-        .map_or(0, |d| textwrap::wrap(d, width.max(1)).len().min(2)) as u16;
+    // The selected candidate's reasons and hint, wrapped, take the last
+    // rows (as many as the model gave the panel for them); the list
+    // scrolls in the rest.
+    let (_, detail_room) = app.candidate_panel_rows(list);
+    let detail: Vec<Line> = candidates
+        .get(list.selected)
+        .map(|c| {
+            let text = app.candidate_detail(c);
+            textwrap::wrap(&text, width.max(1))
+                .into_iter()
+                .take(detail_room)
+                .map(|row| Line::styled(row.into_owned(), theme.muted))
+                .collect()
+        })
+        .unwrap_or_default();
+    let detail_rows = (detail.len() as u16).min(inner.height);
     let list_rows = inner.height.saturating_sub(detail_rows) as usize;
     let skip = (list.selected + 1).saturating_sub(list_rows);
     let lines: Vec<Line> = candidates
@@ -141,16 +126,11 @@ pub fn render(frame: &mut Frame<'_>, app: &App, list: &CandidateList, theme: &Th
         .collect();
     let list_area = Rect::new(inner.x, inner.y, inner.width, list_rows as u16);
     frame.render_widget(Paragraph::new(lines).style(theme.popup), list_area);
-    if let Some(detail) = detail {
-        let area = Rect::new(
-            inner.x,
-            inner.y + list_rows as u16,
-            inner.width,
-            detail_rows,
-        );
-        frame.render_widget(
-            Paragraph::new(Line::styled(detail, theme.muted)).wrap(Wrap { trim: true }),
-            area,
-        );
-    }
+    let area = Rect::new(
+        inner.x,
+        inner.y + list_rows as u16,
+        inner.width,
+        detail_rows,
+    );
+    frame.render_widget(Paragraph::new(detail).style(theme.popup), area);
 }

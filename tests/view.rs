@@ -352,4 +352,16 @@ fn candidate_panel_at_80x24_shows_the_whole_hint() {
     // And the list keeps a few rows.
     let rows = panel.iter().filter(|l| l.contains(" p")).count();
     assert!(rows >= 3, "{screen}");
+    // The footer names every key of the panel's keymap table, as bound,
+    // but the moves (j/k, as in every list).
+    use diptych::action::Action;
+    use diptych::keymap::Table;
+    let footer = screen.lines().find(|l| l.starts_with('╚')).unwrap();
+    let actions = Table::Candidates
+        .actions()
+        .filter(|a| ![Action::SelectNext, Action::SelectPrev].contains(a));
+    for action in actions {
+        let key = h.app.key_in(Table::Candidates, action);
+        assert!(footer.contains(&format!("{key} ")), "{action:?}: {footer}");
+    }
 }

@@ -45,9 +45,11 @@ pub fn render(frame: &mut Frame<'_>, app: &App, list: &CandidateList, theme: &Th
         app,
         Table::Candidates,
         &[
-            (Action::Confirm, "make it the pair"),
+            (Action::Confirm, "pair"),
             (Action::TagAgree, "agree"),
             (Action::TagContradict, "contradict"),
+            (Action::TagPartial, "partial"),
+            (Action::TagUnclear, "unclear"),
             (Action::Cancel, "close"),
         ],
     );

@@ -74,9 +74,9 @@ actions! {
     Details = "details",
     /// Switch focus to the other pane
     SwitchPane = "switch_pane",
-    /// Go to the next aligned pair (both panes)
+    /// Go to the next aligned pair after the cursor (both panes)
     NextPair = "next_pair",
-    /// Go to the previous aligned pair (both panes)
+    /// Go to the previous aligned pair before the cursor (both panes)
     PrevPair = "prev_pair",
     /// Show the topics both reports discuss; pick one to filter pairs
     Topics = "topics",

@@ -5,6 +5,7 @@
 
 mod harness;
 
+use diptych::align::HintKind;
 use diptych::app::{Mode, TagAccess};
 use diptych::side::Side;
 use diptych::tags::Origin;
@@ -320,4 +321,57 @@ fn a_pair_judged_on_other_sentences_is_shown_not_moved_or_relabelled() {
         return;
     }
     panic!("no pair with a second candidate inside its passages in the fixture");
+}
+
+/// The list's row of the candidate whose id is `id`.
+fn row_of<'s>(screen: &'s str, id: &str) -> &'s str {
+    let panel = screen
+        .lines()
+        .skip_while(|l| !l.starts_with('╔'))
+        .skip(1)
+        .collect::<Vec<_>>();
+    panel
+        .into_iter()
+        .find(|l| l.contains(&format!(" {id} ")))
+        .unwrap_or_else(|| panic!("no row for {id}:\n{screen}"))
+}
+
+#[test]
+fn a_judged_candidate_shows_the_judgement_not_the_hint() {
+    let mut h = thesis();
+    h.press("<enter>");
+    let Mode::Candidates(list) = h.app.mode.clone() else {
+        panic!("the list is open")
+    };
+    // The first candidate the engine suggests is a contradiction.
+    let rank = h
+        .app
+        .cursor_candidates_of(&list)
+        .iter()
+        .position(|c| c.hint.as_ref().map(|h| h.kind) == Some(HintKind::Contradiction))
+        .expect("a suggested contradiction among the thesis's candidates");
+    for _ in 0..rank {
+        h.press("j");
+    }
+    let candidate = h.app.cursor_candidates_of(&list)[rank].clone();
+    let id = h.app.panes[Side::Right].sentences[candidate.other as usize]
+        .id
+        .clone();
+    let before = h.screen();
+    let hinted = row_of(&before, &id).to_string();
+    assert!(
+        hinted.contains("≠?"),
+        "the engine suggests a contradiction: {hinted}"
+    );
+    h.press("c");
+    // The cursor is back on the asked sentence: the list again.
+    h.press("<enter>");
+    let after = h.screen();
+    let judged = row_of(&after, &id);
+    assert!(judged.contains(&format!("≠  {id}")), "{judged}");
+    assert!(!judged.contains('?'), "judged, not suggested: {judged}");
+    // Undone, the suggestion is back.
+    h.press("<esc>u<enter>");
+    let undone = h.screen();
+    assert!(row_of(&undone, &id).contains("≠?"), "{undone}");
 }

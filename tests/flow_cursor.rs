@@ -139,3 +139,78 @@ fn scroll_lock_brings_the_cursors_best_partner_level_with_it() {
     h.press("))))");
     assert_eq!(h.app.panes[Side::Right].top, top);
 }
+
+/// The current pair's passage on `side`.
+fn current_passage(h: &Harness, side: Side) -> usize {
+    let c = h.app.comparison.as_ref().unwrap();
+    c.pairs[c.current.expect("a current pair")].passage(side)
+}
+
+/// The visible pairs' passages on `side`, in that pane's document order.
+fn passages(h: &Harness, side: Side) -> Vec<usize> {
+    let c = h.app.comparison.as_ref().unwrap();
+    let mut all: Vec<usize> = c
+        .visible_pairs()
+        .map(|i| c.pairs[i].passage(side))
+        .collect();
+    all.sort_unstable();
+    all
+}
+
+#[test]
+fn next_pair_goes_on_from_the_cursor_not_from_the_current_pair() {
+    let mut h = Harness::seeds();
+    // To the last pair but one (back from the first, wrapping), then to
+    // the top: `]` goes to the first pair, not to the last one.
+    h.press("][");
+    assert!(h.status().contains("(wrapped)"), "{}", h.status());
+    h.press("[");
+    let last = current_passage(&h, Side::Left);
+    h.press("g");
+    assert_eq!(h.app.panes[Side::Left].cursor, 0);
+    h.press("]");
+    assert!(h.status().starts_with("pair 1 of"), "{}", h.status());
+    assert!(!h.status().contains("(wrapped)"), "{}", h.status());
+    assert_eq!(current_passage(&h, Side::Left), passages(&h, Side::Left)[0]);
+    assert_ne!(current_passage(&h, Side::Left), last);
+    // From a sentence in the middle: the first pair at or after it...
+    let all = passages(&h, Side::Left);
+    let middle = all[all.len() / 2];
+    let pane = &h.app.panes[Side::Left];
+    let sentence = (0..pane.sentences.len())
+        .rev()
+        .find(|&i| pane.sentences[i].passage == middle)
+        .unwrap();
+    h.app.panes[Side::Left].set_cursor(sentence);
+    h.press("]");
+    assert_eq!(current_passage(&h, Side::Left), middle);
+    // ...on from there, in order, each pair once (a passage may have
+    // several pairs)...
+    let from = all.iter().position(|&p| p == middle).unwrap();
+    let mut visited = vec![middle];
+    for _ in from + 1..all.len() {
+        h.press("]");
+        visited.push(current_passage(&h, Side::Left));
+    }
+    assert_eq!(visited, all[from..].to_vec());
+    // ...and back before the cursor with `[`.
+    h.app.panes[Side::Left].set_cursor(sentence);
+    h.press("[");
+    let before = *all.iter().rev().find(|&&p| p < middle).unwrap();
+    assert_eq!(current_passage(&h, Side::Left), before);
+}
+
+#[test]
+fn next_pair_follows_the_focused_pane_s_order() {
+    let mut h = Harness::seeds();
+    h.press("<tab>");
+    let all = passages(&h, Side::Right);
+    let mut visited = Vec::new();
+    for _ in 0..all.len() {
+        h.press("]");
+        visited.push(current_passage(&h, Side::Right));
+    }
+    assert_eq!(visited, all, "the right report's order");
+    h.press("]");
+    assert!(h.status().contains("(wrapped)"), "{}", h.status());
+}

@@ -315,3 +315,53 @@ fn markdown_tables_and_emphasis_are_drawn_not_typed() {
         "{details}"
     );
 }
+
+#[test]
+fn candidate_panel_at_80x24_shows_the_whole_hint() {
+    use diptych::app::Mode;
+    let mut h = Harness::seeds_sized(80, 24);
+    h.press("/not really<enter><enter>");
+    let Mode::Candidates(list) = h.app.mode.clone() else {
+        panic!("the candidate list opens")
+    };
+    // The candidate with the longest hint, selected.
+    let candidates = h.app.cursor_candidates_of(&list).to_vec();
+    let (rank, hint) = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.hint.as_ref().map(|hint| (i, hint.why.clone())))
+        .max_by_key(|(_, why)| why.len())
+        .expect("a candidate with a hint");
+    for _ in 0..rank {
+        h.press("j");
+    }
+    let screen = h.screen();
+    insta::assert_snapshot!(screen);
+    // The panel's rows, borders off, joined: the hint is there in full.
+    let panel: Vec<String> = screen
+        .lines()
+        .skip_while(|l| !l.starts_with('╔'))
+        .map(|l| l.trim_matches(|c| c == '║' || c == ' ').to_string())
+        .collect();
+    let joined = panel.join(" ");
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words(&joined).contains(&words(&hint)),
+        "{hint:?} not whole in\n{screen}"
+    );
+    // And the list keeps a few rows.
+    let rows = panel.iter().filter(|l| l.contains(" p")).count();
+    assert!(rows >= 3, "{screen}");
+    // The footer names every key of the panel's keymap table, as bound,
+    // but the moves (j/k, as in every list).
+    use diptych::action::Action;
+    use diptych::keymap::Table;
+    let footer = screen.lines().find(|l| l.starts_with('╚')).unwrap();
+    let actions = Table::Candidates
+        .actions()
+        .filter(|a| ![Action::SelectNext, Action::SelectPrev].contains(a));
+    for action in actions {
+        let key = h.app.key_in(Table::Candidates, action);
+        assert!(footer.contains(&format!("{key} ")), "{action:?}: {footer}");
+    }
+}

@@ -9,8 +9,8 @@ use super::{App, Mode};
 use crate::action::Action;
 use crate::keymap::Table;
 use crate::side::Side;
-use crate::tags::Origin;
 use crate::tags::history::Op;
+use crate::tags::{Label, Origin};
 
 /// The candidate list's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,9 +25,11 @@ pub struct CandidateList {
     pub other_was: (usize, usize),
 }
 
-/// Rows of the panel besides the candidates: its border, title and the
-/// selected candidate's reasons.
-pub const PANEL_CHROME: usize = 5;
+/// Rows of the panel's border.
+const PANEL_BORDER: usize = 2;
+
+/// Candidate rows the list keeps however long the detail under it is.
+const MIN_LIST_ROWS: usize = 3;
 
 impl App {
     /// Opens the candidate list for the focused pane's cursor.
@@ -71,11 +73,89 @@ impl App {
         let Mode::Candidates(list) = &self.mode else {
             return 0;
         };
-        let count = self.cursor_candidates_of(list).len();
+        let (list_rows, detail_rows) = self.candidate_panel_rows(list);
         let height = self.panes[Side::Left].height;
-        (count + PANEL_CHROME)
-            .min(height * 2 / 5)
-            .max(PANEL_CHROME.min(height))
+        (PANEL_BORDER + list_rows + detail_rows).min(height)
+    }
+
+    /// Width of the candidate panel's text (inside its border).
+    pub fn candidate_panel_width(&self) -> usize {
+        usize::from(self.size.0).saturating_sub(PANEL_BORDER).max(1)
+    }
+
+    /// Rows of the candidate panel's list and of the detail under it. The
+    /// detail gets the rows the longest candidate's reasons and hint take
+    /// wrapped, so that none is cut and the panel keeps its height while
+    /// the selection moves; the panel takes at most half the panes, and the
+    /// list keeps a few rows of it.
+    pub fn candidate_panel_rows(&self, list: &CandidateList) -> (usize, usize) {
+        let candidates = self.cursor_candidates_of(list);
+        let width = self.candidate_panel_width();
+        let wanted = candidates
+            .iter()
+            .map(|c| textwrap::wrap(&self.candidate_detail(c), width).len())
+            .max()
+            .unwrap_or(0);
+        let room = (self.panes[Side::Left].height / 2).saturating_sub(PANEL_BORDER);
+        let kept = candidates.len().min(MIN_LIST_ROWS);
+        let detail = wanted.min(room.saturating_sub(kept));
+        let list_rows = candidates.len().min(room.saturating_sub(detail)).max(kept);
+        (list_rows, detail)
+    }
+
+    /// A candidate's reasons and the engine's hint, in full.
+    pub fn candidate_detail(&self, candidate: &crate::align::Candidate) -> String {
+        let Some(comparison) = &self.comparison else {
+            return String::new();
+        };
+        let reasons: Vec<&str> = candidate
+            .reasons
+            .iter()
+            .filter_map(|&r| {
+                comparison
+                    .alignment
+                    .reasons
+                    .get(r as usize)
+                    .map(String::as_str)
+            })
+            .collect();
+        let mut text = format!("why: {}", reasons.join(" · "));
+        if let Some(hint) = &candidate.hint {
+            text.push_str(&format!(
+                " — suggested {}: {}",
+                hint.kind.as_str(),
+                hint.why
+            ));
+        }
+        text
+    }
+
+    /// The judgement in the open tag set on the list's sentence and
+    /// candidate `other` (a sentence of the other pane): the label of a tag
+    /// whose anchors take in both sentences, so the list shows what is done
+    /// rather than the engine's suggestion.
+    pub fn candidate_judgement(&self, list: &CandidateList, other: usize) -> Option<Label> {
+        let tagging = self.tagging.as_ref()?;
+        let sentences = [
+            list.side.pick(list.sentence, other),
+            list.side.pick(other, list.sentence),
+        ];
+        let covers = |tag: &crate::tags::Tag, side: Side| {
+            let anchor = tag.anchor(side);
+            self.panes[side]
+                .sentences
+                .get(sentences[side.index()])
+                .is_some_and(|s| anchor.start < s.char_end && s.char_start < anchor.end)
+        };
+        tagging
+            .set
+            .tags
+            .iter()
+            .zip(&tagging.pairs)
+            // An orphaned tag's offsets say nothing about these sentences.
+            .filter(|(_, pair)| pair.is_some())
+            .find(|(tag, _)| Side::BOTH.iter().all(|&side| covers(tag, side)))
+            .and_then(|(tag, _)| tagging.label_of(tag))
     }
 
     /// The candidates of the list's sentence.

@@ -57,33 +57,7 @@ impl App {
             self.info(note);
             return;
         };
-        // With no current pair, from where the analyst is reading: the
-        // first pair at or after the cursor's passage (the last before it).
-        let from_cursor = comparison.current.is_none().then(|| {
-            let side = self.focus;
-            let passage = self.panes[side].cursor_sentence().map_or(0, |s| s.passage);
-            let visible: Vec<usize> = comparison.visible_pairs().collect();
-            let at = |i: &usize| comparison.pairs[*i].passage(side);
-            // In reading order of the focused side, then of the other.
-            let key = |i: &usize| (at(i), comparison.pairs[*i].passage(side.other()));
-            if forward {
-                visible
-                    .iter()
-                    .copied()
-                    .filter(|i| at(i) >= passage)
-                    .min_by_key(key)
-            } else {
-                visible
-                    .iter()
-                    .copied()
-                    .filter(|i| at(i) < passage)
-                    .max_by_key(key)
-            }
-        });
-        let step = match from_cursor {
-            Some(Some(pair)) => Some((pair, false)),
-            _ => comparison.step(forward),
-        };
+        let step = self.pair_from_cursor(comparison, forward);
         match step {
             Some((pair, wrapped)) => self.goto_pair(pair, wrapped),
             None => {
@@ -95,6 +69,45 @@ impl App {
                 self.warn(format!("no aligned pairs {scope}"));
             }
         }
+    }
+
+    /// The pair `]` (`[`) goes to, from where the analyst is reading: the
+    /// first visible pair whose passage in the focused pane is at or after
+    /// the cursor's (the last one before it), in that pane's document
+    /// order, ties by the other pane's. With the cursor in the current
+    /// pair's passage, the one after (before) the current pair, so pressing
+    /// on walks the pairs. Pairs are of passages, so passages place them,
+    /// and with the left pane focused this is the order pairs are numbered
+    /// in. Wraps around at the ends (the flag says so).
+    fn pair_from_cursor(
+        &self,
+        comparison: &super::pairs::PairNavigation,
+        forward: bool,
+    ) -> Option<(usize, bool)> {
+        let side = self.focus;
+        let key = |i: usize| {
+            let p = comparison.pairs[i];
+            (p.passage(side), p.passage(side.other()), i)
+        };
+        let mut keys: Vec<(usize, usize, usize)> = comparison.visible_pairs().map(key).collect();
+        keys.sort_unstable();
+        let (first, last) = (*keys.first()?, *keys.last()?);
+        let passage = self.panes[side].cursor_sentence().map_or(0, |s| s.passage);
+        let on_current = comparison
+            .current
+            .map(key)
+            .filter(|&(at, _, _)| at == passage);
+        let found = match (on_current, forward) {
+            (Some(at), true) => keys.iter().find(|&&k| k > at),
+            (Some(at), false) => keys.iter().rev().find(|&&k| k < at),
+            (None, true) => keys.iter().find(|k| k.0 >= passage),
+            (None, false) => keys.iter().rev().find(|k| k.0 < passage),
+        };
+        Some(match (found, forward) {
+            (Some(k), _) => (k.2, false),
+            (None, true) => (first.2, true),
+            (None, false) => (last.2, true),
+        })
     }
 
     /// Makes `pair` current and scrolls both panes so its passages stand

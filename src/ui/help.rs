@@ -123,7 +123,7 @@ pub const LEGEND: &[(&str, &str)] = &[
     ("m", "gutter: the passage marked for linking by hand"),
     (
         "= ≠ ≈ ~",
-        "gutter: the pair's tag: agree, contradict, partial, unclear",
+        "gutter and candidates: the pair's tag: agree, contradict, partial, unclear",
     ),
     ("E", "gutter: a label of your own (its first letter)"),
     ("○", "gutter: linked, not judged yet"),

@@ -18,6 +18,7 @@ mod prepared;
 mod w3c;
 
 pub(crate) use prepared::shorten;
+pub use prepared::unwrapped;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -311,14 +311,7 @@ fn silences(out: &mut String, p: &Prepared<'_>) {
                 .iter()
                 .map(|t| format!("<strong>{}</strong>", escape(t)))
                 .collect();
-            let _ = writeln!(
-                out,
-                "<li>{} ({}), line {}: “{}”</li>",
-                names.join(", "),
-                s.counts(),
-                s.line,
-                escape(&s.quote)
-            );
+            let _ = writeln!(out, "<li>{}{}</li>", names.join(", "), s.details(escape));
         }
         out.push_str("</ul>\n");
     }

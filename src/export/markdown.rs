@@ -163,14 +163,7 @@ fn silences(out: &mut String, p: &Prepared<'_>) {
                 .iter()
                 .map(|t| format!("**{}**", inline(t)))
                 .collect();
-            let _ = writeln!(
-                out,
-                "- {} ({}), line {}: “{}”",
-                names.join(", "),
-                s.counts(),
-                s.line,
-                inline(&s.quote)
-            );
+            let _ = writeln!(out, "- {}{}", names.join(", "), s.details(inline));
         }
     }
 }

@@ -222,12 +222,7 @@ fn silences(out: &mut Vec<Block>, p: &Prepared<'_>) {
                 }
                 runs.push(Run::bold(t.clone()));
             }
-            runs.push(Run::plain(format!(
-                " ({}), line {}: “{}”",
-                s.counts(),
-                s.line,
-                s.quote
-            )));
+            runs.push(Run::plain(s.details(str::to_string)));
             out.push(Block::Item(runs));
         }
     }

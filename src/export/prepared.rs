@@ -95,6 +95,22 @@ pub struct SilenceLine {
 }
 
 impl SilenceLine {
+    /// What follows the topic names: " (2 passages), line 7: “quote”", the
+    /// quote passed through `escape`; only the counts when there is no
+    /// quote.
+    pub fn details(&self, escape: impl Fn(&str) -> String) -> String {
+        if self.quote.is_empty() {
+            format!(" ({})", self.counts())
+        } else {
+            format!(
+                " ({}), line {}: “{}”",
+                self.counts(),
+                self.line,
+                escape(&self.quote)
+            )
+        }
+    }
+
     /// "2 passages", "1 passage each", "3, 1 passages".
     pub fn counts(&self) -> String {
         let unit = |n: usize| if n == 1 { "passage" } else { "passages" };
@@ -296,7 +312,7 @@ impl<'a> Prepared<'a> {
             let name = self.topic_name(Some(s.topic)).to_string();
             match lines
                 .iter_mut()
-                .find(|l| l.quote == s.quote && l.line == s.line)
+                .find(|l| !s.quote.is_empty() && l.quote == s.quote && l.line == s.line)
             {
                 Some(l) => {
                     l.topics.push(name);

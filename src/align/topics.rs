@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::aliases::GroupKind;
 use super::analyze::{Analyzer, NameWord, PassageTerms, TermKind};
 use super::fxhash::FastMap;
-use super::tokens::{fold, is_stop_word};
+use super::tokens::{fold, is_stop_word, tokenize};
 use super::{Topic, TopicKind};
 
 /// Most spellings listed under one topic.
@@ -241,9 +241,9 @@ pub(crate) fn build(
     // share of the texts (a name in one paragraph of each of two short news
     // stories), not a country named in passing in a twenty-paragraph
     // report (France 1 │ 1, Iran 2 │ 1). A key phrase is a common word:
-    // one passage on a side is a passing use ("security" 1 │ 6). A passing
-    // mention is left out of the topic, which becomes one-sided, or goes
-    // when both sides only mention it in passing.
+    // one passage on a side is a passing use ("security" 1 │ 6). Such a
+    // topic goes: it is not shared, and it is not one report's alone
+    // either, since the other uses its words; "right only" would be false.
     let discussed = |d: &Draft| {
         let (l, r) = (d.left.len(), d.right.len());
         (l >= 2 && r >= 2)
@@ -254,16 +254,28 @@ pub(crate) fn build(
         .map(|d| !d.left.is_empty() && !d.right.is_empty() && !discussed(d))
         .collect();
     for (d, _) in drafts.iter_mut().zip(&passing).filter(|(_, p)| **p) {
-        match d.left.len().cmp(&d.right.len()) {
-            std::cmp::Ordering::Less => d.left.clear(),
-            std::cmp::Ordering::Greater => d.right.clear(),
-            std::cmp::Ordering::Equal => {
-                d.left.clear();
-                d.right.clear();
-            }
-        }
+        d.left.clear();
+        d.right.clear();
     }
     drafts.retain(|d| !d.left.is_empty() || !d.right.is_empty());
+    // A topic one report alone discusses is "left only" or "right only":
+    // a claim that the other text never uses its words. Passages only see
+    // content words a topic's own kind counts ("International Crisis
+    // Group" is the ICG, not the word "international"; a title or footnote
+    // is no content passage), so the claim is checked against the whole
+    // other text, and a topic the other text names goes.
+    let vocabulary = [&left, &right].map(|s| Vocabulary::of(s.text));
+    drafts.retain(|d| {
+        let other = match (d.left.is_empty(), d.right.is_empty()) {
+            (false, true) => &vocabulary[1],
+            (true, false) => &vocabulary[0],
+            _ => return true,
+        };
+        !d.terms
+            .iter()
+            .chain(std::iter::once(&d.label))
+            .any(|t| other.uses(t))
+    });
     let shared = |d: &Draft| !d.left.is_empty() && !d.right.is_empty();
     drafts.sort_by(|a, b| {
         shared(b)
@@ -303,6 +315,40 @@ pub(crate) fn build(
         })
         .collect();
     (topics, covers)
+}
+
+/// The words of a text, folded, and the text in lower case: enough to say
+/// whether it ever uses a term.
+struct Vocabulary {
+    words: std::collections::HashSet<String>,
+    lower: String,
+}
+
+impl Vocabulary {
+    fn of(text: &str) -> Vocabulary {
+        Vocabulary {
+            words: tokenize(text).iter().map(|t| fold(t.text)).collect(),
+            lower: text.to_lowercase(),
+        }
+    }
+
+    /// Whether the text uses `term`: each of its words, and for a term of
+    /// several words the words in a row.
+    fn uses(&self, term: &str) -> bool {
+        let words: Vec<String> = tokenize(term).iter().map(|t| fold(t.text)).collect();
+        if words.is_empty() || !words.iter().all(|w| self.words.contains(w)) {
+            return false;
+        }
+        words.len() == 1 || {
+            let needle = term.to_lowercase();
+            self.lower.match_indices(&needle).any(|(at, _)| {
+                let before = self.lower[..at].chars().next_back();
+                let after = self.lower[at + needle.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        }
+    }
 }
 
 fn alias_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -> Vec<Draft> {

@@ -157,6 +157,29 @@ fn one_sided_topics_are_never_named_by_the_other_text() {
     }
 }
 
+/// A key phrase is one word: Snowball stems "authorities" and "author"
+/// (the left's "The author, in his article") alike, but they are not
+/// one topic, and the passages that only say "author" are not under it.
+#[test]
+fn key_phrases_keep_words_with_a_shared_stem_apart() {
+    let (l, _, a) = seeds();
+    let t = topic(&a, "authorities");
+    assert_eq!(t.terms, ["authorities"], "{t:?}");
+    for &p in &t.left {
+        assert!(
+            l.passages[p].raw(&l.text).contains("authorities"),
+            "{}",
+            l.passages[p].raw(&l.text)
+        );
+    }
+    assert!(
+        a.topics
+            .iter()
+            .all(|t| !(t.terms.contains(&"international".to_string())
+                && t.terms.contains(&"internal".to_string())))
+    );
+}
+
 #[test]
 fn text_defined_acronyms_join_their_groups() {
     let (_, _, a) = seeds();

@@ -100,6 +100,55 @@ pub(crate) struct SideTerms<'a> {
     pub passages: &'a [PassageTerms],
     /// The document's text, which name candidates point into.
     pub text: &'a str,
+    /// The document's passages, which `PassageTerms::passage` indexes.
+    pub doc_passages: &'a [crate::document::Passage],
+}
+
+impl SideTerms<'_> {
+    /// Whether content passage `pos` uses one of the folded `words`.
+    fn uses_any(&self, pos: usize, words: &[String]) -> bool {
+        self.passages
+            .get(pos)
+            .and_then(|p| self.doc_passages.get(p.passage))
+            .and_then(|p| self.text.get(p.byte_start..p.byte_end))
+            .is_some_and(|text| tokenize(text).iter().any(|t| words.contains(&fold(t.text))))
+    }
+}
+
+/// Whether two spellings of one stem are one word: the same once an
+/// inflection is taken off ("author", "authors"; "claims", "claiming"),
+/// give or take one letter ("process", "processes"; "run", "running").
+/// Snowball stems some different words alike ("authorities" and "author",
+/// "international" and "internal"); those stay apart.
+fn same_word(a: &str, b: &str) -> bool {
+    let base = |w: &str| -> String {
+        for (suffix, instead) in [
+            ("ies", "y"),
+            ("ied", "y"),
+            ("ing", ""),
+            ("es", ""),
+            ("ed", ""),
+            ("s", ""),
+        ] {
+            if let Some(root) = w.strip_suffix(suffix)
+                && root.chars().count() >= 3
+            {
+                let mut out = format!("{root}{instead}");
+                if out.ends_with('e') {
+                    out.pop();
+                }
+                return out;
+            }
+        }
+        w.strip_suffix('e').unwrap_or(w).to_string()
+    };
+    let (a, b) = (base(a), base(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    long.starts_with(short.as_str()) && long.chars().count() - short.chars().count() <= 1
 }
 
 /// Aspects of the lexicon as topics (financing, propaganda…): the passages
@@ -326,8 +375,17 @@ struct Vocabulary {
 
 impl Vocabulary {
     fn of(text: &str) -> Vocabulary {
+        // A hyphenated word uses its parts too ("counter-terror" uses
+        // "terror"), as the reader's highlighting finds them.
+        let mut words = std::collections::HashSet::new();
+        for t in tokenize(text) {
+            if t.text.contains('-') {
+                words.extend(t.text.split('-').filter(|p| !p.is_empty()).map(fold));
+            }
+            words.insert(fold(t.text));
+        }
         Vocabulary {
-            words: tokenize(text).iter().map(|t| fold(t.text)).collect(),
+            words,
             lower: text.to_lowercase(),
         }
     }
@@ -666,14 +724,27 @@ fn key_phrase_topics(
         ));
     }
     for &(score, t) in &chosen_words {
-        let (l, r) = positions(&|p| p.terms.binary_search_by_key(&t, |x| x.0).is_ok());
+        let (mut l, mut r) = positions(&|p| p.terms.binary_search_by_key(&t, |x| x.0).is_ok());
         let info = &an.terms[t as usize];
+        // One word per key phrase: the spellings of its commonest spelling's
+        // word, and only the passages that use one of them, when the stem
+        // also covers another word ("authorities" is not "author").
+        let all = an.spellings(t);
+        let terms: Vec<String> = all
+            .iter()
+            .filter(|s| same_word(s, info.display()))
+            .cloned()
+            .collect();
+        if terms.len() < all.len() {
+            l.retain(|&pos| left.uses_any(pos, &terms));
+            r.retain(|&pos| right.uses_any(pos, &terms));
+        }
         drafts.push((
             score,
             Draft {
                 group: None,
                 label: info.display().to_owned(),
-                terms: an.spellings(t),
+                terms,
                 kind: TopicKind::KeyPhrase,
                 left: l,
                 right: r,
@@ -683,4 +754,36 @@ fn key_phrase_topics(
     drafts.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.label.cmp(&b.1.label)));
     drafts.truncate(budget);
     drafts.into_iter().map(|(_, d)| d).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_word;
+
+    #[test]
+    fn spellings_of_one_stem_are_one_word_only_when_they_inflect_it() {
+        for (a, b) in [
+            ("author", "authors"),
+            ("claims", "claiming"),
+            ("claim", "claimed"),
+            ("branch", "branches"),
+            ("carry", "carried"),
+            ("carries", "carrying"),
+            ("secure", "secured"),
+            ("process", "processes"),
+            ("run", "running"),
+            ("fighter", "fighters"),
+        ] {
+            assert!(same_word(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("authorities", "author"),
+            ("international", "internal"),
+            ("security", "secure"),
+            ("terrorism", "terror"),
+            ("general", "generous"),
+        ] {
+            assert!(!same_word(a, b), "{a} / {b}");
+        }
+    }
 }

@@ -126,6 +126,60 @@ fn russia_is_discussed_by_the_right_report_only() {
     assert!(a.topics[first_one_sided..].iter().all(|t| !t.shared));
 }
 
+/// "Right only" means the left text never uses the topic's words: not
+/// "security" (the left writes "relevant for European security" once),
+/// not "terror" (the left writes "terror" and "terrorism").
+#[test]
+fn one_sided_topics_are_never_named_by_the_other_text() {
+    let (l, r, a) = seeds();
+    let words = |text: &str| -> Vec<String> {
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .map(str::to_string)
+            .collect()
+    };
+    let (lw, rw) = (words(&l.text), words(&r.text));
+    for t in a.topics.iter().filter(|t| !t.shared) {
+        let other = if t.left.is_empty() { &lw } else { &rw };
+        for term in t.terms.iter().filter(|term| !term.contains([' ', '.'])) {
+            assert!(
+                !other.contains(&term.to_lowercase()),
+                "{} is one-sided, but the other text uses {term:?}",
+                t.label
+            );
+        }
+    }
+    for label in ["security", "terror"] {
+        assert!(
+            a.topics.iter().all(|t| t.label != label || t.shared),
+            "{label} is not the right report's alone"
+        );
+    }
+}
+
+/// A key phrase is one word: Snowball stems "authorities" and "author"
+/// (the left's "The author, in his article") alike, but they are not
+/// one topic, and the passages that only say "author" are not under it.
+#[test]
+fn key_phrases_keep_words_with_a_shared_stem_apart() {
+    let (l, _, a) = seeds();
+    let t = topic(&a, "authorities");
+    assert_eq!(t.terms, ["authorities"], "{t:?}");
+    for &p in &t.left {
+        assert!(
+            l.passages[p].raw(&l.text).contains("authorities"),
+            "{}",
+            l.passages[p].raw(&l.text)
+        );
+    }
+    assert!(
+        a.topics
+            .iter()
+            .all(|t| !(t.terms.contains(&"international".to_string())
+                && t.terms.contains(&"internal".to_string())))
+    );
+}
+
 #[test]
 fn text_defined_acronyms_join_their_groups() {
     let (_, _, a) = seeds();

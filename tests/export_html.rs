@@ -164,6 +164,17 @@ fn quotes_are_exactly_the_report_text() {
     }
 }
 
+/// The file's hard wrapping inside a quote (and its passage) is joined;
+/// a paragraph break stays.
+#[test]
+fn wrapped_quotes_read_as_one_sentence() {
+    let c = wrapped();
+    let doc = Html::parse_document(&html(&c, true));
+    let quotes: Vec<String> = doc.select(&sel("blockquote")).map(text).collect();
+    assert!(quotes.iter().any(|q| q == UNWRAPPED), "{quotes:#?}");
+    assert!(!quotes.iter().any(|q| q.contains("In\n")), "{quotes:#?}");
+}
+
 #[test]
 fn hostile_text_stays_text() {
     let c = hostile();

@@ -233,6 +233,31 @@ fn quotes_read_back_exactly_as_in_the_reports() {
     }
 }
 
+/// A quote's hard wrapping (the file's single line breaks) reads as spaces
+/// in the brief, a paragraph break stays; the data formats keep `exact`.
+#[test]
+fn wrapped_quotes_read_as_one_sentence_and_data_keeps_the_breaks() {
+    let c = wrapped();
+    let src = md(&c, true);
+    let o = outline(&src);
+    assert!(o.quotes.iter().any(|q| q == UNWRAPPED), "{src}");
+    assert!(!src.contains("> In\\\n"), "{src}");
+    assert_eq!(
+        diptych::export::unwrapped(WRAPPED),
+        UNWRAPPED,
+        "the helper the briefs share"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&render_text(Format::Json, &c, &Options::default())).expect("JSON");
+    let exacts = json.to_string();
+    assert!(
+        exacts.contains(&serde_json::to_string(WRAPPED).expect("string")),
+        "JSON keeps the quote's line breaks"
+    );
+    let csv = render_text(Format::Csv, &c, &Options::default());
+    assert!(csv.contains(WRAPPED), "CSV keeps the quote's line breaks");
+}
+
 #[test]
 fn hostile_text_cannot_change_the_structure() {
     let hostile_src = md(&hostile(), true);

@@ -91,6 +91,25 @@ fn quote_style(format: Format) -> &'static str {
     }
 }
 
+/// A quote's hard wrapping is joined in Word and ODT as in the Markdown
+/// brief; the paragraph break stays a line break.
+#[test]
+fn wrapped_quotes_read_as_one_sentence() {
+    let c = wrapped();
+    for format in [Format::Docx, Format::Odt] {
+        if !reader_available(format) {
+            continue;
+        }
+        let paras = paras(&read_back(format, &c));
+        assert!(
+            paras
+                .iter()
+                .any(|(style, text)| style == quote_style(format) && text == UNWRAPPED),
+            "{format}: {paras:#?}"
+        );
+    }
+}
+
 #[test]
 fn the_quotes_come_back_as_in_the_markdown_brief() {
     let c = sample();

@@ -1,5 +1,6 @@
 //! Property tests: arbitrary text in titles, topics, labels, quotes and notes
-//! never breaks any format's structure, and quotes always come back exactly.
+//! never breaks any format's structure, and quotes always come back exactly
+//! (in the briefs, with the file's hard wrapping joined).
 
 mod export_common;
 
@@ -85,7 +86,8 @@ proptest! {
         prop_assert_eq!(skeleton, benign_skeleton);
         for e in &c.entries {
             // Controls are shown as their visible stand-ins; nothing else changes.
-            let want = printable(&e.left.exact);
+            // The brief joins the file's hard wrapping (see `unwrapped`).
+            let want = diptych::export::unwrapped(&printable(&e.left.exact));
             prop_assert!(quotes.iter().any(|q| *q == want), "lost {:?}", e.left.exact);
         }
     }
@@ -99,7 +101,7 @@ proptest! {
         let sel = Selector::parse("blockquote").expect("valid selector");
         let quotes: Vec<String> = doc.select(&sel).map(|e| e.text().collect()).collect();
         for e in &c.entries {
-            let want = printable(&e.right.exact).into_owned();
+            let want = diptych::export::unwrapped(&printable(&e.right.exact));
             prop_assert!(quotes.contains(&want), "lost {:?}", e.right.exact);
         }
     }

@@ -231,10 +231,12 @@ pub fn align_with(
         topics::SideTerms {
             passages: &lt,
             text: &left.text,
+            doc_passages: &left.passages,
         },
         topics::SideTerms {
             passages: &rt,
             text: &right.text,
+            doc_passages: &right.passages,
         },
         topics::AspectTopics {
             labels: &lex.labels,

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::aliases::GroupKind;
 use super::analyze::{Analyzer, NameWord, PassageTerms, TermKind};
 use super::fxhash::FastMap;
-use super::tokens::{fold, is_stop_word};
+use super::tokens::{fold, is_stop_word, tokenize};
 use super::{Topic, TopicKind};
 
 /// Most spellings listed under one topic.
@@ -100,6 +100,55 @@ pub(crate) struct SideTerms<'a> {
     pub passages: &'a [PassageTerms],
     /// The document's text, which name candidates point into.
     pub text: &'a str,
+    /// The document's passages, which `PassageTerms::passage` indexes.
+    pub doc_passages: &'a [crate::document::Passage],
+}
+
+impl SideTerms<'_> {
+    /// Whether content passage `pos` uses one of the folded `words`.
+    fn uses_any(&self, pos: usize, words: &[String]) -> bool {
+        self.passages
+            .get(pos)
+            .and_then(|p| self.doc_passages.get(p.passage))
+            .and_then(|p| self.text.get(p.byte_start..p.byte_end))
+            .is_some_and(|text| tokenize(text).iter().any(|t| words.contains(&fold(t.text))))
+    }
+}
+
+/// Whether two spellings of one stem are one word: the same once an
+/// inflection is taken off ("author", "authors"; "claims", "claiming"),
+/// give or take one letter ("process", "processes"; "run", "running").
+/// Snowball stems some different words alike ("authorities" and "author",
+/// "international" and "internal"); those stay apart.
+fn same_word(a: &str, b: &str) -> bool {
+    let base = |w: &str| -> String {
+        for (suffix, instead) in [
+            ("ies", "y"),
+            ("ied", "y"),
+            ("ing", ""),
+            ("es", ""),
+            ("ed", ""),
+            ("s", ""),
+        ] {
+            if let Some(root) = w.strip_suffix(suffix)
+                && root.chars().count() >= 3
+            {
+                let mut out = format!("{root}{instead}");
+                if out.ends_with('e') {
+                    out.pop();
+                }
+                return out;
+            }
+        }
+        w.strip_suffix('e').unwrap_or(w).to_string()
+    };
+    let (a, b) = (base(a), base(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    long.starts_with(short.as_str()) && long.chars().count() - short.chars().count() <= 1
 }
 
 /// Aspects of the lexicon as topics (financing, propaganda…): the passages
@@ -241,9 +290,9 @@ pub(crate) fn build(
     // share of the texts (a name in one paragraph of each of two short news
     // stories), not a country named in passing in a twenty-paragraph
     // report (France 1 │ 1, Iran 2 │ 1). A key phrase is a common word:
-    // one passage on a side is a passing use ("security" 1 │ 6). A passing
-    // mention is left out of the topic, which becomes one-sided, or goes
-    // when both sides only mention it in passing.
+    // one passage on a side is a passing use ("security" 1 │ 6). Such a
+    // topic goes: it is not shared, and it is not one report's alone
+    // either, since the other uses its words; "right only" would be false.
     let discussed = |d: &Draft| {
         let (l, r) = (d.left.len(), d.right.len());
         (l >= 2 && r >= 2)
@@ -254,16 +303,28 @@ pub(crate) fn build(
         .map(|d| !d.left.is_empty() && !d.right.is_empty() && !discussed(d))
         .collect();
     for (d, _) in drafts.iter_mut().zip(&passing).filter(|(_, p)| **p) {
-        match d.left.len().cmp(&d.right.len()) {
-            std::cmp::Ordering::Less => d.left.clear(),
-            std::cmp::Ordering::Greater => d.right.clear(),
-            std::cmp::Ordering::Equal => {
-                d.left.clear();
-                d.right.clear();
-            }
-        }
+        d.left.clear();
+        d.right.clear();
     }
     drafts.retain(|d| !d.left.is_empty() || !d.right.is_empty());
+    // A topic one report alone discusses is "left only" or "right only":
+    // a claim that the other text never uses its words. Passages only see
+    // content words a topic's own kind counts ("International Crisis
+    // Group" is the ICG, not the word "international"; a title or footnote
+    // is no content passage), so the claim is checked against the whole
+    // other text, and a topic the other text names goes.
+    let vocabulary = [&left, &right].map(|s| Vocabulary::of(s.text));
+    drafts.retain(|d| {
+        let other = match (d.left.is_empty(), d.right.is_empty()) {
+            (false, true) => &vocabulary[1],
+            (true, false) => &vocabulary[0],
+            _ => return true,
+        };
+        !d.terms
+            .iter()
+            .chain(std::iter::once(&d.label))
+            .any(|t| other.uses(t))
+    });
     let shared = |d: &Draft| !d.left.is_empty() && !d.right.is_empty();
     drafts.sort_by(|a, b| {
         shared(b)
@@ -303,6 +364,49 @@ pub(crate) fn build(
         })
         .collect();
     (topics, covers)
+}
+
+/// The words of a text, folded, and the text in lower case: enough to say
+/// whether it ever uses a term.
+struct Vocabulary {
+    words: std::collections::HashSet<String>,
+    lower: String,
+}
+
+impl Vocabulary {
+    fn of(text: &str) -> Vocabulary {
+        // A hyphenated word uses its parts too ("counter-terror" uses
+        // "terror"), as the reader's highlighting finds them.
+        let mut words = std::collections::HashSet::new();
+        for t in tokenize(text) {
+            if t.text.contains('-') {
+                words.extend(t.text.split('-').filter(|p| !p.is_empty()).map(fold));
+            }
+            words.insert(fold(t.text));
+        }
+        Vocabulary {
+            words,
+            lower: text.to_lowercase(),
+        }
+    }
+
+    /// Whether the text uses `term`: each of its words, and for a term of
+    /// several words the words in a row.
+    fn uses(&self, term: &str) -> bool {
+        let words: Vec<String> = tokenize(term).iter().map(|t| fold(t.text)).collect();
+        if words.is_empty() || !words.iter().all(|w| self.words.contains(w)) {
+            return false;
+        }
+        words.len() == 1 || {
+            let needle = term.to_lowercase();
+            self.lower.match_indices(&needle).any(|(at, _)| {
+                let before = self.lower[..at].chars().next_back();
+                let after = self.lower[at + needle.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        }
+    }
 }
 
 fn alias_topics(an: &Analyzer<'_>, left: &SideTerms<'_>, right: &SideTerms<'_>) -> Vec<Draft> {
@@ -620,14 +724,27 @@ fn key_phrase_topics(
         ));
     }
     for &(score, t) in &chosen_words {
-        let (l, r) = positions(&|p| p.terms.binary_search_by_key(&t, |x| x.0).is_ok());
+        let (mut l, mut r) = positions(&|p| p.terms.binary_search_by_key(&t, |x| x.0).is_ok());
         let info = &an.terms[t as usize];
+        // One word per key phrase: the spellings of its commonest spelling's
+        // word, and only the passages that use one of them, when the stem
+        // also covers another word ("authorities" is not "author").
+        let all = an.spellings(t);
+        let terms: Vec<String> = all
+            .iter()
+            .filter(|s| same_word(s, info.display()))
+            .cloned()
+            .collect();
+        if terms.len() < all.len() {
+            l.retain(|&pos| left.uses_any(pos, &terms));
+            r.retain(|&pos| right.uses_any(pos, &terms));
+        }
         drafts.push((
             score,
             Draft {
                 group: None,
                 label: info.display().to_owned(),
-                terms: an.spellings(t),
+                terms,
                 kind: TopicKind::KeyPhrase,
                 left: l,
                 right: r,
@@ -637,4 +754,36 @@ fn key_phrase_topics(
     drafts.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.label.cmp(&b.1.label)));
     drafts.truncate(budget);
     drafts.into_iter().map(|(_, d)| d).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_word;
+
+    #[test]
+    fn spellings_of_one_stem_are_one_word_only_when_they_inflect_it() {
+        for (a, b) in [
+            ("author", "authors"),
+            ("claims", "claiming"),
+            ("claim", "claimed"),
+            ("branch", "branches"),
+            ("carry", "carried"),
+            ("carries", "carrying"),
+            ("secure", "secured"),
+            ("process", "processes"),
+            ("run", "running"),
+            ("fighter", "fighters"),
+        ] {
+            assert!(same_word(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("authorities", "author"),
+            ("international", "internal"),
+            ("security", "secure"),
+            ("terrorism", "terror"),
+            ("general", "generous"),
+        ] {
+            assert!(!same_word(a, b), "{a} / {b}");
+        }
+    }
 }

@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::prepared::{CONFLICT_INTRO, Prepared, PreparedEntry, state_warning};
+use super::prepared::{CONFLICT_INTRO, Prepared, PreparedEntry, state_warning, unwrapped};
 use super::{Comparison, Options, Quote};
 
 const STYLE: &str = r#"
@@ -273,7 +273,7 @@ fn quote(out: &mut String, p: &Prepared<'_>, side: usize, q: &Quote) {
         out,
         "<figure class=\"quote {state}\"><figcaption>{}</figcaption><blockquote>{}</blockquote>",
         escape(&p.caption(side, q)),
-        escape(&q.exact)
+        escape(&unwrapped(&q.exact))
     );
     // The passage around the sentence, collapsed: there when the reader
     // wants the context, out of the way otherwise.
@@ -281,7 +281,7 @@ fn quote(out: &mut String, p: &Prepared<'_>, side: usize, q: &Quote) {
         let _ = write!(
             out,
             "<details><summary>Whole passage</summary><p class=\"context\">{}</p></details>",
-            escape(&q.context)
+            escape(&unwrapped(&q.context))
         );
     }
     out.push_str("</figure>\n");
@@ -311,14 +311,7 @@ fn silences(out: &mut String, p: &Prepared<'_>) {
                 .iter()
                 .map(|t| format!("<strong>{}</strong>", escape(t)))
                 .collect();
-            let _ = writeln!(
-                out,
-                "<li>{} ({}), line {}: “{}”</li>",
-                names.join(", "),
-                s.counts(),
-                s.line,
-                escape(&s.quote)
-            );
+            let _ = writeln!(out, "<li>{}{}</li>", names.join(", "), s.details(escape));
         }
         out.push_str("</ul>\n");
     }

@@ -238,16 +238,11 @@ fn silences(
         if mentioned || by_author {
             continue;
         }
-        let passages = side.pick(&topic.left, &topic.right);
-        let doc = docs[side.index()];
-        let (quote, line) = passages
-            .first()
-            .and_then(|&p| first_mention(doc, alignment, side, p, &topic.terms))
-            .unwrap_or_default();
+        let (quote, line) = mention(docs[side.index()], alignment, side, i).unwrap_or_default();
         out.push(Silence {
             side,
             topic: i,
-            passages: passages.len(),
+            passages: side.pick(&topic.left, &topic.right).len(),
             quote,
             line,
         });
@@ -274,34 +269,36 @@ fn word_at(hay: &str, needle: &str) -> Option<usize> {
     })
 }
 
-/// The first sentence of passage `p` that mentions one of `terms` (else
-/// its first sentence), shortened, and its line.
-fn first_mention(
+/// The sentence that names the topic most specifically, shortened, and its
+/// line: where the topic's terms occur is found as the reader highlights
+/// them ([`crate::align::topic_spans`]: word by word, so "U.N. Security
+/// Council" is the term "un security council"), and the mention chosen is
+/// the longest, the most specific ("Sunni Muslims" over "Muslims",
+/// "International Crisis Group" over "ICG"), the first such on ties. `None`
+/// when no sentence names the topic: then the silence shows no quote rather
+/// than one that does not mention it.
+fn mention(
     doc: &Document,
     alignment: &Alignment,
     side: Side,
-    p: usize,
-    terms: &[String],
+    topic: usize,
 ) -> Option<(String, usize)> {
+    let spans = crate::align::topic_spans(doc, alignment, topic, side);
+    let best = spans.iter().max_by_key(|r| {
+        let chars = doc.text.get((*r).clone()).map_or(0, |s| s.chars().count());
+        (chars, std::cmp::Reverse(r.start))
+    })?;
     let sentences = &alignment.sentences[side];
-    let first = sentences.partition_point(|s| s.passage < p);
-    let of_passage = sentences[first..].iter().take_while(|s| s.passage == p);
-    let text = |s: &crate::document::Sentence| one_line(s.raw(&doc.text));
-    // Where in a sentence's text (in code points) a term is first named.
-    let mention = |t: &str| {
-        let lower = t.to_lowercase();
-        terms
-            .iter()
-            .filter_map(|term| word_at(&lower, &term.to_lowercase()))
-            .min()
-            .map(|byte| lower[..byte].chars().count())
-    };
-    let (chosen, at) = of_passage
-        .clone()
-        .find_map(|s| mention(&text(s)).map(|at| (s, at)))
-        .or_else(|| of_passage.clone().next().map(|s| (s, 0)))?;
+    let i = sentences.partition_point(|s| s.byte_end <= best.start);
+    let chosen = sentences.get(i).filter(|s| s.byte_start <= best.start)?;
+    let text = one_line(chosen.raw(&doc.text));
+    // Where the mention starts in the sentence shown on one line.
+    let head = doc.text.get(chosen.byte_start..best.start).unwrap_or("");
+    let before = one_line(head);
+    let spaced = !before.is_empty() && head.ends_with(char::is_whitespace);
+    let at = before.chars().count() + usize::from(spaced);
     Some((
-        excerpt(&text(chosen), at, SILENCE_QUOTE_CHARS),
+        excerpt(&text, at, SILENCE_QUOTE_CHARS),
         line_of_char(doc, chosen.char_start),
     ))
 }
@@ -530,6 +527,50 @@ mod tests {
         assert_eq!(slug("Doe and van Beethoven"), "doe-van-beethoven");
         assert_eq!(slug("Путин и Россия"), "путин-и-россия");
         assert_eq!(slug("???"), "");
+    }
+
+    /// Every silence on the seeds is illustrated by a sentence that names
+    /// the topic, by its most specific term: "U.N. Security Council" (the
+    /// passage opens with another sentence), "Sunni Muslims" (another
+    /// passage says only "Muslims").
+    #[test]
+    fn silences_quote_a_sentence_naming_the_topic() {
+        let (l, r) = (Document::seed_left(), Document::seed_right());
+        let a = crate::align::align(&l, &r, &crate::align::AliasTable::builtin());
+        let authors = [&l, &r].map(|d| crate::document::byline::authors(&d.text));
+        let found = silences([&l, &r], &a, &authors);
+        assert!(found.len() > 10, "{found:#?}");
+        let quote = |label: &str| {
+            let s = found
+                .iter()
+                .find(|s| a.topics[s.topic].label == label)
+                .unwrap_or_else(|| panic!("no silence {label}: {found:#?}"));
+            s.quote.clone()
+        };
+        assert!(
+            quote("UN Security Council").contains("U.N. Security Council"),
+            "{}",
+            quote("UN Security Council")
+        );
+        assert!(
+            quote("Sunni Muslims").contains("Sunni Muslims"),
+            "{}",
+            quote("Sunni Muslims")
+        );
+        for s in &found {
+            let topic = &a.topics[s.topic];
+            let lower = s.quote.to_lowercase().replace('.', "");
+            assert!(
+                topic
+                    .terms
+                    .iter()
+                    .any(|t| lower.contains(&t.to_lowercase().replace('.', ""))),
+                "{}: {:?} names none of {:?}",
+                topic.label,
+                s.quote,
+                topic.terms
+            );
+        }
     }
 
     #[test]

@@ -10,11 +10,13 @@
 //! meaning; whitespace a parser would strip or read as indentation, line
 //! breaks inside table cells, and control characters become numeric
 //! character references; line breaks inside quotes and notes become hard
-//! breaks. A CommonMark parser therefore gives back exactly the original text.
+//! breaks. A CommonMark parser therefore gives back exactly the original
+//! text, for a quote as [`unwrapped`] shows it: the report file's hard
+//! wrapping joined into spaces, paragraph breaks kept.
 
 use std::fmt::Write as _;
 
-use super::prepared::{CONFLICT_INTRO, Prepared, PreparedEntry, state_warning};
+use super::prepared::{CONFLICT_INTRO, Prepared, PreparedEntry, state_warning, unwrapped};
 use super::{Comparison, Options, Quote};
 
 /// Renders the Markdown brief. Pure and deterministic.
@@ -138,7 +140,7 @@ fn pair(out: &mut String, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
 
 fn quote(out: &mut String, p: &Prepared<'_>, side: usize, q: &Quote) {
     let _ = writeln!(out, "**{}**\n", inline(&p.caption(side, q)));
-    let _ = writeln!(out, "> {}\n", lines(&q.exact, "> "));
+    let _ = writeln!(out, "> {}\n", lines(&unwrapped(&q.exact), "> "));
 }
 
 /// The topics one report discusses and the other never mentions.
@@ -161,14 +163,7 @@ fn silences(out: &mut String, p: &Prepared<'_>) {
                 .iter()
                 .map(|t| format!("**{}**", inline(t)))
                 .collect();
-            let _ = writeln!(
-                out,
-                "- {} ({}), line {}: “{}”",
-                names.join(", "),
-                s.counts(),
-                s.line,
-                inline(&s.quote)
-            );
+            let _ = writeln!(out, "- {}{}", names.join(", "), s.details(inline));
         }
     }
 }

@@ -18,6 +18,7 @@ mod prepared;
 mod w3c;
 
 pub(crate) use prepared::shorten;
+pub use prepared::unwrapped;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -200,9 +201,10 @@ pub struct Silence {
     pub topic: usize,
     /// Passages of the discussing report on the topic.
     pub passages: usize,
-    /// One short quote (a sentence, shortened if long).
+    /// One short quote (a sentence naming the topic, shortened if long);
+    /// empty when no sentence names it.
     pub quote: String,
-    /// 1-based line of the quote.
+    /// 1-based line of the quote; 0 without one.
     pub line: usize,
 }
 

@@ -5,7 +5,7 @@
 //! brief. Text in blocks is plain user text; each writer escapes it its own
 //! way (XML writers never build markup from strings).
 
-use super::prepared::{CONFLICT_INTRO, Prepared, PreparedEntry, state_warning};
+use super::prepared::{CONFLICT_INTRO, Prepared, PreparedEntry, state_warning, unwrapped};
 use super::{Comparison, Options};
 
 /// A piece of a paragraph with its emphasis.
@@ -54,7 +54,8 @@ pub enum Block {
         header: Vec<String>,
         rows: Vec<Vec<String>>,
     },
-    /// A quoted sentence, indented; line breaks kept.
+    /// A quoted sentence, indented, as [`unwrapped`] shows it: the
+    /// file's wrapping joined, paragraph breaks kept as line breaks.
     Quote(String),
 }
 
@@ -174,7 +175,7 @@ fn pair(out: &mut Vec<Block>, p: &Prepared<'_>, pe: &PreparedEntry<'_>) {
     }
     for (side, q) in [(0, &e.left), (1, &e.right)] {
         out.push(Block::Para(vec![Run::bold(p.caption(side, q))]));
-        out.push(Block::Quote(q.exact.clone()));
+        out.push(Block::Quote(unwrapped(&q.exact)));
     }
     if let Some(sides) = p.conflict_sides(pe) {
         out.push(Block::Para(vec![
@@ -221,12 +222,7 @@ fn silences(out: &mut Vec<Block>, p: &Prepared<'_>) {
                 }
                 runs.push(Run::bold(t.clone()));
             }
-            runs.push(Run::plain(format!(
-                " ({}), line {}: “{}”",
-                s.counts(),
-                s.line,
-                s.quote
-            )));
+            runs.push(Run::plain(s.details(str::to_string)));
             out.push(Block::Item(runs));
         }
     }

@@ -95,6 +95,22 @@ pub struct SilenceLine {
 }
 
 impl SilenceLine {
+    /// What follows the topic names: " (2 passages), line 7: “quote”", the
+    /// quote passed through `escape`; only the counts when there is no
+    /// quote.
+    pub fn details(&self, escape: impl Fn(&str) -> String) -> String {
+        if self.quote.is_empty() {
+            format!(" ({})", self.counts())
+        } else {
+            format!(
+                " ({}), line {}: “{}”",
+                self.counts(),
+                self.line,
+                escape(&self.quote)
+            )
+        }
+    }
+
     /// "2 passages", "1 passage each", "3, 1 passages".
     pub fn counts(&self) -> String {
         let unit = |n: usize| if n == 1 { "passage" } else { "passages" };
@@ -296,7 +312,7 @@ impl<'a> Prepared<'a> {
             let name = self.topic_name(Some(s.topic)).to_string();
             match lines
                 .iter_mut()
-                .find(|l| l.quote == s.quote && l.line == s.line)
+                .find(|l| !s.quote.is_empty() && l.quote == s.quote && l.line == s.line)
             {
                 Some(l) => {
                     l.topics.push(name);
@@ -505,6 +521,33 @@ pub fn state_warning(e: &Entry) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
+/// A quote as the briefs show it: the report file's hard wrapping undone,
+/// so a sentence reads as one line. A single line break inside a
+/// paragraph (with the spaces around it) becomes one space; a paragraph
+/// break (a blank line) stays, as one blank line, so a quote that spans
+/// paragraphs still shows them. White space at either end is left alone
+/// (no wrapping to undo there). The data formats keep `exact` as it is.
+pub fn unwrapped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find(char::is_whitespace) {
+        out.push_str(&rest[..at]);
+        let run_len = rest[at..]
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len() - at);
+        let run = &rest[at..at + run_len];
+        let edge = out.is_empty() || at + run_len == rest.len();
+        out.push_str(match run.matches('\n').count() {
+            1 if !edge => " ",
+            2.. if !edge => "\n\n",
+            _ => run,
+        });
+        rest = &rest[at + run_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `s` on one line, runs of white space as one space.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -518,4 +561,34 @@ pub fn shorten(s: &str, max: usize) -> String {
     let cut: String = s.chars().take(max).collect();
     let at = cut.rfind(' ').filter(|&i| i > 0).unwrap_or(cut.len());
     format!("{}…", &cut[..at])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unwrapped;
+
+    #[test]
+    fn unwrapped_joins_wrapped_lines_and_keeps_paragraphs() {
+        for (wrapped, shown) in [
+            (
+                "In\nconclusion, IS-K is not really “expanding”.",
+                "In conclusion, IS-K is not really “expanding”.",
+            ),
+            ("one \n  two\r\nthree", "one two three"),
+            (
+                "end of one.\n\nStart of two.",
+                "end of one.\n\nStart of two.",
+            ),
+            (
+                "end of one.\n \t\n\n  Start\nof two.",
+                "end of one.\n\nStart of two.",
+            ),
+            ("no  breaks\there", "no  breaks\there"),
+            ("\nedges stay\n", "\nedges stay\n"),
+            ("", ""),
+            ("\n\n", "\n\n"),
+        ] {
+            assert_eq!(unwrapped(wrapped), shown, "for {wrapped:?}");
+        }
+    }
 }

@@ -295,6 +295,20 @@ pub fn sample() -> Comparison {
 /// The sample with every displayed string (titles, paths, topics, label
 /// names and glyphs, quotes, contexts, notes) replaced by hostile text.
 /// Ids, offsets and states are kept.
+/// A quote as hard-wrapped as the seeds are, across a paragraph break.
+pub const WRAPPED: &str =
+    "In\nconclusion, IS-K is not really “expanding”.\n\nIt is\n  consolidating.";
+/// How the briefs show [`WRAPPED`]: the wrapping joined, the paragraph kept.
+pub const UNWRAPPED: &str =
+    "In conclusion, IS-K is not really “expanding”.\n\nIt is consolidating.";
+
+/// The sample with its first pair's left quote hard-wrapped ([`WRAPPED`]).
+pub fn wrapped() -> Comparison {
+    let mut c = sample();
+    c.entries[0].left.exact = WRAPPED.to_string();
+    c
+}
+
 pub fn hostile() -> Comparison {
     let mut i = 0;
     map_text(sample(), |_| {

@@ -325,7 +325,14 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
     let mut conditional = 0usize;
     // A relative clause speaks of its own noun: in "the Caliphate, which is
     // at its weakest, has summoned IS-K" the weakness is not IS-K's.
-    let aside = relative_clauses(text);
+    // Direction words are aspect words: a sentence with no aspect has none
+    // (most sentences of a book), and its words need no stemming.
+    let aspectful = !c.aspects.is_empty();
+    let aside = if aspectful {
+        relative_clauses(text)
+    } else {
+        Vec::new()
+    };
     let mut first = true;
     for raw in text.split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’')) {
         if raw.is_empty() {
@@ -351,7 +358,7 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
             owned = raw.to_lowercase().replace('’', "'");
             &owned
         };
-        if negating > 0 || hedging > 0 || !lex.poles.is_empty() {
+        if negating > 0 || hedging > 0 || aspectful {
             let stem = stems.stem(w);
             let of = lex.aspects_of_stem(&stem);
             for &a in of {
@@ -376,11 +383,13 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
             // "increasingly effective": an adverb gives its adjective's
             // direction, not the actor's.
             let adverb = w.ends_with("ly");
-            let poles = if adverb || conditional > 0 || aside.iter().any(|r| r.contains(&at)) {
-                &[][..]
-            } else {
-                lex.poles.get(stem.as_str()).map_or(&[][..], Vec::as_slice)
-            };
+            let poles =
+                if !aspectful || adverb || conditional > 0 || aside.iter().any(|r| r.contains(&at))
+                {
+                    &[][..]
+                } else {
+                    lex.poles.get(stem.as_str()).map_or(&[][..], Vec::as_slice)
+                };
             for &(a, sign) in poles {
                 let sign = if negating > 0 { -sign } else { sign };
                 match net.iter_mut().find(|(x, _, _)| *x == a) {
@@ -935,7 +944,8 @@ mod tests {
         );
         let l = lex();
         let mut s = StemCache::new();
-        let c = claim("After the fall of Kabul, it grew.", vec![], &l, &mut s);
+        let g = label_index(&l)["growth and decline"] as u16;
+        let c = claim("After the fall of Kabul, it grew.", vec![g], &l, &mut s);
         assert_eq!(c.directions.len(), 1, "{:?}", c.directions);
         assert_eq!(c.directions[0].1, 1);
     }
@@ -1001,7 +1011,8 @@ mod tests {
         assert!(c.directions.is_empty(), "{:?}", c.directions);
         assert_eq!(c.hedge.as_deref(), Some("if"));
         // Outside the aside, the direction counts.
-        let c = claim("IS-K, which Kabul fears, is growing.", vec![], &l, &mut s);
+        let g = label_index(&l)["growth and decline"] as u16;
+        let c = claim("IS-K, which Kabul fears, is growing.", vec![g], &l, &mut s);
         assert_eq!(c.directions.len(), 1);
     }
 

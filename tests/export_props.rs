@@ -88,7 +88,7 @@ proptest! {
             // Controls are shown as their visible stand-ins; nothing else changes.
             // The brief joins the file's hard wrapping (see `unwrapped`).
             let want = diptych::export::unwrapped(&printable(&e.left.exact));
-            prop_assert!(quotes.iter().any(|q| *q == want), "lost {:?}", e.left.exact);
+            prop_assert!(quotes.contains(&want), "lost {:?}", e.left.exact);
         }
     }
 

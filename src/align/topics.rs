@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::aliases::GroupKind;
 use super::analyze::{Analyzer, NameWord, PassageTerms, TermKind};
-use super::fxhash::FastMap;
-use super::tokens::{fold, is_stop_word, tokenize};
+use super::fxhash::{FastMap, FastSet};
+use super::tokens::{fold, fold_cow, is_stop_word, tokenize};
 use super::{Topic, TopicKind};
 
 /// Most spellings listed under one topic.
@@ -313,13 +313,16 @@ pub(crate) fn build(
     // Group" is the ICG, not the word "international"; a title or footnote
     // is no content passage), so the claim is checked against the whole
     // other text, and a topic the other text names goes.
-    let vocabulary = [&left, &right].map(|s| Vocabulary::of(s.text));
+    // Read only when a topic is one-sided, once per side.
+    let texts = [left.text, right.text];
+    let mut vocabulary: [Option<Vocabulary>; 2] = [None, None];
     drafts.retain(|d| {
-        let other = match (d.left.is_empty(), d.right.is_empty()) {
-            (false, true) => &vocabulary[1],
-            (true, false) => &vocabulary[0],
+        let side = match (d.left.is_empty(), d.right.is_empty()) {
+            (false, true) => 1,
+            (true, false) => 0,
             _ => return true,
         };
+        let other = vocabulary[side].get_or_insert_with(|| Vocabulary::of(texts[side]));
         !d.terms
             .iter()
             .chain(std::iter::once(&d.label))
@@ -369,7 +372,7 @@ pub(crate) fn build(
 /// The words of a text, folded, and the text in lower case: enough to say
 /// whether it ever uses a term.
 struct Vocabulary {
-    words: std::collections::HashSet<String>,
+    words: FastSet<String>,
     lower: String,
 }
 
@@ -377,12 +380,21 @@ impl Vocabulary {
     fn of(text: &str) -> Vocabulary {
         // A hyphenated word uses its parts too ("counter-terror" uses
         // "terror"), as the reader's highlighting finds them.
-        let mut words = std::collections::HashSet::new();
+        let mut words: FastSet<String> = FastSet::default();
+        let mut add = |w: &str| {
+            let k = fold_cow(w);
+            if !words.contains(k.as_ref()) {
+                words.insert(k.into_owned());
+            }
+        };
         for t in tokenize(text) {
             if t.text.contains('-') {
-                words.extend(t.text.split('-').filter(|p| !p.is_empty()).map(fold));
+                t.text
+                    .split('-')
+                    .filter(|p| !p.is_empty())
+                    .for_each(&mut add);
             }
-            words.insert(fold(t.text));
+            add(t.text);
         }
         Vocabulary {
             words,

@@ -29,15 +29,20 @@ def collapse(s):
     return re.sub(r"\s+", " ", s).strip()
 
 
+def align(ref):
+    """diptych's report on a reference's two documents, 200 candidates each."""
+    out = subprocess.run(
+        [BIN, "align", "--json", "--candidates", "200",
+         os.path.join(ROOT, ref["left"]), os.path.join(ROOT, ref["right"])],
+        check=True, capture_output=True,
+    ).stdout
+    return json.loads(out)
+
+
 def main():
     for path in sorted(glob.glob(os.path.join(ROOT, "tests", "fixtures", "reference", "*.json"))):
         ref = json.load(open(path))
-        out = subprocess.run(
-            [BIN, "align", "--json", "--candidates", "200",
-             os.path.join(ROOT, ref["left"]), os.path.join(ROOT, ref["right"])],
-            check=True, capture_output=True,
-        ).stdout
-        rep = json.loads(out)
+        rep = align(ref)
         sentences = rep["sentences"]
 
         def find(side, quote):
@@ -66,12 +71,7 @@ def judged():
     """Hints of the current engine against the blind relation judgements."""
     path = os.path.join(ROOT, "tests", "fixtures", "reference", "judged", "seeds-hints.json")
     ref = json.load(open(path))
-    out = subprocess.run(
-        [BIN, "align", "--json", "--candidates", "200",
-         os.path.join(ROOT, ref["left"]), os.path.join(ROOT, ref["right"])],
-        check=True, capture_output=True,
-    ).stdout
-    rep = json.loads(out)
+    rep = align(ref)
     table = collections.Counter()
     for p in ref["pairs"]:
         c = [x for x in rep["candidates"]["left"].get(p["left"], []) if x["id"] == p["right"]]

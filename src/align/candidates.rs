@@ -536,6 +536,56 @@ fn is_actor(an: &Analyzer<'_>, t: u32) -> bool {
     }
 }
 
+/// Whether alias group `member` lies within region `region`, directly or
+/// through regions in between (Syria, the Levant, the Middle East).
+fn within(an: &Analyzer<'_>, member: usize, region: usize) -> bool {
+    let mut frontier = vec![member];
+    // Gazetteer regions nest a few levels at most; the bound keeps a
+    // user's cyclic definitions from looping.
+    for _ in 0..4 {
+        let up: Vec<usize> = frontier
+            .iter()
+            .flat_map(|&g| an.parents(g).iter().copied())
+            .collect();
+        if up.contains(&region) {
+            return true;
+        }
+        if up.is_empty() {
+            return false;
+        }
+        frontier = up;
+    }
+    false
+}
+
+/// "place: Syria"; for a region the two sentences reach through what they
+/// name, what each names in it: "place: Germany / Hungary, Poland (Central
+/// Europe)", "place: Central Europe / Germany".
+fn place_reason(an: &Analyzer<'_>, region: usize, a: &Vector, b: &Vector) -> String {
+    let label = |g: usize| an.table().groups()[g].label.as_str();
+    let named = |v: &Vector| -> String {
+        let members: Vec<&str> = v
+            .iter()
+            .filter_map(|&(t, _)| match an.terms[t as usize].kind {
+                TermKind::Concept(m) if m != region && within(an, m, region) => Some(label(m)),
+                _ => None,
+            })
+            .collect();
+        match members.len() {
+            0 => label(region).to_owned(),
+            1 | 2 => members.join(", "),
+            _ => format!("{}, {}…", members[0], members[1]),
+        }
+    };
+    let (x, y) = (named(a), named(b));
+    let own = label(region);
+    match (x == own, y == own) {
+        (true, true) => format!("place: {own}"),
+        (false, false) => format!("place: {x} / {y} ({own})"),
+        _ => format!("place: {x} / {y}"),
+    }
+}
+
 /// Reasons and hint of one candidate pair.
 pub(crate) fn explain(
     sc: &Scorer<'_>,
@@ -560,10 +610,24 @@ pub(crate) fn explain(
             _ => None,
         })
         .collect();
+    // A region whose member both name says nothing more: "place: Syria",
+    // not "place: Syria", "place: Levant", "place: Middle East".
+    let places: Vec<usize> = both
+        .iter()
+        .filter_map(|&(_, t)| match an.terms[t as usize].kind {
+            TermKind::Concept(g) => Some(g),
+            _ => None,
+        })
+        .collect();
     for (_, t) in both {
         let info = &an.terms[t as usize];
         if let TermKind::Aspect(x) = info.kind
             && sc.lex.family_of_term(x).is_some_and(|f| said.contains(&f))
+        {
+            continue;
+        }
+        if let TermKind::Concept(g) = info.kind
+            && places.iter().any(|&m| m != g && within(an, m, g))
         {
             continue;
         }
@@ -624,6 +688,10 @@ pub(crate) fn explain(
                     }
                     _ => Some(reasons.of_term(t, || info.display().to_owned())),
                 }
+            }
+            // A region: what each names in it depends on the pair.
+            TermKind::Concept(g) if !actor && !an.table().groups()[g].members.is_empty() => {
+                Some(reasons.id(place_reason(an, g, a.0, b.0)))
             }
             kind => Some(reasons.of_term(t, || match kind {
                 TermKind::Aspect(a) if sc.lex.is_secondary(a) => info.display().to_owned(),

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::tokens::{StemCache, TokenKind, fold, tokenize};
+use super::tokens::{StemCache, TokenKind, fold, tokenize, tokens};
 use super::{Alignment, Side, TopicKind};
 use crate::document::Document;
 
@@ -67,7 +67,7 @@ pub fn topic_spans(
         // (key, start, end, boundary before, all caps) per unit; hyphenated
         // words split when only a part can match ("ex-Soviet").
         let mut units: Vec<(String, usize, usize, bool, bool)> = Vec::new();
-        for tk in tokenize(text) {
+        for tk in tokens(text) {
             let whole = key(tk.text, tk.kind);
             let caps = tk.kind == TokenKind::Acronym;
             if !tk.text.contains('-') || firsts.contains(whole.as_str()) {

@@ -125,34 +125,61 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 
 /// Splits `text` into tokens. Offsets are byte offsets into `text`.
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut boundary = true;
-    let mut sentence = true;
-    while let Some(c) = char_at(text, i) {
-        if !c.is_alphanumeric() {
-            boundary |= is_boundary(c);
-            sentence |= ends_sentence(c);
-            i += c.len_utf8();
-            continue;
-        }
-        let end = word_end(text, i);
-        let (core_end, kind) = classify(&text[i..end]);
-        out.push(Token {
-            text: &text[i..i + core_end],
-            start: i,
-            end: i + core_end,
-            kind,
-            boundary_before: boundary,
-            sentence_start: sentence,
-        });
-        // A dotted acronym swallows its final dot; a sentence may end there,
-        // but treating it as running on is the safer error for names.
-        boundary = false;
-        sentence = false;
-        i = end;
+    tokens(text).collect()
+}
+
+/// The tokens of `text`, one at a time: for a pass over a whole document
+/// that needs no token twice (a `Vec` of them is 40 bytes a word).
+pub(crate) fn tokens(text: &str) -> Tokens<'_> {
+    Tokens {
+        text,
+        i: 0,
+        boundary: true,
+        sentence: true,
     }
-    out
+}
+
+/// The iterator behind [`tokens`].
+pub(crate) struct Tokens<'a> {
+    text: &'a str,
+    i: usize,
+    boundary: bool,
+    sentence: bool,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let text = self.text;
+        while let Some(c) = char_at(text, self.i) {
+            if !c.is_alphanumeric() {
+                self.boundary |= is_boundary(c);
+                self.sentence |= ends_sentence(c);
+                self.i += c.len_utf8();
+                continue;
+            }
+            let i = self.i;
+            let end = word_end(text, i);
+            let (core_end, kind) = classify(&text[i..end]);
+            let token = Token {
+                text: &text[i..i + core_end],
+                start: i,
+                end: i + core_end,
+                kind,
+                boundary_before: self.boundary,
+                sentence_start: self.sentence,
+            };
+            // A dotted acronym swallows its final dot; a sentence may end
+            // there, but treating it as running on is the safer error for
+            // names.
+            self.boundary = false;
+            self.sentence = false;
+            self.i = end;
+            return Some(token);
+        }
+        None
+    }
 }
 
 /// End of the token starting at `start`.

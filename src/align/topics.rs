@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::aliases::GroupKind;
 use super::analyze::{Analyzer, NameWord, PassageTerms, TermKind};
 use super::fxhash::{FastMap, FastSet};
-use super::tokens::{fold, fold_cow, is_stop_word, tokenize};
+use super::tokens::{fold, fold_cow, is_stop_word, tokenize, tokens};
 use super::{Topic, TopicKind};
 
 /// Most spellings listed under one topic.
@@ -387,7 +387,7 @@ impl Vocabulary {
                 words.insert(k.into_owned());
             }
         };
-        for t in tokenize(text) {
+        for t in tokens(text) {
             if t.text.contains('-') {
                 t.text
                     .split('-')

@@ -288,8 +288,8 @@ pub(crate) fn rank(
     to: &[Vector],
     index: &Index,
     keep: usize,
-    allow: &dyn Fn(usize, usize) -> bool,
-    bonus: &dyn Fn(usize, usize) -> f32,
+    allow: &(dyn Fn(usize, usize) -> bool + Sync),
+    bonus: &(dyn Fn(usize, usize) -> f32 + Sync),
     progress: &mut dyn FnMut(f32),
 ) -> Vec<Vec<(f32, u32)>> {
     let cap = posting_cap(to.len());
@@ -507,6 +507,12 @@ impl Reasons {
         let r = self.id(make());
         self.by_term.insert(t, r);
         r
+    }
+
+    /// Takes in another vocabulary's reasons; returns their ids here, by
+    /// their ids there.
+    pub fn absorb(&mut self, other: Reasons) -> Vec<u32> {
+        other.vocab.into_iter().map(|s| self.id(s)).collect()
     }
 
     fn id(&mut self, s: String) -> u32 {

@@ -16,6 +16,7 @@ mod aliases;
 mod analyze;
 mod candidates;
 mod claims;
+mod fork;
 mod fxhash;
 mod pairs;
 mod report;

@@ -12,6 +12,7 @@ use super::aliases::GroupKind;
 use super::analyze::{Analyzer, PassageTerms, TermKind};
 use super::candidates::{self, Index, Pool, Reasons, Scorer, Unit, Vector};
 use super::claims::{self, Lexicon};
+use super::fork;
 use super::fxhash::FastMap;
 use super::{Candidate, Pair, Sides as SidePair, Topic};
 use crate::document::{Document, Sentence};
@@ -311,8 +312,11 @@ pub(crate) fn build(
     // Passage context: each passage's sentence vectors summed.
     let (lpos, lpv) = passage_vectors(&lu, &lv);
     let (rpos, rpv) = passage_vectors(&ru, &rv);
-    let mut ctx = candidates::context(&lpv, &rpv, &mut |f| progress(0.1 + 0.1 * f));
-    for ((r, l), s) in candidates::context(&rpv, &lpv, &mut |f| progress(0.2 + 0.1 * f)) {
+    let (mut ctx, ctx_rl) = fork::both(
+        || candidates::context(&lpv, &rpv, &mut |f| progress(0.1 + 0.2 * f)),
+        || candidates::context(&rpv, &lpv, &mut |_| {}),
+    );
+    for ((r, l), s) in ctx_rl {
         let slot = ctx.entry((l, r)).or_insert(0.0);
         *slot = slot.max(s);
     }
@@ -325,28 +329,33 @@ pub(crate) fn build(
     let allow_lr = |i: usize, j: usize| lu[i].pool == ru[j].pool;
     let allow_rl = |i: usize, j: usize| ru[i].pool == lu[j].pool;
     let rank_keep = keep.max(MUTUAL_RANK);
-    let r_index = Index::new(&rv, an.terms.len());
-    let lbest = candidates::rank(
-        &lv,
-        &rv,
-        &r_index,
-        rank_keep,
-        &allow_lr,
-        &bonus_lr,
-        &mut |f| progress(0.3 + 0.3 * f),
+    let n_terms = an.terms.len();
+    let (lbest, rbest) = fork::both(
+        || {
+            let r_index = Index::new(&rv, n_terms);
+            candidates::rank(
+                &lv,
+                &rv,
+                &r_index,
+                rank_keep,
+                &allow_lr,
+                &bonus_lr,
+                &mut |f| progress(0.3 + 0.6 * f),
+            )
+        },
+        || {
+            let l_index = Index::new(&lv, n_terms);
+            candidates::rank(
+                &rv,
+                &lv,
+                &l_index,
+                rank_keep,
+                &allow_rl,
+                &bonus_rl,
+                &mut |_| {},
+            )
+        },
     );
-    drop(r_index);
-    let l_index = Index::new(&lv, an.terms.len());
-    let rbest = candidates::rank(
-        &rv,
-        &lv,
-        &l_index,
-        rank_keep,
-        &allow_rl,
-        &bonus_rl,
-        &mut |f| progress(0.6 + 0.3 * f),
-    );
-    drop(l_index);
 
     let pairs = passage_pairs(
         an,
@@ -362,7 +371,6 @@ pub(crate) fn build(
     );
     drop((lpv, rpv));
 
-    let mut reasons = Reasons::default();
     let out = |from: &[Unit],
                to: &[Unit],
                fv: &[Vector],
@@ -406,27 +414,27 @@ pub(crate) fn build(
         }
         all
     };
-    let left = out(
-        &lu,
-        &ru,
-        &lv,
-        &rv,
-        &lbest,
-        sides.sentences.0.len(),
-        true,
-        &mut reasons,
+    let ((left, mut reasons), (mut right, theirs)) = fork::both(
+        || {
+            let mut reasons = Reasons::default();
+            let n = sides.sentences.0.len();
+            let list = out(&lu, &ru, &lv, &rv, &lbest, n, true, &mut reasons);
+            (list, reasons)
+        },
+        || {
+            let mut reasons = Reasons::default();
+            let n = sides.sentences.1.len();
+            let list = out(&ru, &lu, &rv, &lv, &rbest, n, false, &mut reasons);
+            (list, reasons)
+        },
     );
-    drop(lbest);
-    let right = out(
-        &ru,
-        &lu,
-        &rv,
-        &lv,
-        &rbest,
-        sides.sentences.1.len(),
-        false,
-        &mut reasons,
-    );
+    // One vocabulary, in the order of first use, left then right.
+    let ids = reasons.absorb(theirs);
+    for c in right.iter_mut().flatten() {
+        for r in c.reasons.iter_mut() {
+            *r = ids[*r as usize];
+        }
+    }
     progress(1.0);
     Found {
         pairs,

@@ -353,6 +353,8 @@ pub(crate) struct PassageTerms {
     /// Organisations (built-in, the user's, or defined by the text) in the
     /// order they are named: the last is what "the group" refers to next.
     pub actors: Vec<usize>,
+    /// Where each of `actors` is named: byte offset in the document.
+    pub actor_at: Vec<usize>,
     /// Distinct adjacent content-word pairs (term ids), sorted.
     pub bigrams: Vec<(u32, u32)>,
     pub names: Vec<NameWord>,
@@ -582,6 +584,7 @@ impl<'t> Analyzer<'t> {
                     GroupKind::Organisation | GroupKind::Defined | GroupKind::User
                 ) {
                     out.actors.push(g);
+                    out.actor_at.push(base + start);
                 }
                 let id = self.concept(g);
                 counts.push((id, 1.0));

@@ -307,8 +307,99 @@ const DAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Words after a mention of an actor within which a direction word is read
+/// as said of it: the predicate of a subject can come late ("IS-K may now
+/// become the single most significant threat"), a modifier before it comes
+/// close ("the growing involvement of the Khorasan branch"). "The increasing
+/// effectiveness of European counter-terrorism measures that would likely
+/// have made it less convenient for ISIS leaders" says nothing of ISIS's
+/// growth.
+const AFTER_ACTOR: usize = 10;
+/// Words before a mention of an actor, likewise.
+const BEFORE_ACTOR: usize = 5;
+
+/// Words that stand for an actor named before: "it", "the organization".
+const PRONOUNS: &[&str] = &["it", "its", "they", "their", "them"];
+const ACTOR_NOUNS: &[&str] = &[
+    "organization",
+    "organisation",
+    "group",
+    "movement",
+    "network",
+    "insurgents",
+    "branch",
+];
+
+/// The words of a sentence as `claim` reads them.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’'))
+        .filter(|w| !w.is_empty())
+}
+
+/// For each word of `text`, whether it is close enough to a mention of an
+/// actor ([`AFTER_ACTOR`], [`BEFORE_ACTOR`]): one named at a byte offset of `named`, a pronoun, or "the
+/// organization". `None` when the sentence mentions no actor at all (it
+/// speaks of the one its paragraph is about), so every word counts.
+fn near_actor(text: &str, named: &[usize]) -> Option<Vec<bool>> {
+    let base = text.as_ptr() as usize;
+    let mut at: Vec<usize> = Vec::new();
+    let mut n = 0;
+    let mut after_the = false;
+    for (i, w) in words(text).enumerate() {
+        let start = w.as_ptr() as usize - base;
+        let is = |list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+        if named.iter().any(|&o| (start..start + w.len()).contains(&o))
+            || is(PRONOUNS)
+            || (after_the && is(ACTOR_NOUNS))
+        {
+            at.push(i);
+        }
+        after_the = w.eq_ignore_ascii_case("the");
+        n = i + 1;
+    }
+    (!at.is_empty()).then(|| {
+        (0..n)
+            .map(|i| {
+                at.iter()
+                    .any(|&m| (i >= m && i - m <= AFTER_ACTOR) || (i < m && m - i <= BEFORE_ACTOR))
+            })
+            .collect()
+    })
+}
+
 /// Reads the cues of a sentence's text; `aspects` come from its stems.
+/// Directions count wherever they are (for sentences whose actors are not
+/// known).
+#[cfg(test)]
 pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut StemCache) -> Claim {
+    read(text, None, aspects, lex, stems)
+}
+
+/// Reads the cues of a sentence's text that names actors at the byte
+/// offsets `named`: a direction word counts only near a mention of an
+/// actor.
+pub(crate) fn claim_about(
+    text: &str,
+    named: &[usize],
+    aspects: Vec<u16>,
+    lex: &Lexicon,
+    stems: &mut StemCache,
+) -> Claim {
+    let near = if aspects.is_empty() {
+        None
+    } else {
+        near_actor(text, named)
+    };
+    read(text, near.as_deref(), aspects, lex, stems)
+}
+
+fn read(
+    text: &str,
+    near: Option<&[bool]>,
+    aspects: Vec<u16>,
+    lex: &Lexicon,
+    stems: &mut StemCache,
+) -> Claim {
     let mut c = Claim {
         aspects,
         ..Claim::default()
@@ -334,10 +425,7 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
         Vec::new()
     };
     let mut first = true;
-    for raw in text.split(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '’')) {
-        if raw.is_empty() {
-            continue;
-        }
+    for (wi, raw) in words(text).enumerate() {
         if raw.starts_with(|ch: char| ch.is_ascii_digit()) {
             negating = negating.saturating_sub(1);
             hedging = hedging.saturating_sub(1);
@@ -383,13 +471,17 @@ pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut St
             // "increasingly effective": an adverb gives its adjective's
             // direction, not the actor's.
             let adverb = w.ends_with("ly");
-            let poles =
-                if !aspectful || adverb || conditional > 0 || aside.iter().any(|r| r.contains(&at))
-                {
-                    &[][..]
-                } else {
-                    lex.poles.get(stem.as_str()).map_or(&[][..], Vec::as_slice)
-                };
+            let far = near.is_some_and(|n| !n.get(wi).copied().unwrap_or(false));
+            let poles = if !aspectful
+                || adverb
+                || far
+                || conditional > 0
+                || aside.iter().any(|r| r.contains(&at))
+            {
+                &[][..]
+            } else {
+                lex.poles.get(stem.as_str()).map_or(&[][..], Vec::as_slice)
+            };
             for &(a, sign) in poles {
                 let sign = if negating > 0 { -sign } else { sign };
                 match net.iter_mut().find(|(x, _, _)| *x == a) {
@@ -1043,5 +1135,37 @@ mod tests {
         assert!(hint(&a, &b, &word, &l).is_none());
         let c = claim("Police became increasingly effective.", vec![g], &l, &mut s);
         assert!(c.directions.is_empty(), "{:?}", c.directions);
+    }
+
+    #[test]
+    fn a_direction_counts_only_near_a_mention_of_an_actor() {
+        let l = lex();
+        let g = label_index(&l)["growth and decline"] as u16;
+        let mut s = StemCache::new();
+        let text = "The article notes the increasing effectiveness of European \
+                    counter-terrorism measures that would likely have made it \
+                    less convenient for ISIS leaders to deploy fighters.";
+        let isis = text.find("ISIS").unwrap();
+        // Read without knowing the actors, "increasing" is a direction…
+        assert_eq!(claim(text, vec![g], &l, &mut s).directions.len(), 1);
+        // …but it is said of the measures' effectiveness, far from ISIS.
+        let c = claim_about(text, &[isis], vec![g], &l, &mut s);
+        assert!(c.directions.is_empty(), "{:?}", c.directions);
+        // A predicate late after its subject, a modifier just before it.
+        let text = "IS-K may now become the single most significant threat.";
+        let c = claim_about(text, &[0], vec![g], &l, &mut s);
+        assert_eq!(c.directions.len(), 1, "{:?}", c.directions);
+        let text = "Observers noted the growing involvement of IS-K in plots.";
+        let at = text.find("IS-K").unwrap();
+        let c = claim_about(text, &[at], vec![g], &l, &mut s);
+        assert_eq!(c.directions.len(), 1, "{:?}", c.directions);
+        // "The organization" and pronouns stand for an actor.
+        let text = "Since then the organization only surged in numbers.";
+        let c = claim_about(text, &[], vec![g], &l, &mut s);
+        assert_eq!(c.directions.len(), 1, "{:?}", c.directions);
+        // A sentence that mentions no actor speaks of its paragraph's: every
+        // word counts.
+        let c = claim_about("Numbers surged.", &[], vec![g], &l, &mut s);
+        assert_eq!(c.directions.len(), 1, "{:?}", c.directions);
     }
 }

@@ -144,6 +144,12 @@ fn claims_of(
     let mut out = Vec::with_capacity(raw.len());
     for u in raw {
         let text = doc.text.get(u.range.0..u.range.1).unwrap_or("");
+        let named: Vec<usize> = u
+            .terms
+            .actor_at
+            .iter()
+            .filter_map(|&at| at.checked_sub(u.range.0))
+            .collect();
         let mut aspects: Vec<u16> = u
             .terms
             .terms
@@ -247,7 +253,7 @@ fn claims_of(
             actors,
             thesis: u.thesis,
             lead: u.lead,
-            claim: claims::claim(text, aspects, lex, &mut stems),
+            claim: claims::claim_about(text, &named, aspects, lex, &mut stems),
         });
     }
     out

@@ -625,6 +625,11 @@ pub(crate) fn explain(
             _ => None,
         })
         .collect();
+    let actors: Vec<(u32, &str)> = both
+        .iter()
+        .filter(|&&(_, t)| is_actor(an, t))
+        .map(|&(_, t)| (t, an.terms[t as usize].display()))
+        .collect();
     for (_, t) in both {
         let info = &an.terms[t as usize];
         if let TermKind::Aspect(x) = info.kind
@@ -718,6 +723,7 @@ pub(crate) fn explain(
         &claims::Shared {
             anchor,
             actor: anchor_actor,
+            actors: &actors,
         },
         sc.lex,
     );

@@ -277,15 +277,48 @@ pub(crate) struct Claim {
     /// Aspects with a word in the scope of a hedge ("may now become the
     /// single most significant *threat*").
     pub hedged: Vec<u16>,
-    /// Which way the sentence says an aspect goes: the aspect, the net
-    /// direction of its words (+ up, - down; a negation in scope turns it)
-    /// and the first such word as written, for the hint's reason.
-    pub directions: Vec<(u16, i8, String)>,
+    /// Which way the sentence says an aspect goes, and of whom.
+    pub directions: Vec<Direction>,
     /// Stems of the aspect words it uses, and of those in the scope of a
     /// negation: "did not arrest" / "arrested" is the same predicate with
     /// opposite polarity.
     pub aspect_stems: Vec<(String, String)>,
     pub negated_stems: Vec<(String, String)>,
+}
+
+/// Which way a sentence takes an aspect of an actor.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Direction {
+    pub aspect: u16,
+    /// The net direction of its words: +1 up, -1 down (a negation in scope
+    /// turns a word).
+    pub sign: i8,
+    /// The first such word as written, for the hint's reason.
+    pub word: String,
+    /// The actor (term id) the words are said of: the mention nearest to
+    /// them. `None` when the sentence's actors are not known.
+    pub of: Option<u32>,
+}
+
+/// Who a sentence's words can speak of.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Mentions<'a> {
+    /// Actors named in the sentence: byte offset in its text, term id.
+    pub named: &'a [(usize, u32)],
+    /// What "it", "their", "the organization" stand for when no actor is
+    /// named before them in the sentence.
+    pub referent: Option<u32>,
+    /// The actor of a sentence that mentions none (its paragraph's).
+    pub otherwise: Option<u32>,
+}
+
+/// How a word stands to the actors of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reach {
+    /// Too far from every mention to be said of one.
+    Far,
+    /// Said of the nearest mention's actor (`None`: not known).
+    Of(Option<u32>),
 }
 
 /// Words after a negation cue that it governs (NegEx-style window).
@@ -336,51 +369,68 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// For each word of `text`, whether it is close enough to a mention of an
-/// actor ([`AFTER_ACTOR`], [`BEFORE_ACTOR`]): one named at a byte offset of `named`, a pronoun, or "the
-/// organization". `None` when the sentence mentions no actor at all (it
-/// speaks of the one its paragraph is about), so every word counts.
-fn near_actor(text: &str, named: &[usize]) -> Option<Vec<bool>> {
+/// For each word of `text`, the actor it is said of: that of the nearest
+/// mention within [`AFTER_ACTOR`] words after one or [`BEFORE_ACTOR`]
+/// before (the earlier on a tie). A mention is an actor named at a byte
+/// offset of `m.named`, or a pronoun or "the organization", which stand for
+/// the actor named last before them in the sentence, else `m.referent`.
+/// `None` when the sentence mentions no actor at all (it speaks of its
+/// paragraph's): every word is then said of `m.otherwise`.
+fn reach(text: &str, m: &Mentions<'_>) -> Option<Vec<Reach>> {
     let base = text.as_ptr() as usize;
-    let mut at: Vec<usize> = Vec::new();
+    let mut at: Vec<(usize, Option<u32>)> = Vec::new();
+    let mut last_named: Option<u32> = None;
     let mut n = 0;
     let mut after_the = false;
     for (i, w) in words(text).enumerate() {
         let start = w.as_ptr() as usize - base;
         let is = |list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
-        if named.iter().any(|&o| (start..start + w.len()).contains(&o))
-            || is(PRONOUNS)
-            || (after_the && is(ACTOR_NOUNS))
+        if let Some(&(_, t)) = m
+            .named
+            .iter()
+            .find(|&&(o, _)| (start..start + w.len()).contains(&o))
         {
-            at.push(i);
+            at.push((i, Some(t)));
+            last_named = Some(t);
+        } else if is(PRONOUNS) || (after_the && is(ACTOR_NOUNS)) {
+            at.push((i, last_named.or(m.referent)));
         }
         after_the = w.eq_ignore_ascii_case("the");
         n = i + 1;
     }
-    (!at.is_empty()).then(|| {
-        (0..n)
-            .map(|i| {
-                at.iter()
-                    .any(|&m| (i >= m && i - m <= AFTER_ACTOR) || (i < m && m - i <= BEFORE_ACTOR))
+    if at.is_empty() {
+        return None;
+    }
+    let reach = |i: usize| {
+        at.iter()
+            .filter_map(|&(p, who)| {
+                let d = i.abs_diff(p);
+                let close = if i >= p {
+                    d <= AFTER_ACTOR
+                } else {
+                    d <= BEFORE_ACTOR
+                };
+                close.then_some((d, p, who))
             })
-            .collect()
-    })
+            .min_by_key(|&(d, p, _)| (d, p))
+            .map_or(Reach::Far, |(_, _, who)| Reach::Of(who))
+    };
+    Some((0..n).map(reach).collect())
 }
 
 /// Reads the cues of a sentence's text; `aspects` come from its stems.
-/// Directions count wherever they are (for sentences whose actors are not
-/// known).
+/// Its actors are not known: directions are said of no one in particular.
 #[cfg(test)]
 pub(crate) fn claim(text: &str, aspects: Vec<u16>, lex: &Lexicon, stems: &mut StemCache) -> Claim {
-    read(text, None, aspects, lex, stems)
+    read(text, None, None, aspects, lex, stems)
 }
 
-/// Reads the cues of a sentence's text that names actors at the byte
-/// offsets `named`: a direction word counts only near a mention of an
-/// actor.
+/// Reads the cues of a sentence's text with its mentions of actors: a
+/// direction word is said of the actor mentioned nearest to it, and counts
+/// only near one.
 pub(crate) fn claim_about(
     text: &str,
-    named: &[usize],
+    mentions: &Mentions<'_>,
     aspects: Vec<u16>,
     lex: &Lexicon,
     stems: &mut StemCache,
@@ -388,14 +438,22 @@ pub(crate) fn claim_about(
     let near = if aspects.is_empty() {
         None
     } else {
-        near_actor(text, named)
+        reach(text, mentions)
     };
-    read(text, near.as_deref(), aspects, lex, stems)
+    read(
+        text,
+        near.as_deref(),
+        mentions.otherwise,
+        aspects,
+        lex,
+        stems,
+    )
 }
 
 fn read(
     text: &str,
-    near: Option<&[bool]>,
+    near: Option<&[Reach]>,
+    otherwise: Option<u32>,
     aspects: Vec<u16>,
     lex: &Lexicon,
     stems: &mut StemCache,
@@ -409,7 +467,8 @@ fn read(
     let (mut negating, mut hedging) = (0usize, 0usize);
     // The last negation cue, for quoting a turned direction ("not … expanding").
     let mut negation_word: &'static str = "";
-    let mut net: Vec<(u16, i32, String)> = Vec::new();
+    // (aspect, of whom, net direction, first word)
+    let mut net: Vec<(u16, Option<u32>, i32, String)> = Vec::new();
     let mut previous_negation: Option<&'static str> = None;
     // Words left in the scope of a condition: "if the expansion were
     // really such" says nothing about which way it went.
@@ -471,7 +530,15 @@ fn read(
             // "increasingly effective": an adverb gives its adjective's
             // direction, not the actor's.
             let adverb = w.ends_with("ly");
-            let far = near.is_some_and(|n| !n.get(wi).copied().unwrap_or(false));
+            let of = match near {
+                None => Reach::Of(otherwise),
+                Some(n) => n.get(wi).copied().unwrap_or(Reach::Far),
+            };
+            let far = of == Reach::Far;
+            let of = match of {
+                Reach::Of(who) => who,
+                Reach::Far => None,
+            };
             let poles = if !aspectful
                 || adverb
                 || far
@@ -484,9 +551,11 @@ fn read(
             };
             for &(a, sign) in poles {
                 let sign = if negating > 0 { -sign } else { sign };
-                match net.iter_mut().find(|(x, _, _)| *x == a) {
-                    Some(slot) => slot.1 += i32::from(sign),
-                    None => net.push((a, i32::from(sign), quoted(negation_word, negating, raw))),
+                match net.iter_mut().find(|(x, who, _, _)| *x == a && *who == of) {
+                    Some(slot) => slot.2 += i32::from(sign),
+                    None => {
+                        net.push((a, of, i32::from(sign), quoted(negation_word, negating, raw)))
+                    }
                 }
             }
         }
@@ -533,8 +602,13 @@ fn read(
     }
     c.directions = net
         .into_iter()
-        .filter(|&(_, n, _)| n != 0)
-        .map(|(a, n, w)| (a, n.signum() as i8, w))
+        .filter(|&(_, _, n, _)| n != 0)
+        .map(|(aspect, of, n, word)| Direction {
+            aspect,
+            sign: n.signum() as i8,
+            word,
+            of,
+        })
         .collect();
     c
 }
@@ -577,6 +651,9 @@ pub(crate) struct Shared<'a> {
     /// of one subject ("IS-K is weak" / "IS-K is strong"), while a shared
     /// word such as "water" makes "cold" / "hot" no contradiction.
     pub actor: bool,
+    /// The actors both name (term id, name): a direction counts for a hint
+    /// only when both sentences say it of the same one of them.
+    pub actors: &'a [(u32, &'a str)],
 }
 
 /// The hint on a candidate pair, if any. Order of the checks: the most
@@ -627,16 +704,17 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
     // else on one family ("weakest" / "threat": both assess strength).
     // Directions are said of an actor: "planning" grows in one sentence
     // and "operations" in the other say nothing of one another.
-    let turn = directions(a, b, lex).filter(|_| shared.actor);
+    let turn = directions(a, b, shared, lex);
     if let Some(Turn {
         same: false,
         what,
+        who,
         words: (x, y),
     }) = &turn
     {
         return Some(Hint {
             kind: HintKind::Contradiction,
-            why: format!("opposite directions on {anchor}, {what}: “{x}” / “{y}”"),
+            why: format!("opposite directions on {who}, {what}: “{x}” / “{y}”"),
         });
     }
     // Antonymous words (weak / strong, increase / decrease), said of one
@@ -652,7 +730,7 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
         }
     }
     let Some(asp) = aspect else {
-        return agreement(turn, anchor);
+        return agreement(turn);
     };
     // A negation or hedge counts only where it governs a word of the
     // aspect both speak to: "did not say" is no opposite of "expanding".
@@ -707,31 +785,51 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
         });
     }
     let _ = asp;
-    agreement(turn, anchor)
+    agreement(turn)
 }
 
 /// Which way two claims take an aspect both give a direction, else an
 /// aspect family.
-struct Turn {
+struct Turn<'s> {
     /// Both the same way.
     same: bool,
     /// The aspect's or family's label.
     what: String,
+    /// The actor both directions are said of.
+    who: &'s str,
     /// The words that give each side's direction.
     words: (String, String),
 }
 
-fn directions(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<Turn> {
-    let turn = |x: &(u16, i8, String), y: &(u16, i8, String), what: String| Turn {
-        same: x.1 == y.1,
-        what,
-        words: (x.2.clone(), y.2.clone()),
+fn directions<'s>(a: &Claim, b: &Claim, shared: &Shared<'s>, lex: &Lexicon) -> Option<Turn<'s>> {
+    // Both said of one actor both name: that one's name; of no one known
+    // (actors not read), the pair's actor anchor.
+    let of = |x: &Direction, y: &Direction| -> Option<&'s str> {
+        match (x.of, y.of) {
+            (Some(p), Some(q)) if p != q => None,
+            (Some(t), _) | (_, Some(t)) => shared
+                .actors
+                .iter()
+                .find(|&&(u, _)| u == t)
+                .map(|&(_, name)| name),
+            (None, None) => shared.anchor.filter(|_| shared.actor),
+        }
+    };
+    let turn = |x: &Direction, y: &Direction, what: String| {
+        of(x, y).map(|who| Turn {
+            same: x.sign == y.sign,
+            what,
+            who,
+            words: (x.word.clone(), y.word.clone()),
+        })
     };
     // An opposite pair first: it is the one an analyst must see.
-    let mut found: Option<Turn> = None;
+    let mut found: Option<Turn<'s>> = None;
     for x in &a.directions {
-        for y in b.directions.iter().filter(|y| y.0 == x.0) {
-            let t = turn(x, y, lex.labels[x.0 as usize].clone());
+        for y in b.directions.iter().filter(|y| y.aspect == x.aspect) {
+            let Some(t) = turn(x, y, lex.labels[x.aspect as usize].clone()) else {
+                continue;
+            };
             if !t.same {
                 return Some(t);
             }
@@ -742,16 +840,16 @@ fn directions(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<Turn> {
         return found;
     }
     for x in &a.directions {
-        let Some(f) = lex.family_of(x.0 as usize) else {
+        let Some(f) = lex.family_of(x.aspect as usize) else {
             continue;
         };
         for y in b
             .directions
             .iter()
-            .filter(|y| lex.family_of(y.0 as usize) == Some(f))
+            .filter(|y| lex.family_of(y.aspect as usize) == Some(f) && y.sign != x.sign)
         {
-            if x.1 != y.1 {
-                return Some(turn(x, y, lex.families[f].clone()));
+            if let Some(t) = turn(x, y, lex.families[f].clone()) {
+                return Some(t);
             }
         }
     }
@@ -761,13 +859,13 @@ fn directions(a: &Claim, b: &Claim, lex: &Lexicon) -> Option<Turn> {
 }
 
 /// An agreement hint: the same direction on the same aspect.
-fn agreement(turn: Option<Turn>, anchor: &str) -> Option<Hint> {
+fn agreement(turn: Option<Turn<'_>>) -> Option<Hint> {
     let t = turn.filter(|t| t.same)?;
     Some(Hint {
         kind: HintKind::Agreement,
         why: format!(
-            "same direction on {anchor}, {}: “{}” / “{}”",
-            t.what, t.words.0, t.words.1
+            "same direction on {}, {}: “{}” / “{}”",
+            t.who, t.what, t.words.0, t.words.1
         ),
     })
 }
@@ -833,7 +931,8 @@ mod tests {
                 &b,
                 &Shared {
                     anchor: None,
-                    actor: true
+                    actor: true,
+                    actors: &[],
                 },
                 &l
             )
@@ -845,6 +944,7 @@ mod tests {
             &Shared {
                 anchor: Some("IS-K"),
                 actor: true,
+                actors: &[],
             },
             &l,
         )
@@ -870,6 +970,7 @@ mod tests {
         let anchor = Shared {
             anchor: Some("IS-K"),
             actor: true,
+            actors: &[],
         };
         assert_eq!(
             hint(&far, &b, &anchor, &l).map(|h| h.kind),
@@ -903,6 +1004,7 @@ mod tests {
             &Shared {
                 anchor: Some("IS"),
                 actor: true,
+                actors: &[],
             },
             &l,
         )
@@ -920,6 +1022,7 @@ mod tests {
             &Shared {
                 anchor: Some("Paris"),
                 actor: true,
+                actors: &[],
             },
             &l,
         )
@@ -940,6 +1043,7 @@ mod tests {
             &Shared {
                 anchor: Some("X"),
                 actor: true,
+                actors: &[],
             },
             &l,
         )
@@ -979,6 +1083,7 @@ mod tests {
             &Shared {
                 anchor: Some("X"),
                 actor: true,
+                actors: &[],
             },
             &l,
         )
@@ -1039,7 +1144,7 @@ mod tests {
         let g = label_index(&l)["growth and decline"] as u16;
         let c = claim("After the fall of Kabul, it grew.", vec![g], &l, &mut s);
         assert_eq!(c.directions.len(), 1, "{:?}", c.directions);
-        assert_eq!(c.directions[0].1, 1);
+        assert_eq!(c.directions[0].sign, 1);
     }
 
     #[test]
@@ -1062,6 +1167,7 @@ mod tests {
             &Shared {
                 anchor: Some("EU"),
                 actor: true,
+                actors: &[],
             },
             &l,
         )
@@ -1078,6 +1184,7 @@ mod tests {
         let word = Shared {
             anchor: Some("water"),
             actor: false,
+            actors: &[],
         };
         assert!(hint(&a, &b, &word, &l).is_none());
     }
@@ -1131,6 +1238,7 @@ mod tests {
         let word = Shared {
             anchor: Some("planning"),
             actor: false,
+            actors: &[],
         };
         assert!(hint(&a, &b, &word, &l).is_none());
         let c = claim("Police became increasingly effective.", vec![g], &l, &mut s);
@@ -1142,30 +1250,88 @@ mod tests {
         let l = lex();
         let g = label_index(&l)["growth and decline"] as u16;
         let mut s = StemCache::new();
+        let (isk, is) = (7u32, 9u32);
+        let about = |text: &str, named: &[(usize, u32)], s: &mut StemCache| {
+            let m = Mentions {
+                named,
+                referent: Some(isk),
+                otherwise: None,
+            };
+            claim_about(text, &m, vec![g], &l, s).directions
+        };
         let text = "The article notes the increasing effectiveness of European \
                     counter-terrorism measures that would likely have made it \
                     less convenient for ISIS leaders to deploy fighters.";
-        let isis = text.find("ISIS").unwrap();
         // Read without knowing the actors, "increasing" is a direction…
         assert_eq!(claim(text, vec![g], &l, &mut s).directions.len(), 1);
         // …but it is said of the measures' effectiveness, far from ISIS.
-        let c = claim_about(text, &[isis], vec![g], &l, &mut s);
-        assert!(c.directions.is_empty(), "{:?}", c.directions);
+        let d = about(text, &[(text.find("ISIS").unwrap(), is)], &mut s);
+        assert!(d.is_empty(), "{d:?}");
         // A predicate late after its subject, a modifier just before it.
         let text = "IS-K may now become the single most significant threat.";
-        let c = claim_about(text, &[0], vec![g], &l, &mut s);
-        assert_eq!(c.directions.len(), 1, "{:?}", c.directions);
-        let text = "Observers noted the growing involvement of IS-K in plots.";
-        let at = text.find("IS-K").unwrap();
-        let c = claim_about(text, &[at], vec![g], &l, &mut s);
-        assert_eq!(c.directions.len(), 1, "{:?}", c.directions);
-        // "The organization" and pronouns stand for an actor.
+        let d = about(text, &[(0, isk)], &mut s);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].of, Some(isk));
+        // Said of the nearest actor: IS-K grows, not IS.
+        let text = "Observers noted the growing involvement of IS-K in plots of IS.";
+        let named = [
+            (text.find("IS-K").unwrap(), isk),
+            (text.rfind("IS").unwrap(), is),
+        ];
+        let d = about(text, &named, &mut s);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].of, Some(isk));
+        // "The organization" and pronouns stand for the actor named last
+        // before them, else for the referent from the text before.
         let text = "Since then the organization only surged in numbers.";
-        let c = claim_about(text, &[], vec![g], &l, &mut s);
-        assert_eq!(c.directions.len(), 1, "{:?}", c.directions);
-        // A sentence that mentions no actor speaks of its paragraph's: every
-        // word counts.
-        let c = claim_about("Numbers surged.", &[], vec![g], &l, &mut s);
-        assert_eq!(c.directions.len(), 1, "{:?}", c.directions);
+        assert_eq!(about(text, &[], &mut s)[0].of, Some(isk));
+        let text = "IS said its numbers had surged.";
+        assert_eq!(about(text, &[(0, is)], &mut s)[0].of, Some(is));
+        // A sentence that mentions no actor speaks of its paragraph's.
+        let m = Mentions {
+            named: &[],
+            referent: None,
+            otherwise: Some(is),
+        };
+        let d = claim_about("Numbers surged.", &m, vec![g], &l, &mut s).directions;
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].of, Some(is));
+    }
+
+    #[test]
+    fn directions_hint_only_when_said_of_the_same_actor() {
+        let l = lex();
+        let g = label_index(&l)["growth and decline"] as u16;
+        let mut s = StemCache::new();
+        let (isk, is) = (7u32, 9u32);
+        let read = |text: &str, who: u32, s: &mut StemCache| {
+            let named = [(0, who)];
+            let m = Mentions {
+                named: &named,
+                referent: None,
+                otherwise: None,
+            };
+            claim_about(text, &m, vec![g], &l, s)
+        };
+        let both = [(isk, "IS-K"), (is, "Islamic State")];
+        let shared = Shared {
+            anchor: Some("IS-K"),
+            actor: true,
+            actors: &both,
+        };
+        let a = read("IS-K is expanding its operations.", isk, &mut s);
+        let b = read("IS spread into the world.", is, &mut s);
+        assert!(hint(&a, &b, &shared, &l).is_none());
+        let c = read("IS-K has grown.", isk, &mut s);
+        let h = hint(&a, &c, &shared, &l).expect("same actor, same way");
+        assert_eq!(h.kind, HintKind::Agreement);
+        assert!(h.why.contains("on IS-K"), "{}", h.why);
+        // An actor the other sentence does not name gives no hint.
+        let only = [(is, "Islamic State")];
+        let narrow = Shared {
+            actors: &only,
+            ..shared
+        };
+        assert!(hint(&a, &c, &narrow, &l).is_none());
     }
 }

@@ -144,12 +144,6 @@ fn claims_of(
     let mut out = Vec::with_capacity(raw.len());
     for u in raw {
         let text = doc.text.get(u.range.0..u.range.1).unwrap_or("");
-        let named: Vec<usize> = u
-            .terms
-            .actor_at
-            .iter()
-            .filter_map(|&at| at.checked_sub(u.range.0))
-            .collect();
         let mut aspects: Vec<u16> = u
             .terms
             .terms
@@ -220,6 +214,22 @@ fn claims_of(
         }
         actors.sort_unstable();
         actors.dedup();
+        // Who each direction word can be said of.
+        let named: Vec<(usize, u32)> = u
+            .terms
+            .actor_at
+            .iter()
+            .zip(&u.terms.actors)
+            .filter_map(|(&at, &g)| Some((at.checked_sub(u.range.0)?, an.concept_term(g))))
+            .collect();
+        let mentions = claims::Mentions {
+            named: &named,
+            referent: referent.map(|g| an.concept_term(g)),
+            otherwise: match actors[..] {
+                [only] if named.is_empty() => Some(only),
+                _ => None,
+            },
+        };
         // Who × what, at the level of aspect families: "IS-K is not
         // expanding" and "IS-K may become the most significant threat"
         // both assess IS-K's strength.
@@ -253,7 +263,7 @@ fn claims_of(
             actors,
             thesis: u.thesis,
             lead: u.lead,
-            claim: claims::claim_about(text, &named, aspects, lex, &mut stems),
+            claim: claims::claim_about(text, &mentions, aspects, lex, &mut stems),
         });
     }
     out

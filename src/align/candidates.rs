@@ -542,9 +542,20 @@ fn is_actor(an: &Analyzer<'_>, t: u32) -> bool {
     }
 }
 
+/// The alias groups among shared terms.
+pub(crate) fn concepts(an: &Analyzer<'_>, shared: &[(f32, u32)]) -> Vec<usize> {
+    shared
+        .iter()
+        .filter_map(|&(_, t)| match an.terms[t as usize].kind {
+            TermKind::Concept(g) => Some(g),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Whether alias group `member` lies within region `region`, directly or
 /// through regions in between (Syria, the Levant, the Middle East).
-fn within(an: &Analyzer<'_>, member: usize, region: usize) -> bool {
+pub(crate) fn within(an: &Analyzer<'_>, member: usize, region: usize) -> bool {
     let mut frontier = vec![member];
     // Gazetteer regions nest a few levels at most; the bound keeps a
     // user's cyclic definitions from looping.
@@ -618,13 +629,7 @@ pub(crate) fn explain(
         .collect();
     // A region whose member both name says nothing more: "place: Syria",
     // not "place: Syria", "place: Levant", "place: Middle East".
-    let places: Vec<usize> = both
-        .iter()
-        .filter_map(|&(_, t)| match an.terms[t as usize].kind {
-            TermKind::Concept(g) => Some(g),
-            _ => None,
-        })
-        .collect();
+    let places = concepts(an, &both);
     let actors: Vec<(u32, &str)> = both
         .iter()
         .filter(|&&(_, t)| is_actor(an, t))

@@ -610,19 +610,15 @@ fn passage_pairs(
 fn explain(an: &Analyzer<'_>, lex: &Lexicon, a: &Vector, b: &Vector) -> Vec<String> {
     let shared = candidates::shared(a, b);
     let groups = an.table().groups();
-    let concepts: Vec<usize> = shared
-        .iter()
-        .filter_map(|&(_, t)| match an.terms[t as usize].kind {
-            TermKind::Concept(g) => Some(g),
-            _ => None,
-        })
-        .collect();
+    let concepts = candidates::concepts(an, &shared);
     let mut out: Vec<String> = Vec::new();
     for (_, t) in shared {
         let info = &an.terms[t as usize];
         // A region is no explanation when one of its countries is.
         if let TermKind::Concept(g) = info.kind
-            && groups[g].members.iter().any(|m| concepts.contains(m))
+            && concepts
+                .iter()
+                .any(|&m| m != g && candidates::within(an, m, g))
         {
             continue;
         }

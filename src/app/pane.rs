@@ -344,7 +344,8 @@ impl Pane {
         if first < self.top {
             self.top = first;
         } else if last >= self.top + height {
-            self.top = first.max((last + 1).saturating_sub(height));
+            // Its last row on the bottom row, unless that hides its first.
+            self.top = first.min((last + 1).saturating_sub(height));
         }
         self.clamp();
     }
@@ -591,6 +592,29 @@ mod tests {
         p.top = first + 1;
         p.relayout(40, 12);
         assert_eq!((p.top, p.cursor_shown()), (first + 1, CursorShown::Partly));
+    }
+
+    #[test]
+    fn revealing_the_cursor_scrolls_as_little_as_needed() {
+        let body: String = (0..60)
+            .map(|i| format!("Sentence {i} says rather more words than one row holds. "))
+            .collect();
+        let long: String = (0..90).map(|i| format!("word{i} ")).collect();
+        let mut p = Pane::new(doc(&format!("T\n\n{body}\n\n{long}end.\n")));
+        p.relayout(40, 10);
+        // The next sentence below the screen: its last row on the bottom row.
+        let below = (0..p.sentences.len())
+            .find(|&i| p.sentence_rows(i).is_some_and(|(_, last)| last >= 10))
+            .unwrap();
+        p.set_cursor(below);
+        let (first, last) = p.sentence_rows(below).unwrap();
+        assert_eq!(p.top + p.height - 1, last, "rows {first}..={last}");
+        // Taller than the pane: its first row on the top row.
+        let tall = p.sentences.len() - 1;
+        let (first, last) = p.sentence_rows(tall).unwrap();
+        assert!(last - first >= 10, "{first}..={last}");
+        p.set_cursor(tall);
+        assert_eq!(p.top, first);
     }
 
     #[test]

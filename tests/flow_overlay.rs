@@ -252,6 +252,7 @@ fn the_picker_opens_and_closes_the_overlay_as_effects() {
         tags: 3,
         problem: None,
         current,
+        changed_on_disk: false,
     };
     h.send(Msg::TagSets(Ok(vec![
         entry("ana", false),

@@ -241,6 +241,7 @@ fn tag_set_picker_save_as_and_switch_are_effects() {
             tags: 1,
             problem: None,
             current: true,
+            changed_on_disk: false,
         },
         TagSetEntry {
             name: "other".into(),
@@ -248,6 +249,7 @@ fn tag_set_picker_save_as_and_switch_are_effects() {
             tags: 0,
             problem: None,
             current: false,
+            changed_on_disk: false,
         },
     ])));
     // Switching with unsaved changes is refused, nothing is lost.

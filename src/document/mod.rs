@@ -262,10 +262,18 @@ impl Document {
         }
     }
 
-    /// Reads and segments a file, refusing anything unsuitable.
+    /// Reads and segments a file, refusing anything unsuitable: a file
+    /// with no text too, which would open as a blank pane that nothing
+    /// pairs with and nothing says why.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let bytes = load::read_file(path)?;
-        Self::from_bytes(Source::File(path.to_owned()), &bytes)
+        let doc = Self::from_bytes(Source::File(path.to_owned()), &bytes)?;
+        if doc.text.trim().is_empty() {
+            return Err(LoadError::NoText {
+                path: path.to_owned(),
+            });
+        }
+        Ok(doc)
     }
 
     /// The bundled left-hand seed report (Giustozzi).

@@ -271,6 +271,20 @@ fn tag_set_picker_save_as_and_switch_are_effects() {
         "{}",
         h.status()
     );
+    // The name put right, the error goes (it stayed after the rename
+    // was done).
+    h.press("<esc>");
+    h.press("r<ctrl-u>bad/name<enter>");
+    assert!(h.status().contains("invalid tag set name"));
+    let effects = h.press("<ctrl-u>renamed<enter>");
+    assert_eq!(
+        effects,
+        vec![Effect::RenameTagSet {
+            old: "other".into(),
+            new: "renamed".into()
+        }]
+    );
+    assert!(!h.status().contains("invalid"), "{}", h.status());
 }
 
 #[test]

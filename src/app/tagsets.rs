@@ -116,6 +116,9 @@ impl App {
         if picker.confirm_delete {
             picker.confirm_delete = false;
             if let (Action::Yes, Some(entry)) = (action, selected) {
+                // What the status said before is stale now; a failure
+                // comes back as an error.
+                self.status = None;
                 return vec![Effect::DeleteTagSet { name: entry.name }];
             }
             self.info("not deleted");
@@ -131,6 +134,8 @@ impl App {
                         return Vec::new();
                     }
                     picker.input = None;
+                    // An error about a name typed before is stale now.
+                    self.status = None;
                     return self.name_entered(purpose, name, selected);
                 }
                 _ => {

@@ -155,7 +155,7 @@ fn the_filter_cycles_disagreements_then_pairs_only_they_judged() {
     h.press("f");
     assert!(
         h.status()
-            .contains("showing the 1 pairs you and ana judge differently"),
+            .contains("showing the 1 pair you and ana judge differently"),
         "{}",
         h.status()
     );

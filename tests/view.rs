@@ -108,6 +108,29 @@ fn hostile_text_is_drawn_defanged() {
     assert!(text_of(&buffer).contains("Body ␛[31mred"));
 }
 
+/// Found in review: a file name's controls reached the pane footer raw (the
+/// terminal was spared only because the buffer drops zero-width
+/// characters; the footer's padding counted them).
+#[test]
+fn a_hostile_file_name_is_drawn_defanged() {
+    let left = Document::from_bytes(
+        Source::File("/tmp/evil\x1b]0;pwn\x07.txt".into()),
+        b"Some text. Another sentence.\n",
+    )
+    .unwrap();
+    assert_eq!(left.short_name(), "evil␛]0;pwn␇.txt");
+    let h = Harness::documents(left, Document::seed_right(), Keymap::default()).sized(80, 12);
+    let buffer = h.buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| !c.symbol().chars().any(|c| c.is_control()))
+    );
+    let screen = text_of(&buffer);
+    assert!(screen.contains("L: evil␛]0;pwn␇.txt 100% ┛"), "{screen}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(150))]
 

@@ -187,3 +187,19 @@ fn export_names_topic_date_and_stdout() {
         "{err}"
     );
 }
+
+#[test]
+fn a_report_with_no_text_is_refused_with_status_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let right = dir.path().join("right.txt");
+    std::fs::write(&right, "A report. It has sentences.\n").unwrap();
+    let (empty, right) = (empty.to_str().unwrap(), right.to_str().unwrap());
+    for args in [vec!["align", empty, right], vec![right, empty]] {
+        let out = diptych(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(err.contains("empty.txt: has no text"), "{err}");
+    }
+}

@@ -50,7 +50,7 @@ fn compare_filter_and_take_theirs() {
 
     // Only where the two differ: the one pair, both stances shown.
     t.keys(&["f"]);
-    t.wait_for("showing the 1 pairs you and ana judge differently", WAIT);
+    t.wait_for("showing the 1 pair you and ana judge differently", WAIT);
     t.wait_for("f: only where you differ", WAIT);
     t.keys(&["]"]);
     let screen = t.wait_for("you ≠ Contradict · ana = Agree", WAIT);

@@ -214,3 +214,36 @@ fn next_pair_follows_the_focused_pane_s_order() {
     h.press("]");
     assert!(h.status().contains("(wrapped)"), "{}", h.status());
 }
+
+/// Reported: the reader at 120x40, the cursor moved down a pane, the
+/// terminal made 80x24: the cursor's sentence was left below the last row.
+#[test]
+fn a_resize_keeps_each_cursor_on_screen() {
+    let mut h = Harness::seeds_sized(120, 40);
+    // Far into the left pane, then scrolled back up until the cursor's
+    // sentence sits low on the screen, below where 24 rows end (the right
+    // pane follows, scroll lock being on).
+    h.press("]]]<pagedown><pagedown><pagedown>");
+    for _ in 0..40 {
+        let pane = &h.app.panes[Side::Left];
+        let (first, _) = pane.sentence_rows(pane.cursor).unwrap();
+        if first >= pane.top + 24 {
+            break;
+        }
+        h.press("k");
+    }
+    let pane = &h.app.panes[Side::Left];
+    let (first, _) = pane.sentence_rows(pane.cursor).unwrap();
+    assert!(first >= pane.top + 24, "the cursor is low on the screen");
+    let cursors = [
+        h.app.panes[Side::Left].cursor,
+        h.app.panes[Side::Right].cursor,
+    ];
+    for (width, height) in [(80, 24), (60, 16), (200, 60), (80, 24), (120, 40)] {
+        h.send(Msg::Resize { width, height });
+        for side in Side::BOTH {
+            assert!(cursor_visible(&h, side), "{side:?} at {width}x{height}");
+            assert_eq!(h.app.panes[side].cursor, cursors[side]);
+        }
+    }
+}

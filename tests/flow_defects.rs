@@ -167,3 +167,21 @@ fn the_whole_pair_explanation_is_one_key_away_at_80_columns() {
     h.press("<esc>");
     assert_eq!(h.app.mode, Mode::Normal);
 }
+
+/// Found in review: two short reports said "aligned: no shared topics,
+/// 1 pairs" and "1 pairs =0 ≠0 …".
+#[test]
+fn one_pair_is_one_pair() {
+    use diptych::document::{Document, Source};
+    use diptych::keymap::Keymap;
+    let doc = |name| {
+        Document::from_bytes(Source::Embedded(name), b"Some text. Another sentence.\n").unwrap()
+    };
+    let h = Harness::documents(doc("l.txt"), doc("r.txt"), Keymap::default())
+        .sized(80, 24)
+        .live_aligned();
+    assert_eq!(h.app.comparison.as_ref().unwrap().pairs.len(), 1);
+    assert_eq!(h.status(), "aligned: no shared topics, 1 pair");
+    let screen = h.screen();
+    assert!(screen.contains(" 1 pair =0 ≠0"), "{screen}");
+}

@@ -328,6 +328,7 @@ fn reloading_over_unsaved_changes_keeps_both() {
     app.update(Msg::TagSets(Ok(vec![TagSetEntry {
         name: "flow-exit-t".into(),
         current: true,
+        changed_on_disk: true,
         documents: None,
         tags: 0,
         problem: None,
@@ -342,6 +343,34 @@ fn reloading_over_unsaved_changes_keeps_both() {
     );
     assert_eq!(set.tags.len(), 1, "the unsaved judgement goes to the copy");
     assert!(status(&app).contains("kept both"), "{}", status(&app));
+}
+
+/// Found in review: Enter on the open set within the autosave's quiet
+/// second, the file untouched by anyone else, made a copy named
+/// `NAME (mine TIME)` and switched to it, leaving the judgement out of the
+/// set the analyst was working in.
+#[test]
+fn reopening_the_open_set_unchanged_on_disk_just_saves_it() {
+    let (l, r) = seeds();
+    let mut app = reader(l.clone(), r.clone(), empty_set(&l, &r, TagAccess::Writable));
+    press(&mut app, "]a");
+    press(&mut app, "T");
+    app.update(Msg::TagSets(Ok(vec![TagSetEntry {
+        name: "flow-exit-t".into(),
+        current: true,
+        changed_on_disk: false,
+        documents: None,
+        tags: 0,
+        problem: None,
+    }])));
+    let effects = press(&mut app, "\n");
+    let [Effect::Save { set, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(set.name, app.tagging.as_ref().unwrap().set.name);
+    assert_eq!(set.tags.len(), 1, "the judgement goes to the open set");
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(status(&app).contains("open already"), "{}", status(&app));
 }
 
 #[test]

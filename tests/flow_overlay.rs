@@ -155,7 +155,7 @@ fn the_filter_cycles_disagreements_then_pairs_only_they_judged() {
     h.press("f");
     assert!(
         h.status()
-            .contains("showing the 1 pairs you and ana judge differently"),
+            .contains("showing the 1 pair you and ana judge differently"),
         "{}",
         h.status()
     );
@@ -252,6 +252,7 @@ fn the_picker_opens_and_closes_the_overlay_as_effects() {
         tags: 3,
         problem: None,
         current,
+        changed_on_disk: false,
     };
     h.send(Msg::TagSets(Ok(vec![
         entry("ana", false),

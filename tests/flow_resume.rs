@@ -84,3 +84,34 @@ fn a_topic_that_is_gone_is_said_and_positions_past_the_end_are_clamped() {
     assert_eq!(pane.cursor, pane.sentences.len() - 1);
     assert!(pane.top <= pane.max_top());
 }
+
+#[test]
+fn a_session_left_in_a_taller_terminal_resumes_with_the_cursor_on_screen() {
+    // The cursor low on a 40-row screen, where 24 rows do not reach.
+    let mut h = Harness::seeds_sized(120, 40);
+    h.press("<pagedown><pagedown>");
+    for _ in 0..40 {
+        let pane = &h.app.panes[Side::Left];
+        let (first, _) = pane.sentence_rows(pane.cursor).unwrap();
+        if first >= pane.top + 24 {
+            break;
+        }
+        h.press("k");
+    }
+    let resume = h.app.resume_state();
+    let (cursor, _) = left_at(&h);
+
+    let mut again = Harness::unaligned(80, 24, Keymap::default());
+    again.app = again.app.clone().with_resume(resume);
+    let again = again.aligned();
+    let (cursor_again, _) = left_at(&again);
+    assert_eq!(cursor_again, cursor, "the same sentence under the cursor");
+    let pane = &again.app.panes[Side::Left];
+    let (first, last) = pane.sentence_rows(pane.cursor).unwrap();
+    assert!(
+        first >= pane.top && last < pane.top + pane.height,
+        "rows {first}..={last} with {}..{} shown",
+        pane.top,
+        pane.top + pane.height
+    );
+}

@@ -241,6 +241,7 @@ fn tag_set_picker_save_as_and_switch_are_effects() {
             tags: 1,
             problem: None,
             current: true,
+            changed_on_disk: false,
         },
         TagSetEntry {
             name: "other".into(),
@@ -248,6 +249,7 @@ fn tag_set_picker_save_as_and_switch_are_effects() {
             tags: 0,
             problem: None,
             current: false,
+            changed_on_disk: false,
         },
     ])));
     // Switching with unsaved changes is refused, nothing is lost.
@@ -269,6 +271,20 @@ fn tag_set_picker_save_as_and_switch_are_effects() {
         "{}",
         h.status()
     );
+    // The name put right, the error goes (it stayed after the rename
+    // was done).
+    h.press("<esc>");
+    h.press("r<ctrl-u>bad/name<enter>");
+    assert!(h.status().contains("invalid tag set name"));
+    let effects = h.press("<ctrl-u>renamed<enter>");
+    assert_eq!(
+        effects,
+        vec![Effect::RenameTagSet {
+            old: "other".into(),
+            new: "renamed".into()
+        }]
+    );
+    assert!(!h.status().contains("invalid"), "{}", h.status());
 }
 
 #[test]

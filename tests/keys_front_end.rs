@@ -233,6 +233,7 @@ fn rebinding_every_action_is_shown_everywhere() {
             tags: 1,
             problem: None,
             current: true,
+            changed_on_disk: false,
         },
         diptych::app::TagSetEntry {
             name: "other".into(),
@@ -240,6 +241,7 @@ fn rebinding_every_action_is_shown_everywhere() {
             tags: 0,
             problem: None,
             current: false,
+            changed_on_disk: false,
         },
     ])));
     look(&h, "tag set picker");

@@ -232,6 +232,20 @@ fn file_errors_are_clear() {
 
     let e = Document::open(Path::new("/dev/zero")).unwrap_err();
     assert!(matches!(e, LoadError::NotRegularFile { .. }));
+
+    // Found in review: an empty file opened as a blank pane, silently.
+    for (name, bytes) in [
+        ("empty.txt", &b""[..]),
+        ("blank.md", b"\n \n\t\r\n\n"),
+        ("bom.txt", b"\xEF\xBB\xBF\n"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let e = Document::open(&path).unwrap_err();
+        assert!(matches!(e, LoadError::NoText { .. }), "{name}: {e}");
+        assert!(e.to_string().contains(name), "{e}");
+        assert!(e.to_string().contains("has no text"), "{e}");
+    }
 }
 
 #[test]

@@ -143,9 +143,12 @@ fn external_change_is_detected_before_writing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pair.json");
     let mut file = TagFile::open(&path).unwrap().file;
+    assert!(!file.changed_on_disk(), "absent, as expected");
     file.save(&generation("pair", 1)).unwrap();
+    assert!(!file.changed_on_disk(), "as we wrote it");
     let theirs = codec::to_json(&generation("pair", 5));
     fs::write(&path, &theirs).unwrap();
+    assert!(file.changed_on_disk());
     let err = file.save(&generation("pair", 2)).unwrap_err();
     assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
     assert!(err.to_string().contains("keep both"), "{err}");
@@ -158,6 +161,7 @@ fn external_change_is_detected_before_writing() {
     let new_path = dir.path().join("fresh.json");
     let mut fresh = TagFile::open(&new_path).unwrap().file;
     fs::write(&new_path, "{}").unwrap();
+    assert!(fresh.changed_on_disk());
     assert!(matches!(
         fresh.save(&generation("fresh", 1)),
         Err(SaveError::ChangedOnDisk { .. })

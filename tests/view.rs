@@ -108,6 +108,29 @@ fn hostile_text_is_drawn_defanged() {
     assert!(text_of(&buffer).contains("Body ␛[31mred"));
 }
 
+/// Found in review: a file name's controls reached the pane footer raw (the
+/// terminal was spared only because the buffer drops zero-width
+/// characters; the footer's padding counted them).
+#[test]
+fn a_hostile_file_name_is_drawn_defanged() {
+    let left = Document::from_bytes(
+        Source::File("/tmp/evil\x1b]0;pwn\x07.txt".into()),
+        b"Some text. Another sentence.\n",
+    )
+    .unwrap();
+    assert_eq!(left.short_name(), "evil␛]0;pwn␇.txt");
+    let h = Harness::documents(left, Document::seed_right(), Keymap::default()).sized(80, 12);
+    let buffer = h.buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| !c.symbol().chars().any(|c| c.is_control()))
+    );
+    let screen = text_of(&buffer);
+    assert!(screen.contains("L: evil␛]0;pwn␇.txt 100% ┛"), "{screen}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(150))]
 
@@ -364,4 +387,48 @@ fn candidate_panel_at_80x24_shows_the_whole_hint() {
         let key = h.app.key_in(Table::Candidates, action);
         assert!(footer.contains(&format!("{key} ")), "{action:?}: {footer}");
     }
+}
+
+/// Found in review at 80x24: the picker's footer was cut at its start
+/// ("nter open · …"), the open set's "(open)" fell off the end of its row
+/// behind the documents' titles, and a set of one tag said "1 tags".
+#[test]
+fn the_tag_set_picker_fits_80_columns() {
+    use diptych::app::{TagAccess, TagSetEntry};
+    let mut h = Harness::seeds_sized(80, 24).with_tags(TagAccess::Writable);
+    h.press("]a");
+    h.press("T");
+    let titles =
+        "The Islamic State in Khorasan’s “expansion” towards Europe │ IS-K – An Overlooked Threat?";
+    h.send(Msg::TagSets(Ok(vec![
+        TagSetEntry {
+            name: "test".into(),
+            documents: Some(titles.into()),
+            // Not saved yet: the file still has none.
+            tags: 0,
+            problem: None,
+            current: true,
+            changed_on_disk: false,
+        },
+        TagSetEntry {
+            name: "giustozzi-iskp-expansion-towards-europe vs iskp-an-overlooked-threat".into(),
+            documents: Some(titles.into()),
+            tags: 3,
+            problem: None,
+            current: false,
+            changed_on_disk: false,
+        },
+    ])));
+    let screen = h.screen();
+    let footer = screen
+        .lines()
+        .find(|l| l.contains("esc close"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(footer.contains("╚═"), "{footer}");
+    assert!(footer.contains(" enter open · "), "{footer}");
+    assert!(
+        screen.contains("test  (open)  1 tag  The Islamic"),
+        "{screen}"
+    );
+    assert!(screen.contains("3 tags"), "{screen}");
 }

@@ -29,11 +29,13 @@ impl App {
         let pairs = alignment.pairs.len();
         self.comparison = Some(PairNavigation::new(alignment));
         self.adopt_sentences();
+        let pairs = super::counted(pairs, "pair", "pairs");
         let message = if shared == 0 {
-            format!("aligned: no shared topics, {pairs} pairs")
+            format!("aligned: no shared topics, {pairs}")
         } else {
             format!(
-                "aligned: {shared} shared topics, {pairs} pairs; {} next pair, {} topics",
+                "aligned: {}, {pairs}; {} next pair, {} topics",
+                super::counted(shared, "shared topic", "shared topics"),
                 self.key_of(Action::NextPair),
                 self.key_of(Action::Topics)
             )
@@ -342,9 +344,9 @@ impl App {
         comparison.select_topic(topic, &left.doc, &right.doc);
         let message = match topic.and_then(|t| comparison.alignment.topics.get(t)) {
             Some(t) => {
-                let pairs = comparison.visible_pairs().count();
+                let pairs = super::counted(comparison.visible_pairs().count(), "pair", "pairs");
                 format!(
-                    "topic: {} ({} │ {} passages, {pairs} pairs); {} next pair",
+                    "topic: {} ({} │ {} passages, {pairs}); {} next pair",
                     t.label,
                     t.left.len(),
                     t.right.len(),

@@ -201,6 +201,11 @@ const PARALLEL_WRAP_BYTES: usize = 256 * 1024;
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: isize = 3;
 
+/// `n` and the noun for it: "1 pair", "2 pairs", "0 pairs".
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The reader's whole state.
 #[derive(Debug, Clone)]
 pub struct App {

@@ -507,15 +507,16 @@ impl App {
             .as_ref()
             .map_or(0, |c| c.visible_pairs().count());
         let next = self.key_of(Action::NextPair);
+        let count = super::counted(count, "pair", "pairs");
         let text = match filter {
             OverlayFilter::All => "showing all pairs".to_string(),
             OverlayFilter::Disagreements => {
                 format!(
-                    "showing the {count} pairs you and {who} judge differently; {next} goes to the next"
+                    "showing the {count} you and {who} judge differently; {next} goes to the next"
                 )
             }
             OverlayFilter::TheirsOnly => {
-                format!("showing the {count} pairs only {who} judged; {next} goes to the next")
+                format!("showing the {count} only {who} judged; {next} goes to the next")
             }
         };
         self.info(text);

@@ -214,6 +214,19 @@ fn wrap_simple(text: &str, width: usize) -> Vec<(usize, usize)> {
     rows
 }
 
+/// How much of the cursor's sentence a pane shows ([`Pane::cursor_shown`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CursorShown {
+    /// Every row of it.
+    Whole,
+    /// Some of its rows, not all.
+    Partly,
+    /// None: it is above or below the visible rows.
+    Off,
+    /// There is no sentence, or no layout yet.
+    Nothing,
+}
+
 /// A pane: its document, wrap cache, and scroll state.
 #[derive(Debug, Clone)]
 pub struct Pane {
@@ -331,7 +344,8 @@ impl Pane {
         if first < self.top {
             self.top = first;
         } else if last >= self.top + height {
-            self.top = first.max((last + 1).saturating_sub(height));
+            // Its last row on the bottom row, unless that hides its first.
+            self.top = first.min((last + 1).saturating_sub(height));
         }
         self.clamp();
     }
@@ -339,13 +353,10 @@ impl Pane {
     /// After a scroll: a cursor that left the screen moves onto it, to the
     /// first sentence starting on screen (else the one at the top row).
     pub fn keep_cursor_on_screen(&mut self) {
-        let Some((first, last)) = self.sentence_rows(self.cursor) else {
-            return;
-        };
-        let bottom = self.top + self.height.max(1);
-        if last >= self.top && first < bottom {
+        if self.cursor_shown() != CursorShown::Off {
             return;
         }
+        let bottom = self.top + self.height.max(1);
         let Some(row) = self.wrapped.lines.get(self.top) else {
             return;
         };
@@ -362,8 +373,14 @@ impl Pane {
         self.cursor = if next_on_screen { at_top + 1 } else { at_top };
     }
 
-    /// Re-wraps for a new text width, keeping the same text at the top.
+    /// Re-wraps for a new text width, keeping the same text at the top and
+    /// the cursor's sentence on screen: narrower rows push it down, a
+    /// shorter pane cuts the bottom off, and either could leave it below
+    /// the last row. A sentence that was shown whole is shown whole again
+    /// (if it fits); one that was partly scrolled out stays as it was while
+    /// a row of it is still on screen.
     pub fn relayout(&mut self, width: u16, height: u16) {
+        let was_whole = self.cursor_shown() == CursorShown::Whole;
         self.height = height as usize;
         if self.wrapped.width != width.max(1) || self.wrapped.lines.is_empty() {
             let anchor = self.top_byte();
@@ -371,6 +388,26 @@ impl Pane {
             self.top = anchor.map_or(0, |b| self.wrapped.line_of_byte(b));
         }
         self.clamp();
+        match self.cursor_shown() {
+            CursorShown::Off => self.reveal_cursor(),
+            CursorShown::Partly if was_whole => self.reveal_cursor(),
+            _ => {}
+        }
+    }
+
+    /// How much of the cursor's sentence the pane shows.
+    pub fn cursor_shown(&self) -> CursorShown {
+        let Some((first, last)) = self.sentence_rows(self.cursor) else {
+            return CursorShown::Nothing;
+        };
+        let bottom = self.top + self.height.max(1);
+        if first >= self.top && last < bottom {
+            CursorShown::Whole
+        } else if last >= self.top && first < bottom {
+            CursorShown::Partly
+        } else {
+            CursorShown::Off
+        }
     }
 
     fn top_byte(&self) -> Option<usize> {
@@ -524,10 +561,60 @@ mod tests {
         let mut p = Pane::new(doc(&format!("T\n\n{body}\n")));
         p.relayout(20, 5);
         p.scroll_by(30);
+        p.keep_cursor_on_screen();
         let before = p.wrapped.lines[p.top].start;
         p.relayout(33, 5);
         let l = p.wrapped.lines[p.top];
         assert!(l.start <= before && before <= l.end + 1);
+    }
+
+    #[test]
+    fn relayout_keeps_the_cursor_on_screen() {
+        let body: String = (0..150)
+            .map(|i| format!("Sentence {i} says rather more words than one row holds. "))
+            .collect();
+        let mut p = Pane::new(doc(&format!("T\n\n{body}\n")));
+        p.relayout(40, 20);
+        // The cursor on a sentence at the bottom of the screen.
+        p.cursor = (0..p.sentences.len())
+            .find(|&i| p.sentence_rows(i).is_some_and(|(_, last)| last >= 17))
+            .unwrap();
+        assert_eq!(p.cursor_shown(), CursorShown::Whole);
+        let cursor = p.cursor;
+        // Shorter, then narrower too: it would be below the last row.
+        for (width, height) in [(40, 8), (20, 8), (13, 10), (60, 3), (40, 20)] {
+            p.relayout(width, height);
+            assert_eq!(p.cursor, cursor, "the cursor stays on its sentence");
+            assert_eq!(p.cursor_shown(), CursorShown::Whole, "{width}x{height}");
+        }
+        // A sentence partly scrolled out above stays as it was.
+        let (first, _) = p.sentence_rows(p.cursor).unwrap();
+        p.top = first + 1;
+        p.relayout(40, 12);
+        assert_eq!((p.top, p.cursor_shown()), (first + 1, CursorShown::Partly));
+    }
+
+    #[test]
+    fn revealing_the_cursor_scrolls_as_little_as_needed() {
+        let body: String = (0..60)
+            .map(|i| format!("Sentence {i} says rather more words than one row holds. "))
+            .collect();
+        let long: String = (0..90).map(|i| format!("word{i} ")).collect();
+        let mut p = Pane::new(doc(&format!("T\n\n{body}\n\n{long}end.\n")));
+        p.relayout(40, 10);
+        // The next sentence below the screen: its last row on the bottom row.
+        let below = (0..p.sentences.len())
+            .find(|&i| p.sentence_rows(i).is_some_and(|(_, last)| last >= 10))
+            .unwrap();
+        p.set_cursor(below);
+        let (first, last) = p.sentence_rows(below).unwrap();
+        assert_eq!(p.top + p.height - 1, last, "rows {first}..={last}");
+        // Taller than the pane: its first row on the top row.
+        let tall = p.sentences.len() - 1;
+        let (first, last) = p.sentence_rows(tall).unwrap();
+        assert!(last - first >= 10, "{first}..={last}");
+        p.set_cursor(tall);
+        assert_eq!(p.top, first);
     }
 
     #[test]

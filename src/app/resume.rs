@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::pane::CursorShown;
 use super::{App, Mode, PairSort};
 use crate::side::Side;
 
@@ -85,6 +86,11 @@ impl App {
                 if !pane.wrapped.lines.is_empty() {
                     pane.top = pane.wrapped.line_of_byte(resume.top[side].min(len));
                     pane.clamp();
+                    // Left in a taller or wider terminal, the cursor may
+                    // be below this one's last row.
+                    if pane.cursor_shown() == CursorShown::Off {
+                        pane.reveal_cursor();
+                    }
                 }
             }
             self.resume_placed = true;

@@ -18,6 +18,9 @@ pub struct TagSetEntry {
     pub problem: Option<String>,
     /// The tag set open in this reader.
     pub current: bool,
+    /// The open set's file is no longer what this reader last read or
+    /// wrote (another program changed it): reopening it then keeps both.
+    pub changed_on_disk: bool,
 }
 
 /// One row of the review (`R`): a tag of the open set, by index.
@@ -104,6 +107,7 @@ impl App {
 
     pub(super) fn tag_sets_action(&mut self, action: Action) -> Vec<Effect> {
         let dirty = self.unsaved();
+        let writable = self.tagging.as_ref().is_some_and(|t| t.writable());
         let save = self.key_of(Action::Save);
         let Mode::TagSets(picker) = &mut self.mode else {
             return Vec::new();
@@ -112,6 +116,9 @@ impl App {
         if picker.confirm_delete {
             picker.confirm_delete = false;
             if let (Action::Yes, Some(entry)) = (action, selected) {
+                // What the status said before is stale now; a failure
+                // comes back as an error.
+                self.status = None;
                 return vec![Effect::DeleteTagSet { name: entry.name }];
             }
             self.info("not deleted");
@@ -127,6 +134,8 @@ impl App {
                         return Vec::new();
                     }
                     picker.input = None;
+                    // An error about a name typed before is stale now.
+                    self.status = None;
                     return self.name_entered(purpose, name, selected);
                 }
                 _ => {
@@ -175,11 +184,21 @@ impl App {
                 let Some(entry) = selected else {
                     return Vec::new();
                 };
-                if dirty && entry.current {
+                if dirty && entry.current && entry.changed_on_disk {
                     // Reloading after another program changed the file:
                     // keep both. The judgements only in memory are saved as
                     // a copy (which opens); the changed file stays as it is.
                     return self.keep_both(&entry.name);
+                }
+                if dirty && entry.current && writable {
+                    // Nothing to reload: the file is as this reader left
+                    // it, and the judgements not yet written go to it.
+                    self.mode = Mode::Normal;
+                    self.info(format!(
+                        "“{}” is open already and unchanged on disk: saving your judgements to it",
+                        entry.name
+                    ));
+                    return self.save();
                 }
                 if dirty {
                     // Switching would drop what is only in memory.

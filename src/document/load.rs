@@ -36,6 +36,10 @@ pub enum LoadError {
     )]
     Binary { path: PathBuf, offset: usize },
     #[error(
+        "{path}: has no text (the file is empty, or blank lines only): check that it is the report you meant"
+    )]
+    NoText { path: PathBuf },
+    #[error(
         "{path}: is a PDF, and opening PDFs needs pdftotext, which is not installed: install poppler-utils (Debian, Ubuntu: apt install poppler-utils; macOS: brew install poppler; or set DIPTYCH_PDFTOTEXT to its path)"
     )]
     PdfToolMissing { path: PathBuf },

@@ -241,7 +241,7 @@ impl Document {
             .unwrap_or_else(|| match &source {
                 Source::File(p) => p
                     .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
+                    .map(|n| crate::sanitize::one_line(&n.to_string_lossy()).into_owned())
                     .unwrap_or_default(),
                 Source::Embedded(n) => (*n).to_string(),
             });
@@ -262,10 +262,18 @@ impl Document {
         }
     }
 
-    /// Reads and segments a file, refusing anything unsuitable.
+    /// Reads and segments a file, refusing anything unsuitable: a file
+    /// with no text too, which would open as a blank pane that nothing
+    /// pairs with and nothing says why.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let bytes = load::read_file(path)?;
-        Self::from_bytes(Source::File(path.to_owned()), &bytes)
+        let doc = Self::from_bytes(Source::File(path.to_owned()), &bytes)?;
+        if doc.text.trim().is_empty() {
+            return Err(LoadError::NoText {
+                path: path.to_owned(),
+            });
+        }
+        Ok(doc)
     }
 
     /// The bundled left-hand seed report (Giustozzi).
@@ -315,14 +323,17 @@ impl Document {
     }
 
     /// File name (or bundled name) without directories, for compact display.
+    /// A file name is data like the text: its control characters are
+    /// shown as stand-ins (`evil␛]0;…`), never drawn or printed raw.
     pub fn short_name(&self) -> String {
-        match &self.source {
+        let name = match &self.source {
             Source::File(p) => p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| p.display().to_string()),
             Source::Embedded(n) => n.rsplit('/').next().unwrap_or(n).to_string(),
-        }
+        };
+        crate::sanitize::one_line(&name).into_owned()
     }
 
     /// Index of the passage containing code point `offset`.

@@ -38,18 +38,23 @@ impl Session {
     /// Every tag set in the directory, for the picker.
     pub fn list(&self) -> Msg {
         let current = self.file.as_ref().map(TagFile::name);
+        let changed = self.file.as_ref().is_some_and(TagFile::changed_on_disk);
         let result = self.store().and_then(|store| {
             store.list().map_err(|e| e.to_string()).map(|summaries| {
                 summaries
                     .into_iter()
-                    .map(|s| TagSetEntry {
-                        current: current.as_deref() == Some(s.name.as_str()),
-                        documents: s
-                            .documents
-                            .map(|[l, r]| format!("{} │ {}", l.title, r.title)),
-                        tags: s.counts.total(),
-                        problem: s.problem,
-                        name: s.name,
+                    .map(|s| {
+                        let current = current.as_deref() == Some(s.name.as_str());
+                        TagSetEntry {
+                            current,
+                            changed_on_disk: current && changed,
+                            documents: s
+                                .documents
+                                .map(|[l, r]| format!("{} │ {}", l.title, r.title)),
+                            tags: s.counts.total(),
+                            problem: s.problem,
+                            name: s.name,
+                        }
                     })
                     .collect()
             })

@@ -289,6 +289,17 @@ impl TagFile {
         self.access != Access::ReadWrite
     }
 
+    /// Whether the file on disk is no longer what we last read or wrote
+    /// there (another program, a `git pull`, changed it), or cannot be
+    /// checked: the case a save refuses as [`SaveError::ChangedOnDisk`].
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.disk, read_limited(&self.path)) {
+            (Disk::Absent, Ok(None)) => false,
+            (Disk::Known { .. }, Ok(Some(bytes))) => Disk::of(&bytes) != self.disk,
+            _ => true,
+        }
+    }
+
     /// Saves `set` atomically, keeping the previous generation as `.bak`.
     pub fn save(&mut self, set: &TagSet) -> Result<Saved, SaveError> {
         self.save_with(set, |f| f)

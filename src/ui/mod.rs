@@ -298,6 +298,22 @@ fn field_width(frame: &Frame<'_>) -> usize {
 }
 
 /// A popup footer from the live keymap: `"enter keep · esc cancel"`.
+/// `name` in at most `room` characters, shortened in the middle
+/// (`giustozzi…europe.txt`) so that both ends stay; nothing when under 3.
+pub(crate) fn shorten_middle(name: &str, room: usize) -> String {
+    let count = name.chars().count();
+    if count <= room {
+        name.to_string()
+    } else if room < 3 {
+        String::new()
+    } else {
+        let keep = room - 1;
+        let head: String = name.chars().take(keep / 2).collect();
+        let tail: String = name.chars().skip(count - (keep - keep / 2)).collect();
+        format!("{head}…{tail}")
+    }
+}
+
 pub fn footer(app: &App, table: Table, items: &[(Action, &str)]) -> String {
     items
         .iter()

@@ -153,17 +153,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, index: Side, areas: &PaneAreas, 
 fn footer(side: &str, name: &str, percent: impl std::fmt::Display, width: usize) -> String {
     let fixed = format!(" {side}:  {percent}% ");
     let room = width.saturating_sub(fixed.chars().count());
-    let count = name.chars().count();
-    let name = if count <= room {
-        name.to_string()
-    } else if room < 3 {
-        String::new()
-    } else {
-        let keep = room - 1;
-        let head: String = name.chars().take(keep / 2).collect();
-        let tail: String = name.chars().skip(count - (keep - keep / 2)).collect();
-        format!("{head}…{tail}")
-    };
+    let name = super::shorten_middle(name, room);
     format!(" {side}: {name} {percent}% ")
 }
 

@@ -62,8 +62,13 @@ pub fn counts(app: &App) -> String {
     }
     let state = state_mark(app);
     format!(
-        "{} pairs ={} ≠{} ≈{} ~{}{custom} {} untagged{state} │ ",
-        c.pairs, c.agree, c.contradict, c.partial, c.unclear, c.untagged
+        "{} ={} ≠{} ≈{} ~{}{custom} {} untagged{state} │ ",
+        crate::app::counted(c.pairs, "pair", "pairs"),
+        c.agree,
+        c.contradict,
+        c.partial,
+        c.unclear,
+        c.untagged
     )
 }
 

@@ -39,24 +39,16 @@ pub fn render_picker(frame: &mut Frame<'_>, app: &App, state: &TagSetPicker, the
     if state.entries.is_empty() {
         header.push(Line::styled(" no tag sets yet", theme.muted));
     }
+    // Inside the widest popup: its borders, margins and the `▶ ` marker.
+    let room = usize::from(frame.area().width.saturating_sub(8));
     let rows = state
         .entries
         .iter()
         .map(|e| {
-            let mut spans = vec![Span::styled(
-                e.name.clone(),
-                if e.current { theme.title } else { theme.text },
-            )];
-            spans.push(Span::styled(format!("  {} tags", e.tags), theme.muted));
-            if let Some(docs) = &e.documents {
-                spans.push(Span::styled(format!("  {docs}"), theme.muted));
-            }
-            if let Some(problem) = &e.problem {
-                spans.push(Span::styled(
-                    format!("  unreadable: {problem}"),
-                    theme.status_error,
-                ));
-            }
+            // The marks and the count come before the documents, which a
+            // narrow popup cuts off; a long name (the default set's is two
+            // file names) is shortened in the middle to leave them room.
+            let mut spans = Vec::new();
             if e.current {
                 spans.push(Span::styled("  (open)", theme.pair_marker));
             }
@@ -66,6 +58,27 @@ pub fn render_picker(frame: &mut Frame<'_>, app: &App, state: &TagSetPicker, the
                 .is_some_and(|o| o.store_name.as_deref() == Some(e.name.as_str()));
             if compared {
                 spans.push(Span::styled("  (compared)", theme.pair_marker));
+            }
+            // The open set's count is the one in memory: the file lags
+            // behind by the autosave's delay.
+            let tags = match &app.tagging {
+                Some(t) if e.current => t.set.tags.len(),
+                _ => e.tags,
+            };
+            let noun = if tags == 1 { "tag" } else { "tags" };
+            spans.push(Span::styled(format!("  {tags} {noun}"), theme.muted));
+            let after: usize = spans.iter().map(Span::width).sum();
+            let name = super::shorten_middle(&e.name, room.saturating_sub(after).max(12));
+            let style = if e.current { theme.title } else { theme.text };
+            spans.insert(0, Span::styled(name, style));
+            if let Some(problem) = &e.problem {
+                spans.push(Span::styled(
+                    format!("  unreadable: {problem}"),
+                    theme.status_error,
+                ));
+            }
+            if let Some(docs) = &e.documents {
+                spans.push(Span::styled(format!("  {docs}"), theme.muted));
             }
             Line::from(spans)
         })

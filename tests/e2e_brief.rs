@@ -179,6 +179,11 @@ fn a_brief_in_every_format_from_the_reader() {
     }
     export(&t, "docx", &dir.join("again.docx"));
     export(&t, "md", &dir.join("again.md"));
+    // The names given in the dialog are kept in the tag set; save them
+    // rather than race the autosave's quiet second (a release build gets
+    // here within it, and `q` then asks about unsaved changes).
+    t.keys(&["C-s"]);
+    t.wait_for("saved to", WAIT);
     t.keys(&["q"]);
     t.wait_for("EXIT=0 icanon", WAIT);
 

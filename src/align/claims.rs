@@ -267,6 +267,9 @@ pub(crate) struct Claim {
     pub hedge: Option<String>,
     /// Numbers as written (digits), in order, deduplicated.
     pub numbers: Vec<String>,
+    /// Figures with what they count ("eight hundred thousand valiant
+    /// men", "fifty shekels", "60 members"), in order.
+    pub counts: Vec<Count>,
     /// Week days named (lower case).
     pub days: Vec<&'static str>,
     /// Lower-case words that have an antonym in WordNet.
@@ -284,6 +287,237 @@ pub(crate) struct Claim {
     /// opposite polarity.
     pub aspect_stems: Vec<(String, String)>,
     pub negated_stems: Vec<(String, String)>,
+}
+
+/// A figure and the words after it, which say what it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Count {
+    pub value: u64,
+    /// The (at most two) content words after the figure: stem, and the
+    /// word as written.
+    pub of: Vec<(String, String)>,
+}
+
+/// Most figures read per sentence.
+const MAX_COUNTS: usize = 8;
+
+/// English number words and their values; "score" is twenty, as in
+/// "threescore and ten".
+fn number_word(w: &str) -> Option<u64> {
+    const UNITS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as u64);
+    }
+    if let Some(i) = TENS.iter().position(|t| *t == w) {
+        return Some(20 + 10 * i as u64);
+    }
+    match w {
+        "dozen" => Some(12),
+        "score" => Some(20),
+        _ => w
+            .strip_suffix("score")
+            .and_then(|u| UNITS.iter().position(|x| *x == u))
+            .map(|i| 20 * i as u64),
+    }
+}
+
+/// The multiplier a scale word stands for.
+fn scale_word(w: &str) -> Option<u64> {
+    match w {
+        "hundred" => Some(100),
+        "thousand" => Some(1_000),
+        "million" | "millions" => Some(1_000_000),
+        "billion" | "billions" => Some(1_000_000_000),
+        _ => None,
+    }
+}
+
+/// The figures of a sentence, written in digits ("60", "3.5 million",
+/// "1,200") or in words ("eight hundred thousand", "a thousand thousand and
+/// an hundred thousand", "four hundred threescore and ten thousand"), each
+/// with the content words after it. Years are not figures; nor is a lone
+/// "one" ("one of the deadliest attacks"), which is rarely a count.
+fn counts(text: &str, stems: &mut StemCache) -> Vec<Count> {
+    if !has_figure(text) {
+        return Vec::new();
+    }
+    // A figure in brackets is a reference, not a count: "(2 Samuel 24)",
+    // "(Giustozzi, 2022)".
+    let mut depth = 0usize;
+    let outside: String = text
+        .chars()
+        .map(|ch| {
+            match ch {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > 0 { ' ' } else { ch }
+        })
+        .collect();
+    let lower: Vec<String> = outside
+        .split(|ch: char| !(ch.is_alphanumeric() || matches!(ch, '.' | ',' | '\'' | '’')))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lower.len() && out.len() < MAX_COUNTS {
+        let start = i;
+        let (mut total, mut current, mut words, mut after_scale) = (0u64, 0u64, 0usize, 0u64);
+        let mut digits = false;
+        while let Some(w) = lower.get(i) {
+            let next_scales = lower.get(i + 1).is_some_and(|n| scale_word(n).is_some());
+            if let Some(v) = number_word(w) {
+                current = current.saturating_add(v);
+            } else if w.starts_with(|c: char| c.is_ascii_digit()) && words == 0 {
+                let plain: String = w.chars().filter(|c| *c != ',').collect();
+                let Ok(v) = plain.trim_end_matches('.').parse::<f64>() else {
+                    break;
+                };
+                let year = !plain.contains('.') && (1500.0..=2100.0).contains(&v);
+                if year && !next_scales {
+                    break;
+                }
+                // "3.5 million": the scale word below multiplies.
+                current = v as u64;
+                if next_scales && let Some(s) = lower.get(i + 1).and_then(|n| scale_word(n)) {
+                    current = (v * s as f64) as u64;
+                    i += 1;
+                }
+                digits = true;
+                words += 1;
+                i += 1;
+                break;
+            } else if matches!(w.as_str(), "a" | "an") && next_scales {
+                current = current.saturating_add(1);
+            } else if let Some(s) = scale_word(w).filter(|_| words > 0) {
+                if s == 100 {
+                    current = current.max(1) * 100;
+                } else if current == 0 && after_scale >= s {
+                    // "a thousand thousand": the total so far, times.
+                    total = total.saturating_mul(s);
+                } else {
+                    total = total.saturating_add(current.max(1).saturating_mul(s));
+                    current = 0;
+                }
+                after_scale = s;
+            } else if w == "and"
+                && words > 0
+                && lower
+                    .get(i + 1)
+                    .is_some_and(|n| number_word(n).is_some() || matches!(n.as_str(), "a" | "an"))
+            {
+                // "threescore and ten", "a thousand thousand and an hundred".
+            } else {
+                break;
+            }
+            words += 1;
+            i += 1;
+        }
+        if words == 0 {
+            i = start + 1;
+            continue;
+        }
+        let value = total.saturating_add(current);
+        let lone_one = !digits && words == 1 && value == 1;
+        if !lone_one {
+            let of: Vec<(String, String)> = lower[i..]
+                .iter()
+                .filter(|w| !is_stop_word(w) && number_word(w).is_none())
+                .take(2)
+                .map(|w| (stems.stem(w), w.clone()))
+                .collect();
+            out.push(Count { value, of });
+        }
+    }
+    out
+}
+
+/// Whether a sentence has a digit or a number word: most have neither, and
+/// are not read again for figures.
+fn has_figure(text: &str) -> bool {
+    words(text).any(|w| {
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        // Number words are short and ASCII: folded on the stack.
+        let mut buf = [0u8; 12];
+        if w.len() > buf.len() || !w.is_ascii() {
+            return false;
+        }
+        buf[..w.len()].copy_from_slice(w.as_bytes());
+        buf[..w.len()].make_ascii_lowercase();
+        std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| number_word(l).is_some())
+    })
+}
+
+/// Figures two sentences give for the same thing (the same word after
+/// them) that differ: "eight hundred thousand valiant men" / "a thousand
+/// thousand and an hundred thousand men"; "fifty shekels" / "six hundred
+/// shekels". The thing is the first shared word; `None` when a figure is
+/// the same on both sides or nothing counted is shared.
+fn different_counts<'c>(a: &'c Claim, b: &Claim) -> Option<(&'c str, Vec<u64>, Vec<u64>)> {
+    for x in &a.counts {
+        for (of, word) in &x.of {
+            let values = |c: &Claim| -> Vec<u64> {
+                c.counts
+                    .iter()
+                    .filter(|k| k.of.iter().any(|(s, _)| s == of))
+                    .map(|k| k.value)
+                    .collect()
+            };
+            let (va, vb) = (values(a), values(b));
+            if vb.is_empty() {
+                continue;
+            }
+            if va.iter().any(|v| vb.contains(v)) {
+                return None;
+            }
+            return Some((word.as_str(), va, vb));
+        }
+    }
+    None
+}
+
+/// A figure as a reader writes it: 1,100,000.
+fn grouped(v: u64) -> String {
+    let digits = v.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 /// Which way a sentence takes an aspect of an actor.
@@ -460,6 +694,7 @@ fn read(
 ) -> Claim {
     let mut c = Claim {
         aspects,
+        counts: counts(text, stems),
         ..Claim::default()
     };
     let mut seen: FastSet<String> = FastSet::default();
@@ -682,6 +917,14 @@ pub(crate) fn hint(a: &Claim, b: &Claim, shared: &Shared<'_>, lex: &Lexicon) -> 
                 a.days.join(", "),
                 b.days.join(", ")
             ),
+        });
+    }
+    // Different figures for the same thing counted.
+    if let Some((of, x, y)) = different_counts(a, b) {
+        let list = |v: &[u64]| v.iter().map(|&n| grouped(n)).collect::<Vec<_>>().join(", ");
+        return Some(Hint {
+            kind: HintKind::Difference,
+            why: format!("different figures for “{of}”: {} / {}", list(&x), list(&y)),
         });
     }
     // Different figures, when both speak to the same aspect.
@@ -1333,5 +1576,78 @@ mod tests {
             ..shared
         };
         assert!(hint(&a, &c, &narrow, &l).is_none());
+    }
+
+    #[test]
+    fn figures_are_read_in_digits_and_words_with_what_they_count() {
+        let mut s = StemCache::new();
+        let values = |text: &str, s: &mut StemCache| -> Vec<u64> {
+            counts(text, s).iter().map(|c| c.value).collect()
+        };
+        assert_eq!(
+            values(
+                "There were eight hundred thousand valiant men; and Judah five hundred thousand men.",
+                &mut s
+            ),
+            [800_000, 500_000]
+        );
+        assert_eq!(
+            values(
+                "All they were a thousand thousand and an hundred thousand men, \
+                 and Judah four hundred threescore and ten thousand men.",
+                &mut s
+            ),
+            [1_100_000, 470_000]
+        );
+        assert_eq!(
+            values("About 3.5 million people, and 1,200 more.", &mut s),
+            [3_500_000, 1200]
+        );
+        assert_eq!(
+            values("Twenty-five members and a dozen cells.", &mut s),
+            [25, 12]
+        );
+        // Years, references in brackets and a lone "one" are no counts.
+        assert!(
+            values(
+                "In 2023 one of the plots (Giustozzi, 2022; p. 18) failed.",
+                &mut s
+            )
+            .is_empty()
+        );
+        let c = counts("He paid fifty shekels of silver.", &mut s);
+        assert_eq!(c[0].of[0].1, "shekels");
+    }
+
+    #[test]
+    fn different_figures_for_the_same_thing_are_a_difference() {
+        let l = lex();
+        let mut s = StemCache::new();
+        let shared = Shared {
+            anchor: Some("David"),
+            actor: false,
+            actors: &[],
+        };
+        let a = claim(
+            "David bought the floor for fifty shekels of silver.",
+            vec![],
+            &l,
+            &mut s,
+        );
+        let b = claim(
+            "David gave six hundred shekels of gold.",
+            vec![],
+            &l,
+            &mut s,
+        );
+        let h = hint(&a, &b, &shared, &l).expect("a hint");
+        assert_eq!(h.kind, HintKind::Difference);
+        assert_eq!(h.why, "different figures for “shekels”: 50 / 600");
+        // The same figure on both sides, or figures of different things,
+        // give none.
+        let c = claim("David paid fifty shekels in all.", vec![], &l, &mut s);
+        assert!(hint(&a, &c, &shared, &l).is_none());
+        let d = claim("David counted seventy elders.", vec![], &l, &mut s);
+        assert!(hint(&a, &d, &shared, &l).is_none());
     }
 }

@@ -184,9 +184,12 @@ pub fn inline(s: &str) -> String {
         .iter()
         .rposition(|c| !c.is_whitespace())
         .map_or(0, |i| i + 1);
+    // Only digits that open the line make an ordered list marker ("1.",
+    // "2)"); "0.1.0" or "in 2018." further on are plain text.
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
     for (i, &c) in chars.iter().enumerate() {
         let edge = i < first || i >= last;
-        let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        let after_digit = i > 0 && i == digits;
         if needs_escape(c, i == 0, after_digit) {
             out.push('\\');
             out.push(c);
@@ -203,7 +206,8 @@ pub fn inline(s: &str) -> String {
 /// CommonMark lets every one be escaped; the few left alone here can never
 /// start or end any construct, `-`, `+` and `=` only at the start of a line
 /// (list items, thematic breaks, setext underlines), `.` and `)` only after
-/// digits (ordered list markers). Leaving them keeps the source readable.
+/// the digits that open a line (ordered list markers). Leaving them keeps
+/// the source readable.
 fn needs_escape(c: char, line_start: bool, after_digit: bool) -> bool {
     match c {
         ',' | ';' | ':' | '?' | '"' | '\'' | '/' | '%' | '(' => false,
@@ -270,6 +274,8 @@ mod tests {
             "> not a quote",
             "- not a list",
             "1. not a list",
+            " 1. nor after a space",
+            "0.1.0 and 12) at the start",
             "2) nor this, 3.5 % (ok): yes; \"q\" 'a' / b?",
             "$x$ math ~strike~ !bang",
             "report-a + b = c -- d == e",
@@ -287,6 +293,16 @@ mod tests {
             let want: &[&str] = if s.is_empty() { &[] } else { &["Paragraph"] };
             assert_eq!(opened, want, "for {s:?}");
         }
+    }
+
+    #[test]
+    fn figures_and_versions_stay_readable_in_the_source() {
+        assert_eq!(
+            inline("diptych 0.1.0, in 2018. See 3)"),
+            "diptych 0.1.0, in 2018. See 3)"
+        );
+        assert_eq!(inline("12. a list marker"), "12\\. a list marker");
+        assert_eq!(inline("7) another"), "7\\) another");
     }
 
     #[test]
